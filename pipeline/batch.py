@@ -1,0 +1,159 @@
+"""Batches: ingest many files, and the main job that turns a corpus into ``outputs/``.
+
+A failing file is recorded and the batch goes on; nothing already stored or written
+is lost. Progress is reported through a callback so that the library never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import FengongError
+from .model import Document, ParseWarning
+from .parse import parse
+from .settings import Settings
+from .store import IngestOutcome, Store
+
+Progress = Callable[[str], None]
+SKIPPED_NAMES = ("README", ".")
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    error: str
+    hint: str = ""
+
+
+@dataclass
+class BatchReport:
+    documents: list[Document] = field(default_factory=list)
+    ingested: list[IngestOutcome] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[tuple[str, ParseWarning]]:
+        return [(d.id, w) for d in self.documents for w in d.warnings]
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and every file under directories named (sorted; README and hidden files skipped)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(SKIPPED_NAMES) for part in p.relative_to(path).parts)
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def _doc_ids(files: list[Path]) -> list[str]:
+    """File stems, made unique with the extension where two files share a stem."""
+    stems = [f.stem for f in files]
+    return [f.stem if stems.count(f.stem) == 1 else f.name for f in files]
+
+
+def parse_many(files: list[Path], settings: Settings, on_progress: Progress | None = None) -> BatchReport:
+    report = BatchReport()
+    for path, doc_id in zip(files, _doc_ids(files)):
+        if on_progress:
+            on_progress(str(path))
+        try:
+            report.documents.append(parse(path, settings, doc_id=doc_id))
+        except FengongError as error:
+            report.failures.append(Failure(str(path), str(error), error.hint))
+    return report
+
+
+def ingest(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, on_progress: Progress | None = None) -> BatchReport:
+    settings = Settings.resolve(settings)
+    report = parse_many(collect_files(paths), settings, on_progress)
+    for document in report.documents:
+        report.ingested.append(store.ingest(document))
+    return report
+
+
+def run_corpus(
+    corpus: str | Path,
+    out: str | Path,
+    settings: Settings | None = None,
+    on_progress: Progress | None = None,
+    db_path: str | Path | None = None,
+) -> BatchReport:
+    """The main job: parse and store every notice, then write JSON, matrices, graph and a summary."""
+    from . import export
+    from .graph import documents_to_graph, unit_figures
+    from .matrix import documents_to_long, documents_to_wide
+    from .summary import render_summary
+
+    settings = Settings.resolve(settings)
+    out = Path(out)
+    files = collect_files([corpus])
+    report = parse_many(files, settings, on_progress)
+    with Store(db_path or out / "fengong.db") as store:
+        report.ingested = [store.ingest(d) for d in report.documents]
+    documents = sorted(report.documents, key=lambda d: (d.meta.year or 0, d.id))
+    written = report.written
+    for document in documents:
+        written.append(str(export.write_document(out / "documents" / f"{document.id}.json", document)))
+    if documents:
+        wide = documents_to_wide(documents)
+        written.append(str(export.write_csv(out / "matrix_long.csv", documents_to_long(documents))))
+        written.append(str(export.write_csv(out / "matrix_wide.csv", wide)))
+        written.append(str(export.write_xlsx(out / "matrix.xlsx", wide)))
+        graph = documents_to_graph(documents)
+        for suffix in export.GRAPH_FORMATS:
+            written.append(str(export.write_graph(out / f"graph{suffix}", graph)))
+        import pandas as pd
+
+        written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph)))))
+    written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
+    written.append(str(export.write_text(out / "summary.md", render_summary(documents, report.failures))))
+    return report
+
+
+def report_to_dict(report: BatchReport) -> dict:
+    return {
+        "documents": [
+            {"id": d.id, "path": d.source.path, "items": len(d.items), "responsibilities": len(d.responsibilities), "warnings": len(d.warnings)}
+            for d in report.documents
+        ],
+        "warnings": [
+            {"document": doc_id, "code": w.code, "message": w.message, "line": w.line, "item_id": w.item_id}
+            for doc_id, w in report.warnings
+        ],
+        "failures": [{"path": f.path, "error": f.error, "hint": f.hint} for f in report.failures],
+    }
+
+
+def load_documents(references: Iterable[str], db_path: str | Path, settings: Settings | None = None) -> list[Document]:
+    """Documents for CLI ``DOC`` arguments: file or directory paths, or stored ids, years or doc_ids."""
+    from .errors import DocumentNotFoundError
+
+    settings = Settings.resolve(settings)
+    documents: list[Document] = []
+    store: Store | None = None
+    try:
+        for reference in references:
+            if Path(reference).exists():
+                files = collect_files([reference])
+                documents.extend(parse(f, settings, doc_id=i) for f, i in zip(files, _doc_ids(files)))
+                continue
+            if store is None:
+                if not Path(db_path).exists():
+                    raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document (no store at {db_path})")
+                store = Store(db_path)
+            ids = store.find(reference)
+            if not ids:
+                raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document", path=str(db_path))
+            documents.extend(store.load(i) for i in ids)
+    finally:
+        if store is not None:
+            store.close()
+    return documents

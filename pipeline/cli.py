@@ -1,0 +1,187 @@
+"""The ``fengong`` command: a thin layer that parses arguments, calls one library function, prints."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import FengongError, StrictModeError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn Chinese task-division notices (分工方案) into tasks, responsibilities, matrices and graphs.",
+)
+
+DB_OPTION = typer.Option("outputs/fengong.db", "--db", help="SQLite store of ingested documents.")
+ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the input, instead of detecting it.")
+UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
+STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
+
+
+def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False):
+    from .settings import Settings
+
+    return Settings.resolve(encoding=encoding, registry_files=[str(u) for u in units] if units else None, strict=strict)
+
+
+def _fail(error: FengongError) -> None:
+    typer.echo(f"Error: {error}", err=True)
+    if error.hint:
+        typer.echo(f"Hint: {error.hint}", err=True)
+    raise typer.Exit(3 if isinstance(error, StrictModeError) else 1)
+
+
+def _check_strict(settings, documents) -> None:
+    if settings.strict:
+        count = sum(len(d.warnings) for d in documents)
+        if count:
+            raise StrictModeError(f"{count} warning(s) in strict mode: first {documents[0].warnings[0].code if documents[0].warnings else ''}".rstrip(": "))
+
+
+def _progress(total: int):
+    from rich.progress import Progress
+
+    progress = Progress(transient=True, console=__import__("rich.console", fromlist=["Console"]).Console(stderr=True))
+    task = progress.add_task("parsing", total=total)
+    return progress, (lambda path: progress.update(task, advance=1, description=Path(path).name))
+
+
+@app.command()
+def parse(
+    file: Path = typer.Argument(..., help="Notice file to parse."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of standard output."),
+    encoding: Optional[str] = ENCODING_OPTION,
+    units: Optional[List[Path]] = UNITS_OPTION,
+    strict: bool = STRICT_OPTION,
+) -> None:
+    """Parse one notice and print (or write) its JSON."""
+    from . import export
+    from .model import document_to_dict
+    from .parse import parse as parse_file
+
+    try:
+        settings = _settings(encoding, units, strict)
+        document = parse_file(file, settings)
+        if output:
+            export.write_document(output, document)
+            typer.echo(f"{output}: {len(document.items)} items, {len(document.responsibilities)} responsibilities, {len(document.warnings)} warnings", err=True)
+        else:
+            sys.stdout.write(export.dumps(document_to_dict(document)))
+        _check_strict(settings, [document])
+    except FengongError as error:
+        _fail(error)
+
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="Files or directories to ingest."),
+    db: Path = DB_OPTION,
+    encoding: Optional[str] = ENCODING_OPTION,
+    units: Optional[List[Path]] = UNITS_OPTION,
+) -> None:
+    """Parse files into the store; unchanged files are skipped, changed ones replaced."""
+    from .batch import collect_files, ingest as ingest_paths
+    from .store import Store
+
+    try:
+        settings = _settings(encoding, units)
+        files = collect_files(paths)
+        progress, advance = _progress(len(files))
+        with progress, Store(db) as store:
+            report = ingest_paths(files, store, settings, advance)
+    except FengongError as error:
+        _fail(error)
+    for outcome in report.ingested:
+        typer.echo(f"{outcome.status}\t{outcome.id}\t{outcome.path}")
+    _report_failures(report.failures)
+
+
+def _report_failures(failures) -> None:
+    if failures:
+        typer.echo(f"{len(failures)} file(s) failed:", err=True)
+        for failure in failures:
+            typer.echo(f"  Error: {failure.error}" + (f"\n    Hint: {failure.hint}" if failure.hint else ""), err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def matrix(
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file (.csv, or .xlsx)."),
+    long: bool = typer.Option(False, "--long", help="One row per task–unit pair instead of one row per task."),
+    xlsx: bool = typer.Option(False, "--xlsx", help="Also write an Excel workbook of the wide matrix beside the CSV."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Export the responsibility matrix (tasks × units) as CSV and/or XLSX."""
+    from . import export
+    from .batch import load_documents
+    from .matrix import documents_to_long, documents_to_wide
+
+    try:
+        documents = load_documents(docs, db)
+        wide = documents_to_wide(documents)
+        if output.suffix.lower() == ".xlsx":
+            export.write_xlsx(output, wide)
+        else:
+            export.write_csv(output, documents_to_long(documents) if long else wide)
+            if xlsx:
+                export.write_xlsx(output.with_suffix(".xlsx"), wide)
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"{output}: {len(wide)} tasks, {sum(len(d.responsibilities) for d in documents)} task–unit pairs", err=True)
+
+
+@app.command()
+def graph(
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file: .graphml, .gexf or .json (node-link)."),
+    projection: bool = typer.Option(False, "--units-only", help="Write the unit–unit co-responsibility graph instead."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Export the unit–task graph (or its unit–unit projection) for Gephi or networkx."""
+    from . import export
+    from .batch import load_documents
+    from .graph import co_responsibility, documents_to_graph
+
+    try:
+        built = documents_to_graph(load_documents(docs, db))
+        if projection:
+            built = co_responsibility(built)
+        export.write_graph(output, built)
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"{output}: {built.number_of_nodes()} nodes, {built.number_of_edges()} edges", err=True)
+
+
+@app.command()
+def run(
+    corpus: Path = typer.Argument(Path("corpus"), help="Directory of notices."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Directory for the outputs."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Store to ingest into (default OUT/fengong.db)."),
+    strict: bool = STRICT_OPTION,
+) -> None:
+    """The main job: ingest the corpus and write JSON, matrices, graph and a summary."""
+    from .batch import collect_files, run_corpus
+
+    try:
+        settings = _settings(strict=strict)
+        progress, advance = _progress(len(collect_files([corpus])))
+        with progress:
+            report = run_corpus(corpus, out, settings, advance, db)
+    except FengongError as error:
+        _fail(error)
+    pairs = sum(len(d.responsibilities) for d in report.documents)
+    typer.echo(f"{len(report.documents)} document(s), {pairs} task–unit pairs, {len(report.warnings)} warning(s); outputs in {out}/")
+    _report_failures(report.failures)
+    try:
+        _check_strict(settings, report.documents)
+    except FengongError as error:
+        _fail(error)
+
+
+def main() -> None:
+    app()

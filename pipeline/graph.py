@@ -1,0 +1,96 @@
+"""Networks for research: the bipartite unit–task graph, its unit–unit projection, per-unit figures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from .model import Document
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+def unit_node(unit: str) -> str:
+    return f"unit:{unit}"
+
+
+def task_node(doc_id: str, item_id: str) -> str:
+    return f"task:{doc_id}:{item_id}"
+
+
+def documents_to_graph(documents: Iterable[Document]) -> "nx.Graph":
+    """Unit nodes (``kind="unit"``) and task nodes (``kind="task"``); an edge per task–unit pair.
+
+    A unit named twice for one task (two clauses) keeps one edge whose ``roles`` and
+    ``orders`` list both; ``role``/``order`` are those of its first mention.
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    for document in documents:
+        for item in document.items:
+            task = task_node(document.id, item.id)
+            graph.add_node(
+                task,
+                kind="task",
+                bipartite=1,
+                document=document.id,
+                year=document.meta.year,
+                part=item.part,
+                section=item.section.number if item.section else "",
+                number=item.number,
+                title=item.title,
+            )
+            for r in item.responsibilities:
+                unit = unit_node(r.unit)
+                if unit not in graph:
+                    graph.add_node(unit, kind="unit", bipartite=0, name=r.unit, type=r.unit_type, collective=r.collective)
+                if graph.has_edge(unit, task):
+                    data = graph.edges[unit, task]
+                    data["roles"].append(r.role)
+                    data["orders"].append(r.order)
+                    continue
+                graph.add_edge(
+                    unit, task, role=r.role, order=r.order, roles=[r.role], orders=[r.order],
+                    document=document.id, line=r.line, page=r.page, start=r.start, end=r.end, unit_raw=r.unit_raw,
+                )
+    return graph
+
+
+def co_responsibility(graph: "nx.Graph") -> "nx.Graph":
+    """Unit–unit graph; edge ``weight`` = number of tasks the two units share."""
+    from networkx.algorithms import bipartite
+
+    units = [n for n, d in graph.nodes(data=True) if d["kind"] == "unit"]
+    projected = bipartite.weighted_projected_graph(graph, units)
+    for node in projected:
+        projected.nodes[node].update(graph.nodes[node])
+    return projected
+
+
+def unit_figures(graph: "nx.Graph") -> list[dict]:
+    """Per unit: tasks, tasks as first-listed, tasks as lead, and centrality in the unit–unit graph.
+
+    Sorted by tasks (descending), then name, so that the table is stable.
+    """
+    import networkx as nx
+
+    projected = co_responsibility(graph)
+    degree = nx.degree_centrality(projected) if len(projected) > 1 else {n: 0.0 for n in projected}
+    betweenness = nx.betweenness_centrality(projected) if len(projected) > 2 else {n: 0.0 for n in projected}
+    figures = []
+    for node in projected:
+        edges = [graph.edges[node, task] for task in graph[node]]
+        figures.append(
+            {
+                "unit": graph.nodes[node]["name"],
+                "type": graph.nodes[node]["type"],
+                "tasks": len(edges),
+                "first_listed": sum(1 for e in edges if 1 in e["orders"]),
+                "lead": sum(1 for e in edges if "lead" in e["roles"]),
+                "partners": projected.degree(node),
+                "degree_centrality": round(degree[node], 6),
+                "betweenness_centrality": round(betweenness[node], 6),
+            }
+        )
+    return sorted(figures, key=lambda f: (-f["tasks"], f["unit"]))

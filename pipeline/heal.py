@@ -1,0 +1,96 @@
+"""Heal text-extraction artefacts without changing what the notice says.
+
+Each healed line keeps, for every character, the offset of the source character it
+came from, so that any span found later can be traced back to its line and page.
+Joining lines split by page breaks happens in ``structure``; here each line is made
+uniform: stray spaces inside Chinese text removed, ASCII punctuation next to Chinese
+turned into its full-width form (so patterns need only one form), full-width Latin
+letters and digits turned into ASCII.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
+TERMINAL = frozenset("。！？；）)」』”\"：:")
+SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, CJK punctuation and full-width forms."""
+    code = ord(ch)
+    return (
+        0x3000 <= code <= 0x303F
+        or 0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2E80 <= code <= 0x2FDF
+        or 0x20000 <= code <= 0x3FFFF
+        or ch in "“”‘’—…·《》〈〉"
+    )
+
+
+def _fold_width(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+def heal_line(text: str) -> tuple[str, list[int]]:
+    """Return the healed line and, for each of its characters, its column in ``text``."""
+    chars: list[str] = []
+    columns: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in SPACES:
+            j = i
+            while j < n and text[j] in SPACES:
+                j += 1
+            before = chars[-1] if chars else ""
+            after = text[j] if j < n else ""
+            if before and after and _keeps_space(before, after):
+                chars.append(" ")
+                columns.append(i)
+            i = j
+            continue
+        chars.append(_fold_width(ch))
+        columns.append(i)
+        i += 1
+    _widen_punctuation(chars)
+    return "".join(chars), columns
+
+
+def _keeps_space(before: str, after: str) -> bool:
+    """A space stays only between Latin words or numbers (``企业 and 职业``, ``2021 2023``)."""
+    latin_before = before.isascii() and before.isalnum()
+    latin_after = after.isascii() and after.isalnum()
+    if latin_before and latin_after:
+        return True
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
+def _widen_punctuation(chars: list[str]) -> None:
+    for index, ch in enumerate(chars):
+        wide = ASCII_TO_FULLWIDTH.get(ch)
+        if wide is None:
+            continue
+        before = chars[index - 1] if index else ""
+        after = chars[index + 1] if index + 1 < len(chars) else ""
+        digits_around = before.isdigit() and after.isdigit()
+        if not digits_around and ((before and is_wide(before)) or (after and is_wide(after)) or ch in "()" and _paren_wraps_wide(chars, index)):
+            chars[index] = wide
+
+
+def _paren_wraps_wide(chars: list[str], index: int) -> bool:
+    """``(`` at line end or before a digit still opens a Chinese clause if Chinese follows soon."""
+    window = chars[index + 1 : index + 4] if chars[index] == "(" else chars[max(0, index - 3) : index]
+    return any(is_wide(c) for c in window)
+
+
+def ends_terminal(text: str) -> bool:
+    text = text.rstrip()
+    return bool(text) and text[-1] in TERMINAL

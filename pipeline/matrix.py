@@ -1,0 +1,85 @@
+"""The responsibility matrix: tasks × units, long (one row per pair) and wide (one row per task)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from .model import Document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The contract: these columns come first, in this order (README, "Contract").
+LONG_KEY_COLUMNS = ["doc_id", "year", "part", "section", "number", "title", "unit", "unit_raw", "role", "order"]
+LONG_COLUMNS = LONG_KEY_COLUMNS + [
+    "section_title", "attribution", "role_label", "unit_type", "collective", "item_id", "line", "page", "clause",
+]
+WIDE_KEY_COLUMNS = ["doc_id", "year", "part", "section", "number", "title"]
+ROLE_MARKS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
+
+
+def documents_to_rows(documents: Iterable[Document]) -> list[dict]:
+    """One dict per task–unit pair, in document, item and written order."""
+    rows = []
+    for document in documents:
+        for item in document.items:
+            for r in item.responsibilities:
+                rows.append(
+                    {
+                        "doc_id": document.id,
+                        "year": document.meta.year,
+                        "part": item.part,
+                        "section": item.section.number if item.section else "",
+                        "number": item.number,
+                        "title": item.title,
+                        "unit": r.unit,
+                        "unit_raw": r.unit_raw,
+                        "role": r.role,
+                        "order": r.order,
+                        "section_title": item.section.title if item.section else "",
+                        "attribution": r.attribution,
+                        "role_label": r.role_label,
+                        "unit_type": r.unit_type,
+                        "collective": r.collective,
+                        "item_id": item.id,
+                        "line": r.line,
+                        "page": r.page,
+                        "clause": item.text[r.clause_start : r.clause_end],
+                    }
+                )
+    return rows
+
+
+def documents_to_long(documents: Iterable[Document]) -> "pd.DataFrame":
+    import pandas as pd
+
+    frame = pd.DataFrame(documents_to_rows(documents), columns=LONG_COLUMNS)
+    return frame.astype({"order": "Int64", "attribution": "Int64", "line": "Int64", "page": "Int64", "year": "Int64"})
+
+
+def documents_to_wide(documents: Iterable[Document], marks: dict[str, str] | None = None) -> "pd.DataFrame":
+    """One row per task (tasks without attribution included); one column per unit in first-seen order."""
+    import pandas as pd
+
+    marks = marks or ROLE_MARKS
+    units: dict[str, None] = {}
+    rows = []
+    for document in documents:
+        for item in document.items:
+            row: dict[str, object] = {
+                "doc_id": document.id,
+                "year": document.meta.year,
+                "part": item.part,
+                "section": item.section.number if item.section else "",
+                "number": item.number,
+                "title": item.title,
+            }
+            for r in item.responsibilities:
+                units.setdefault(r.unit)
+                mark = marks.get(r.role, r.role)
+                previous = row.get(r.unit)
+                row[r.unit] = mark if not previous or previous == mark else f"{previous}/{mark}"
+            rows.append(row)
+    frame = pd.DataFrame(rows, columns=WIDE_KEY_COLUMNS + list(units))
+    frame[list(units)] = frame[list(units)].fillna("")
+    return frame.astype({"year": "Int64"})

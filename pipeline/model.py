@@ -1,0 +1,267 @@
+"""The data model: one immutable record per concept, and its versioned JSON form.
+
+Every stage of fengong consumes and produces these records. Offsets follow spaCy's
+convention: ``start``/``end`` are character offsets into the ``text`` of the record
+that holds them (``text[start:end]`` is the matched string); ``line`` is the 1-based
+line of the source file (for paged formats, the line counted across the whole
+extracted text) and ``page`` the 1-based page, or ``None`` for formats without pages.
+
+The JSON form is documented in the README ("Contract") and versioned by
+``SCHEMA_VERSION``: additive changes bump the minor number, anything else the major.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+PARTS = ("main", "attachment")
+ROLES = ("lead", "support", "responsible")
+UNIT_TYPES = (
+    "party_committee_department",
+    "government_department",
+    "peoples_organisation",
+    "enterprise",
+    "association",
+    "locality",
+    "collective",
+    "coordination_body",
+    "unknown",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One physical line as a reader produced it."""
+
+    number: int  # 1-based, across the whole source
+    text: str
+    offset: int  # offset of the line's first character in ``Source.text``
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """A table cell; its text also stands in ``Source.text`` at ``offset`` (line breaks kept)."""
+
+    text: str
+    offset: int
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as read: rows of cells, header rows first, rows split across pages already joined.
+
+    Its cells occupy source lines ``first_line``..``last_line``, which the text outline skips.
+    A vertically merged cell is repeated in every row it spans.
+    """
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    first_line: int
+    last_line: int
+    page: int | None = None
+    header_rows: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a reader returns: the decoded text, its lines, its tables, and where it came from."""
+
+    path: str
+    sha256: str
+    format: str  # "text", "pdf", "docx", "html", "ofd", …
+    text: str
+    lines: tuple[SourceLine, ...]
+    encoding: str | None = None
+    pages: int | None = None
+    tables: tuple[Table, ...] = ()
+    meta_hints: tuple[tuple[str, str], ...] = ()  # e.g. (("发文字号", "…"),) from an HTML metadata table
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """A recoverable oddity that needs a human look (frictionless-style typed report row)."""
+
+    code: str  # e.g. "unknown_unit", "numbering_gap", "item_without_attribution"
+    message: str
+    line: int | None = None
+    item_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    number: str  # as written, without punctuation: "一"
+    title: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    number: str  # "" when the notice has a single unnumbered 附件
+    title: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    """A unit made responsible for an item by an attribution clause."""
+
+    unit: str  # canonical name
+    unit_raw: str  # as written (after text healing)
+    role: str  # one of ROLES
+    order: int  # 1-based position within its clause, in written order
+    collective: bool
+    line: int | None  # source line where the unit is written
+    start: int  # offsets into Item.text
+    end: int
+    page: int | None = None
+    unit_type: str = "unknown"
+    role_label: str = ""  # the marker as written: 责任单位, 牵头, 配合单位…
+    clause_start: int = 0  # the whole clause, offsets into Item.text
+    clause_end: int = 0
+    attribution: int = 1  # 1-based index of the clause within its item
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A known unit named in an item's text outside its attribution clauses."""
+
+    unit: str
+    text: str
+    start: int
+    end: int
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A task: a numbered entry of the plan or a project of an attachment."""
+
+    id: str  # stable within the document: "main/一/1", "attachment1/三"
+    part: str  # "main" or "attachment"
+    number: str  # as written, without punctuation: "4", "一"
+    title: str  # the first sentence (or the heading line)
+    text: str  # the whole item after its number, healed
+    section: Section | None = None
+    attachment: int | None = None  # 1-based index into Document.attachments
+    level: int = 0  # numbering rank: 1 一、 2 （一） 3 1. 4 （1）
+    line: int | None = None
+    end_line: int | None = None
+    page: int | None = None
+    responsibilities: tuple[Responsibility, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None  # the notice's title, e.g. 关于印发《…》的通知
+    plan_title: str | None = None  # the title of the plan it carries, when distinct
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: str | None = None  # ISO 8601
+    year: int | None = None
+    addressees: tuple[str, ...] = ()
+    signature: str | None = None
+    preamble: str | None = None  # the general requirements before the first heading
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None = None
+    pages: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    source: SourceInfo
+    meta: Metadata
+    items: tuple[Item, ...]
+    attachments: tuple[Attachment, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def responsibilities(self) -> list[tuple[Item, Responsibility]]:
+        return [(item, r) for item in self.items for r in item.responsibilities]
+
+
+# --- JSON form -------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    """The documented JSON form of a document (see README, "Contract")."""
+    data = _plain(document)
+    return {
+        "schema_version": data.pop("schema_version"),
+        "id": data.pop("id"),
+        "source": data.pop("source"),
+        "meta": data.pop("meta"),
+        "attachments": data.pop("attachments"),
+        "items": data.pop("items"),
+        "warnings": data.pop("warnings"),
+    }
+
+
+def _build(cls: type, data: dict[str, Any], **nested: Any) -> Any:
+    known = {f.name for f in fields(cls)}
+    values = {k: v for k, v in data.items() if k in known}
+    for key, value in values.items():
+        if isinstance(value, list):
+            values[key] = tuple(value)
+    values.update(nested)
+    return cls(**values)
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """Inverse of :func:`document_to_dict`; unknown keys from newer minor versions are ignored."""
+    major = str(data.get("schema_version", SCHEMA_VERSION)).split(".")[0]
+    if major != SCHEMA_VERSION.split(".")[0]:
+        raise ValueError(f"unsupported schema_version {data.get('schema_version')!r}")
+    items = []
+    for item in data["items"]:
+        section = item.get("section")
+        items.append(
+            _build(
+                Item,
+                item,
+                section=_build(Section, section) if section else None,
+                responsibilities=tuple(_build(Responsibility, r) for r in item.get("responsibilities", [])),
+                mentions=tuple(_build(Mention, m) for m in item.get("mentions", [])),
+            )
+        )
+    return Document(
+        id=data["id"],
+        source=_build(SourceInfo, data["source"]),
+        meta=_build(Metadata, data["meta"]),
+        items=tuple(items),
+        attachments=tuple(_build(Attachment, a) for a in data.get("attachments", [])),
+        warnings=tuple(_build(ParseWarning, w) for w in data.get("warnings", [])),
+        schema_version=data.get("schema_version", SCHEMA_VERSION),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An entry of the unit registry."""
+
+    canonical: str
+    type: str = "unknown"
+    full_name: str = ""
+    aliases: tuple[str, ...] = field(default=())
+    collective: bool = False

@@ -1,0 +1,112 @@
+"""The one entry point that composes the stages: file → Source → Outline → Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import NoItemsError
+from .mentions import find_mentions
+from .model import Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
+from .responsibility import text_to_attributions
+from .settings import Settings
+from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
+from .units import Registry, load_registry
+
+
+def parse(path: str | Path, settings: Settings | dict | None = None, *, doc_id: str | None = None) -> Document:
+    """Parse a notice file into a :class:`~pipeline.model.Document`."""
+    from .readers import read_source
+
+    settings = Settings.resolve(settings)
+    source = read_source(path, settings)
+    return source_to_document(source, settings, doc_id=doc_id or Path(path).stem)
+
+
+def source_to_document(source: Source, settings: Settings | None = None, *, doc_id: str) -> Document:
+    settings = settings or Settings()
+    registry = load_registry(settings.registry_files)
+    index = LineIndex(source)
+    outline = blocks_to_outline(source_to_blocks(source), index)
+    if not outline.items:
+        raise NoItemsError("no numbered tasks found", path=source.path)
+    warnings = list(outline.warnings)
+    items = [_attribute(raw, registry, index, warnings) for raw in outline.items]
+    if settings.mentions:
+        items = _add_mentions(items, outline.items, registry, index)
+    return Document(
+        id=doc_id,
+        source=SourceInfo(source.path, source.sha256, source.format, source.encoding, source.pages),
+        meta=outline.meta,
+        items=tuple(items),
+        attachments=outline.attachments,
+        warnings=tuple(warnings),
+    )
+
+
+def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: list[ParseWarning]) -> Item:
+    responsibilities = []
+    for number, attribution in enumerate(text_to_attributions(raw.text), start=1):
+        for span in attribution.units:
+            resolved = registry.resolve(span.raw)
+            line, page = index.locate(raw.origins[span.start])
+            if not resolved.known:
+                warnings.append(ParseWarning("unknown_unit", f"unit {span.raw!r} is not in the registry", line, raw.id))
+            responsibilities.append(
+                Responsibility(
+                    unit=resolved.canonical,
+                    unit_raw=span.raw,
+                    role=span.role,
+                    order=span.order,
+                    collective=resolved.collective,
+                    line=line,
+                    start=span.start,
+                    end=span.end,
+                    page=page,
+                    unit_type=resolved.type,
+                    role_label=span.role_label,
+                    clause_start=attribution.start,
+                    clause_end=attribution.end,
+                    attribution=number,
+                )
+            )
+    if not responsibilities:
+        warnings.append(ParseWarning("item_without_attribution", f"item {raw.number} names no responsible unit", raw.line, raw.id))
+    return Item(
+        id=raw.id,
+        part=raw.part,
+        number=raw.number,
+        title=raw.title,
+        text=raw.text,
+        section=raw.section,
+        attachment=raw.attachment,
+        level=raw.level,
+        line=raw.line,
+        end_line=raw.end_line,
+        page=raw.page,
+        responsibilities=tuple(responsibilities),
+    )
+
+
+def _add_mentions(items: list[Item], raws: tuple[RawItem, ...], registry: Registry, index: LineIndex) -> list[Item]:
+    """Mentions are looked for outside the attribution clauses, whose units are already known."""
+    masked = []
+    for item in items:
+        text = item.text
+        for start, end in {(r.clause_start, r.clause_end) for r in item.responsibilities}:
+            text = text[:start] + "\u3000" * (end - start) + text[end:]
+        masked.append(text)
+    found = find_mentions(masked, registry)
+    out = []
+    for item, raw, mentions in zip(items, raws, found):
+        built = tuple(
+            Mention(canonical, written, start, end, index.locate(raw.origins[start])[0])
+            for canonical, written, start, end in mentions
+        )
+        out.append(_replace_mentions(item, built))
+    return out
+
+
+def _replace_mentions(item: Item, mentions: tuple[Mention, ...]) -> Item:
+    from dataclasses import replace
+
+    return replace(item, mentions=mentions)

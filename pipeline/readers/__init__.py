@@ -1,0 +1,80 @@
+"""Readers turn a file into a ``Source``: decoded text, lines with provenance.
+
+Formats are recognised by content, not by extension (a file whose extension lies
+is read as what it is). Each reader is a module with ``NAME``, ``sniff(head, suffix)``
+and ``read(path, data, settings)``; they are tried in the order of ``READERS``.
+Adding a format is adding one module to that list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFormatError
+from ..model import Source, SourceLine
+from ..settings import Settings
+from . import text
+
+
+class Reader(Protocol):
+    NAME: str
+
+    def sniff(self, head: bytes, suffix: str) -> bool: ...
+
+    def read(self, path: str, data: bytes, settings: Settings) -> Source: ...
+
+
+READERS: list[Reader] = [text]
+
+# Signatures of formats that have no reader yet, so that the error says what the file is.
+_KNOWN_BINARY = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "zip container (DOCX/OFD/XLSX)",
+    b"\xd0\xcf\x11\xe0": "legacy Office document (.doc/.xls)",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+}
+
+
+def read_source(path: str | Path, settings: Settings | None = None) -> Source:
+    """Read ``path`` with the first reader that recognises its content."""
+    settings = settings or Settings()
+    path = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > settings.max_bytes:
+            raise InputTooLargeError(
+                f"file is {size / 1e6:.1f} MB, above the {settings.max_bytes / 1e6:.0f} MB limit", path=path
+            )
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror or error}", path=path, hint="Check the path and its permissions.") from None
+    if not data.strip():
+        raise EmptyInputError("file is empty", path=path)
+    suffix = Path(path).suffix.lower()
+    head = data[:4096]
+    for reader in READERS:
+        if reader.sniff(head, suffix):
+            return reader.read(path, data, settings)
+    for signature, name in _KNOWN_BINARY.items():
+        if data.startswith(signature):
+            raise UnsupportedFormatError(f"this is a {name}, which this version of fengong cannot read yet", path=path)
+    raise BinaryInputError("file is binary, not text", path=path)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def split_lines(text: str, page: int | None = None, first_number: int = 1, base_offset: int = 0) -> list[SourceLine]:
+    """Lines of ``text`` with their 1-based numbers and offsets (any newline convention)."""
+    lines = []
+    offset = 0
+    for number, raw in enumerate(text.splitlines(keepends=True), start=first_number):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        lines.append(SourceLine(number=number, text=body, offset=base_offset + offset, page=page))
+        offset += len(raw)
+    return lines

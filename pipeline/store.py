@@ -1,0 +1,205 @@
+"""An embedded SQLite store of parsed documents, with named, recorded migrations.
+
+A document is keyed by its source path. Ingesting the same unchanged file again
+changes nothing; a changed file replaces its earlier version in one transaction.
+The full document JSON is kept beside normalised tables (items, responsibilities,
+units) so that reading back gives exactly the document that was stored, while the
+tables serve SQL queries.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import DocumentNotFoundError, FengongError
+from .model import Document, document_from_dict, document_to_dict
+
+DEFAULT_PATH = "outputs/fengong.db"
+
+# Append only: a released migration is never edited, a change is a new entry.
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            doc_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            format TEXT NOT NULL,
+            title TEXT,
+            plan_title TEXT,
+            issuer TEXT,
+            doc_number TEXT,
+            date TEXT,
+            year INTEGER,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX documents_year ON documents(year);
+        CREATE TABLE items (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            item_id TEXT NOT NULL,
+            part TEXT NOT NULL,
+            section TEXT,
+            section_title TEXT,
+            number TEXT NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            line INTEGER,
+            PRIMARY KEY (document_id, item_id)
+        );
+        CREATE TABLE units (
+            canonical TEXT PRIMARY KEY,
+            type TEXT NOT NULL
+        );
+        CREATE TABLE responsibilities (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            unit TEXT NOT NULL REFERENCES units(canonical),
+            unit_raw TEXT NOT NULL,
+            role TEXT NOT NULL,
+            "order" INTEGER NOT NULL,
+            attribution INTEGER NOT NULL,
+            collective INTEGER NOT NULL,
+            line INTEGER,
+            page INTEGER,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL
+        );
+        CREATE INDEX responsibilities_unit ON responsibilities(unit);
+        CREATE INDEX responsibilities_item ON responsibilities(document_id, item_id);
+        """,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: int
+    path: str
+    doc_id: str
+    sha256: str
+    year: int | None
+    title: str | None
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    path: str
+    status: str  # "added", "replaced", "unchanged"
+    id: int
+
+
+class Store:
+    def __init__(self, path: str | Path = DEFAULT_PATH):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL" if self.path != ":memory:" else "PRAGMA journal_mode = MEMORY")
+            self.migrate()
+        except sqlite3.DatabaseError as error:
+            raise FengongError(f"cannot open the store: {error}", path=self.path, hint="Check that the file is a fengong database, or choose another with --db.") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- migrations -----------------------------------------------------------------
+
+    def applied_migrations(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+    def migrate(self) -> list[str]:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)")
+        done = set(self.applied_migrations())
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.db:
+                for statement in filter(str.strip, sql.split(";")):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO migrations(name) VALUES (?)", (name,))
+            applied.append(name)
+        return applied
+
+    # --- writing --------------------------------------------------------------------
+
+    def ingest(self, document: Document) -> IngestOutcome:
+        """Store ``document``; replace an earlier version of the same path in one transaction."""
+        path = str(Path(document.source.path).resolve()) if document.source.path else document.id
+        row = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+        if row and row[1] == document.source.sha256:
+            return IngestOutcome(path, "unchanged", row[0])
+        with self.db:
+            if row:
+                self.db.execute("DELETE FROM responsibilities WHERE document_id = ?", (row[0],))
+                self.db.execute("DELETE FROM items WHERE document_id = ?", (row[0],))
+                self.db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
+            meta = document.meta
+            cursor = self.db.execute(
+                "INSERT INTO documents (id, path, doc_id, sha256, format, title, plan_title, issuer, doc_number, date, year, json)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    row[0] if row else None, path, document.id, document.source.sha256, document.source.format,
+                    meta.title, meta.plan_title, meta.issuer, meta.doc_number, meta.date, meta.year,
+                    json.dumps(document_to_dict(document), ensure_ascii=False),
+                ),
+            )
+            stored_id = cursor.lastrowid
+            for seq, item in enumerate(document.items):
+                self.db.execute(
+                    "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (stored_id, seq, item.id, item.part, item.section.number if item.section else None,
+                     item.section.title if item.section else None, item.number, item.title, item.text, item.line),
+                )
+                for r in item.responsibilities:
+                    self.db.execute("INSERT OR IGNORE INTO units VALUES (?, ?)", (r.unit, r.unit_type))
+                    self.db.execute(
+                        "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (stored_id, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
+                         int(r.collective), r.line, r.page, r.start, r.end),
+                    )
+        return IngestOutcome(path, "replaced" if row else "added", stored_id)
+
+    # --- reading --------------------------------------------------------------------
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self.db.execute("SELECT id, path, doc_id, sha256, year, title FROM documents ORDER BY year, id")
+        return [StoredDocument(*row) for row in rows]
+
+    def load(self, stored_id: int) -> Document:
+        row = self.db.execute("SELECT json FROM documents WHERE id = ?", (stored_id,)).fetchone()
+        if row is None:
+            raise DocumentNotFoundError(f"no stored document with id {stored_id}", path=self.path)
+        return document_from_dict(json.loads(row[0]))
+
+    def iter_documents(self) -> Iterator[Document]:
+        """One at a time, so that memory stays flat in the number of stored documents."""
+        for stored in self.documents():
+            yield self.load(stored.id)
+
+    def find(self, reference: str) -> list[int]:
+        """Stored ids for a reference: an id, a year (all documents of that year) or a doc_id."""
+        if reference.isdigit():
+            value = int(reference)
+            if 1000 <= value <= 9999:
+                ids = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE year = ? ORDER BY id", (value,))]
+                if ids:
+                    return ids
+            if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (value,)).fetchone():
+                return [value]
+        return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE doc_id = ? ORDER BY id", (reference,))]

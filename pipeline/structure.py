@@ -1,0 +1,443 @@
+"""公文 structure (GB/T 9704-2012): front matter, heading tree, items, attachments.
+
+``source_to_blocks`` heals each physical line; ``blocks_to_outline`` finds the
+metadata, the heading tree of the main part and of each 附件, and returns the
+leaves of those trees as raw items with their text and a map from every character
+back to the source. Lines split by page breaks (``（责任单`` ⏎⏎ ``位：…）``) are
+joined because an item's text runs, without separators, until the next heading.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .heal import ends_terminal, heal_line
+from .model import Attachment, Metadata, ParseWarning, Section, Source
+from .numerals import to_int
+from .patterns import patterns
+
+HEADING_ONLY_MAX = 40  # a heading line this short without final punctuation is a title, not a cut paragraph
+SIGNATURE_MAX = 40
+TITLE_MAX = 120
+CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One healed physical line; ``origins[i]`` is the source offset of ``text[i]``."""
+
+    text: str
+    origins: tuple[int, ...]
+    line: int
+    page: int | None
+
+
+@dataclass
+class _Node:
+    rank: int
+    number: str
+    head: Block
+    rest: str  # heading text after its number
+    rest_origins: tuple[int, ...]
+    body: list[Block] = field(default_factory=list)
+    children: list["_Node"] = field(default_factory=list)
+    parent: "_Node | None" = None
+
+
+@dataclass
+class _Part:
+    kind: str  # "main" or "attachment"
+    index: int | None  # 1-based attachment index
+    nodes: list[_Node] = field(default_factory=list)
+    attachment: Attachment | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """An item before attribution: its text and the source offset of every character."""
+
+    id: str
+    part: str
+    attachment: int | None
+    section: Section | None
+    number: str
+    level: int
+    title: str
+    text: str
+    origins: tuple[int, ...]
+    line: int
+    end_line: int
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    meta: Metadata
+    attachments: tuple[Attachment, ...]
+    items: tuple[RawItem, ...]
+    warnings: tuple[ParseWarning, ...]
+
+
+class LineIndex:
+    """Maps source offsets to (line, page)."""
+
+    def __init__(self, source: Source):
+        self._offsets = [line.offset for line in source.lines]
+        self._lines = source.lines
+
+    def locate(self, offset: int) -> tuple[int | None, int | None]:
+        if not self._lines or offset < 0:
+            return None, None
+        line = self._lines[max(0, bisect_right(self._offsets, offset) - 1)]
+        return line.number, line.page
+
+
+def source_to_blocks(source: Source) -> list[Block]:
+    """Paragraphs: runs of non-blank lines, healed and joined; blank lines and table lines separate them.
+
+    Readers of paged formats put a blank line between paragraphs and none inside one,
+    so a paragraph's wrapped lines arrive here as one block, each character still
+    traced to its own line.
+    """
+    skip = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}
+    blocks: list[Block] = []
+    text, origins, first = "", [], None
+    for line in source.lines:
+        healed, columns = heal_line(line.text) if line.number not in skip else ("", [])
+        if not healed:
+            if text:
+                blocks.append(Block(text, tuple(origins), first.number, first.page))
+            text, origins, first = "", [], None
+            continue
+        if text and text[-1].isascii() and text[-1].isalnum() and healed[0].isascii() and healed[0].isalnum():
+            text += " "
+            origins.append(line.offset)
+        text += healed
+        origins.extend(line.offset + c for c in columns)
+        first = first or line
+    if text:
+        blocks.append(Block(text, tuple(origins), first.number, first.page))
+    return blocks
+
+
+# --- classification ---------------------------------------------------------------
+
+
+def match_heading(text: str) -> tuple[int, str, int] | None:
+    """``(rank, number, end of the number marker)`` or ``None``."""
+    for style in patterns().headings:
+        found = style.regex.match(text)
+        if found:
+            return style.rank, found.group("number"), found.end()
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    return patterns().date_line.match(text) is not None
+
+
+def parse_date(text: str) -> str | None:
+    found = patterns().date_line.search(text)
+    if not found:
+        return None
+    year, month, day = (to_int(found.group(k)) for k in ("year", "month", "day"))
+    if not (year and month and day and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _attachment_marker(text: str) -> re.Match[str] | None:
+    if patterns().attachment_list.match(text):
+        return None
+    return patterns().attachment_marker.match(text)
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first 。！？ outside brackets and quotes; the whole text if there is none."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in "（(《“〔【":
+            depth += 1
+        elif ch in "）)》”〕】" and depth:
+            depth -= 1
+        elif ch in "。！？" and depth == 0:
+            return text[:index]
+    return text.rstrip("：:")
+
+
+# --- front matter -----------------------------------------------------------------
+
+
+def _front_matter(front: list[Block], tail_date: str | None, tail_signature: str | None) -> tuple[Metadata, list[ParseWarning]]:
+    pats = patterns()
+    warnings: list[ParseWarning] = []
+    texts = [b.text for b in front]
+    doc_number, number_index = None, None
+    for index, text in enumerate(texts[:8]):
+        found = pats.doc_number.search(text)
+        if found and len(text) <= len(found.group(0)) + 12:
+            doc_number = f"{found.group('prefix')}〔{found.group('year')}〕{found.group('serial')}号"
+            number_index = index
+            break
+    date_index = next((i for i, t in enumerate(texts) if is_date_line(t)), None)
+
+    header = texts[:number_index] if number_index is not None else []
+    cursor = number_index + 1 if number_index is not None else 0
+    title_parts: list[str] = []
+    while cursor < len(texts) and not ends_terminal(texts[cursor]) and cursor != date_index:
+        if title_parts and sum(map(len, title_parts)) > TITLE_MAX:
+            break
+        title_parts.append(texts[cursor])
+        cursor += 1
+    addressees: tuple[str, ...] = ()
+    if cursor < len(texts) and texts[cursor].endswith(("：", ":")) and len(texts[cursor]) < 300 and cursor != date_index:
+        addressees = tuple(a for a in re.split(r"[，；]", texts[cursor].rstrip("：:")) if a)
+        cursor += 1
+    elif title_parts and not texts[cursor - 1].endswith(("：", ":")) and cursor < len(texts) and number_index is None and len(title_parts) > 2:
+        # Without a document number the first lines may be a header; keep only the last title-like lines.
+        header, title_parts = title_parts[:-1], title_parts[-1:]
+
+    signature = tail_signature
+    date = tail_date
+    plan_title = None
+    preamble_blocks: list[str] = []
+    if date_index is not None and date_index >= cursor:
+        date = parse_date(texts[date_index])
+        sig_start = date_index
+        while sig_start > cursor and not ends_terminal(texts[sig_start - 1]) and len(texts[sig_start - 1]) <= SIGNATURE_MAX:
+            sig_start -= 1
+        signature = "".join(texts[sig_start:date_index]) or signature
+        after = date_index + 1
+        plan_parts = []
+        while after < len(texts) and not ends_terminal(texts[after]) and len(texts[after]) <= TITLE_MAX:
+            if pats.back_matter.match(texts[after]):
+                after += 1
+                continue
+            plan_parts.append(texts[after])
+            after += 1
+        plan_title = "".join(plan_parts) or None
+        preamble_blocks = texts[after:]
+    else:
+        preamble_blocks = texts[cursor:]
+
+    title = "".join(title_parts) or None
+    if title is None and plan_title:
+        title, plan_title = plan_title, None
+    header_issuer = pats.issuer_header_suffix.sub("", "".join(header)) if header else None
+    issuer = signature or header_issuer
+    if signature and header_issuer and header_issuer.startswith(signature):
+        issuer = header_issuer
+    year = int(date[:4]) if date else None
+    if year is None and doc_number:
+        year = int(pats.doc_number.search(doc_number).group("year"))
+    if year is None:
+        found = re.search(r"(\d{4})年", (plan_title or title or ""))
+        year = int(found.group(1)) if found else None
+    if date is None:
+        warnings.append(ParseWarning("missing_date", "no 成文日期 found"))
+    return (
+        Metadata(
+            title=title,
+            plan_title=plan_title,
+            issuer=issuer,
+            doc_number=doc_number,
+            date=date,
+            year=year,
+            addressees=addressees,
+            signature=signature,
+            preamble="".join(preamble_blocks) or None,
+        ),
+        warnings,
+    )
+
+
+# --- body -------------------------------------------------------------------------
+
+
+def _find_body_start(blocks: list[Block]) -> int | None:
+    previous: Block | None = None
+    for index, block in enumerate(blocks):
+        if _attachment_marker(block.text) and index > 0:
+            return index
+        if match_heading(block.text) and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX):
+            return index
+        previous = block
+    return None
+
+
+def _is_title_line(text: str) -> bool:
+    return not ends_terminal(text) and len(text) <= HEADING_ONLY_MAX
+
+
+def _heading_only(node: _Node) -> bool:
+    return not node.body and _is_title_line(node.rest)
+
+
+def _strip_signature(part: _Part) -> str | None:
+    """Remove the signature lines that precede a closing date from the last item's body."""
+    if not part.nodes:
+        return None
+    node = part.nodes[-1]
+    while node.children:
+        node = node.children[-1]
+    taken: list[Block] = []
+    while node.body and not ends_terminal(node.body[-1].text) and len(node.body[-1].text) <= SIGNATURE_MAX:
+        taken.insert(0, node.body.pop())
+    return "".join(b.text for b in taken) or None
+
+
+def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None, list[ParseWarning]]:
+    pats = patterns()
+    parts = [_Part("main", None)]
+    stack: list[_Node] = []
+    warnings: list[ParseWarning] = []
+    expect_title = False
+    closed = False  # after a closing date: back matter until the next attachment
+    previous_allows_heading = True
+    tail_date = tail_signature = None
+    for block in body:
+        text = block.text
+        marker = _attachment_marker(text)
+        if marker:
+            index = sum(1 for p in parts if p.kind == "attachment") + 1
+            title = (marker.group("title") or "").strip()
+            parts.append(_Part("attachment", index, attachment=Attachment(marker.group("number") or "", title, block.line)))
+            stack, expect_title, closed, previous_allows_heading = [], not title, False, True
+            continue
+        part = parts[-1]
+        if is_date_line(text):
+            signature = _strip_signature(part)
+            if part.kind == "main" and tail_date is None:
+                tail_date, tail_signature = parse_date(text), signature
+            closed = True
+            continue
+        if closed and not match_heading(text):
+            continue
+        heading = match_heading(text) if previous_allows_heading else None
+        if expect_title and heading is None and (not part.attachment.title or _is_title_line(text)):
+            att = part.attachment
+            part.attachment = Attachment(att.number, att.title + text, att.line)
+            expect_title = _is_title_line(text) and len(part.attachment.title) <= HEADING_ONLY_MAX
+            previous_allows_heading = True
+            continue
+        expect_title = False
+        if heading is not None:
+            closed = False
+            rank, number, end = heading
+            rest, rest_origins = text[end:].lstrip(" ．.、"), block.origins[end:]
+            rest_origins = rest_origins[len(text[end:]) - len(rest):]
+            node = _Node(rank, number, block, rest, tuple(rest_origins))
+            while stack and stack[-1].rank >= rank:
+                stack.pop()
+            if stack:
+                node.parent = stack[-1]
+                stack[-1].children.append(node)
+            else:
+                part.nodes.append(node)
+            stack.append(node)
+            previous_allows_heading = ends_terminal(rest) or _heading_only(node)
+            continue
+        if pats.back_matter.match(text):
+            continue
+        if stack:
+            stack[-1].body.append(block)
+        previous_allows_heading = ends_terminal(text)
+    return parts, tail_date, tail_signature, warnings
+
+
+def _leaves(nodes: list[_Node]) -> list[_Node]:
+    out: list[_Node] = []
+    for node in nodes:
+        if node.children:
+            out.extend(_leaves(node.children))
+        else:
+            out.append(node)
+    return out
+
+
+def _path(node: _Node) -> list[_Node]:
+    path = []
+    current: _Node | None = node
+    while current is not None:
+        path.insert(0, current)
+        current = current.parent
+    return path
+
+
+def _numbering_warnings(part: _Part, key: str) -> list[ParseWarning]:
+    """Gaps and repeats among siblings, allowing numbering that runs on across sections."""
+    warnings = []
+    last_by_rank: dict[int, int] = {}
+
+    def walk(nodes: list[_Node]) -> None:
+        previous: int | None = None
+        for node in nodes:
+            value = to_int(node.number)
+            if value is None:
+                continue
+            expected = {1, (previous or 0) + 1, last_by_rank.get(node.rank, 0) + 1}
+            if value not in expected:
+                kind = "numbering_repeat" if previous is not None and value <= previous else "numbering_gap"
+                warnings.append(ParseWarning(kind, f"{key}: heading {node.number} follows {previous if previous is not None else 'nothing'}", node.head.line))
+            previous = value
+            last_by_rank[node.rank] = value
+            walk(node.children)
+
+    walk(part.nodes)
+    return warnings
+
+
+def _node_to_item(node: _Node, part: _Part, key: str, index: LineIndex, seen: dict[str, int]) -> RawItem:
+    text, origins = node.rest, list(node.rest_origins)
+    if node.body and _is_title_line(node.rest):
+        text += "\n"
+        origins.append(origins[-1] if origins else node.head.origins[-1])
+    for block in node.body:
+        if text and text[-1].isascii() and text[-1].isalnum() and block.text[0].isascii() and block.text[0].isalnum():
+            text += " "
+            origins.append(block.origins[0])
+        text += block.text
+        origins.extend(block.origins)
+    path = _path(node)
+    top = path[0]
+    section = Section(top.number, _first_sentence(top.rest), top.head.line) if len(path) > 1 else None
+    item_id = "/".join([key] + [n.number for n in path])
+    seen[item_id] = seen.get(item_id, 0) + 1
+    if seen[item_id] > 1:
+        item_id += f"~{seen[item_id]}"
+    last = node.body[-1] if node.body else node.head
+    return RawItem(
+        id=item_id,
+        part=part.kind,
+        attachment=part.index,
+        section=section,
+        number=node.number,
+        level=node.rank,
+        title=_first_sentence(node.rest),
+        text=text,
+        origins=tuple(origins),
+        line=node.head.line,
+        end_line=last.line,
+        page=node.head.page,
+    )
+
+
+def blocks_to_outline(blocks: list[Block], index: LineIndex) -> Outline:
+    start = _find_body_start(blocks)
+    if start is None:
+        meta, warnings = _front_matter(blocks, None, None)
+        return Outline(meta, (), (), tuple(warnings))
+    parts, tail_date, tail_signature, warnings = _build_parts(blocks[start:])
+    meta, front_warnings = _front_matter(blocks[:start], tail_date, tail_signature)
+    items: list[RawItem] = []
+    seen: dict[str, int] = {}
+    attachments = []
+    for part in parts:
+        key = "main" if part.kind == "main" else f"attachment{part.index}"
+        if part.attachment is not None:
+            attachments.append(part.attachment)
+        warnings.extend(_numbering_warnings(part, key))
+        items.extend(_node_to_item(node, part, key, index, seen) for node in _leaves(part.nodes))
+    return Outline(meta, tuple(attachments), tuple(items), tuple(front_warnings + warnings))

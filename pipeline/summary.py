@@ -1,0 +1,39 @@
+"""The short Markdown summary that ``fengong run`` writes beside its outputs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable
+
+from .model import Document
+
+if TYPE_CHECKING:
+    from .batch import Failure
+
+
+def _cell(value: object) -> str:
+    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_summary(documents: Iterable[Document], failures: Iterable["Failure"] = ()) -> str:
+    documents = list(documents)
+    lines = ["# fengong summary", "", "## Documents", "",
+             "| id | year | number | title | items | pairs | warnings |", "|---|---|---|---|---|---|---|"]
+    for d in documents:
+        lines.append(
+            f"| {_cell(d.id)} | {_cell(d.meta.year)} | {_cell(d.meta.doc_number)} | {_cell(d.meta.plan_title or d.meta.title)}"
+            f" | {len(d.items)} | {len(d.responsibilities)} | {len(d.warnings)} |"
+        )
+    for d in documents:
+        counts = Counter(r.unit for _, r in d.responsibilities)
+        first = Counter(r.unit for _, r in d.responsibilities if r.order == 1)
+        lines += ["", f"## Units of {d.id}", "", "| unit | tasks | first-listed |", "|---|---|---|"]
+        for unit, tasks in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]:
+            lines.append(f"| {_cell(unit)} | {tasks} | {first.get(unit, 0)} |")
+    warnings = Counter(w.code for d in documents for w in d.warnings)
+    if warnings:
+        lines += ["", "## Warnings", ""] + [f"- {code}: {n}" for code, n in sorted(warnings.items())]
+    failures = list(failures)
+    if failures:
+        lines += ["", "## Failures", ""] + [f"- {_cell(f.path)}: {_cell(f.error)}" for f in failures]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,96 @@
+"""The unit registry: canonical names, aliases, full names and types of units.
+
+The built-in registry (``data/units.csv``) starts with the Jiangsu provincial units.
+Users extend it with CSV files of the same columns (``canonical,type,full_name,aliases``,
+aliases separated by ``|``); later files override earlier ones name by name.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from io import StringIO
+from pathlib import Path
+from typing import Iterable
+
+from .errors import SettingsError
+from .heal import heal_line
+from .model import UNIT_TYPES, Unit
+from .responsibility import is_collective
+
+COLUMNS = ("canonical", "type", "full_name", "aliases")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    canonical: str
+    type: str
+    collective: bool
+    known: bool
+
+
+class Registry:
+    def __init__(self, units: Iterable[Unit]):
+        self.units: tuple[Unit, ...] = tuple(units)
+        self._by_name: dict[str, Unit] = {}
+        for unit in self.units:
+            for name in (unit.canonical, unit.full_name, *unit.aliases):
+                if name:
+                    self._by_name[normalise_name(name)] = unit
+
+    def lookup(self, name: str) -> Unit | None:
+        return self._by_name.get(normalise_name(name))
+
+    def resolve(self, raw: str) -> Resolved:
+        unit = self.lookup(raw)
+        if unit is not None:
+            return Resolved(unit.canonical, unit.type, unit.collective or unit.type == "collective", True)
+        name = normalise_name(raw)
+        collective = is_collective(name)
+        return Resolved(name, "collective" if collective else "unknown", collective, False)
+
+    def surface_forms(self) -> list[tuple[str, str]]:
+        """Every ``(written form, canonical)`` pair, longest written form first."""
+        pairs = {(name, unit.canonical) for unit in self.units for name in (unit.canonical, unit.full_name, *unit.aliases) if name}
+        return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+    def type_of(self, canonical: str) -> str:
+        unit = self.lookup(canonical)
+        return unit.type if unit else "unknown"
+
+
+def normalise_name(name: str) -> str:
+    return heal_line(name)[0].replace(" ", "")
+
+
+def parse_registry_csv(text: str, origin: str) -> list[Unit]:
+    reader = csv.DictReader(StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise SettingsError(f"unit registry lacks column(s) {', '.join(missing)}; expected {','.join(COLUMNS)}", path=origin)
+    units = []
+    for line, row in enumerate(reader, start=2):
+        canonical = (row["canonical"] or "").strip()
+        if not canonical:
+            continue
+        kind = (row["type"] or "unknown").strip()
+        if kind not in UNIT_TYPES:
+            raise SettingsError(f"unknown unit type {kind!r}; allowed: {', '.join(UNIT_TYPES)}", path=origin, line=line)
+        aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+        units.append(Unit(canonical, kind, (row["full_name"] or "").strip(), aliases, kind == "collective"))
+    return units
+
+
+@lru_cache(maxsize=8)
+def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
+    text = resources.files("pipeline.data").joinpath("units.csv").read_text("utf-8")
+    units = parse_registry_csv(text, "pipeline/data/units.csv")
+    for path in extra_files:
+        try:
+            extra = Path(path).read_text("utf-8-sig")
+        except OSError as error:
+            raise SettingsError(f"cannot read unit registry: {error.strerror}", path=path) from None
+        units.extend(parse_registry_csv(extra, path))
+    return Registry(units)

@@ -1,0 +1,46 @@
+"""Write and execute the analysis notebooks in notebooks/ (run: .venv/bin/python scripts/make_notebooks.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CELLS_2023 = [
+    ("markdown", "# The 2023 Jiangsu notice, explored\n\nParse the real 2023 notice (苏产改办〔2023〕3号), look at its responsibility matrix and at the units' workload and position in the co-responsibility network."),
+    ("code", "import os, pathlib\nwhile not pathlib.Path('corpus').is_dir():  # run from the project root\n    os.chdir('..')\nimport pipeline\nfrom pipeline.matrix import documents_to_wide, documents_to_long\nfrom pipeline.graph import documents_to_graph, co_responsibility, unit_figures\n\ndoc = pipeline.parse('corpus/2023_jiangsu_industrial_workforce_reform_plan.txt')\nprint(doc.meta.doc_number, doc.meta.date, doc.meta.issuer)\nprint(len(doc.items), 'items,', len(doc.responsibilities), 'task–unit pairs')"),
+    ("markdown", "## The responsibility matrix\n\nOne row per task, one column per unit, in order of first appearance."),
+    ("code", "wide = documents_to_wide([doc])\nwide.iloc[:8, 3:12]"),
+    ("markdown", "## Heatmap\n\nA cell is filled when the unit is responsible for the task; darker for the first-listed unit. Units are numbered (the table below gives their names) so that the plot needs no CJK font."),
+    ("code", "import matplotlib.pyplot as plt\nimport numpy as np\n\nlong = documents_to_long([doc])\nunits = list(dict.fromkeys(long['unit']))\ntasks = list(dict.fromkeys(long['item_id']))\ngrid = np.zeros((len(tasks), len(units)))\nfor row in long.itertuples():\n    grid[tasks.index(row.item_id), units.index(row.unit)] = 2 if row.order == 1 else 1\nfig, ax = plt.subplots(figsize=(10, 8))\nax.imshow(grid, cmap='Blues', aspect='auto')\nax.set_xticks(range(len(units)), [f'U{i + 1}' for i in range(len(units))], rotation=90, fontsize=7)\nlabels = [i.number if i.part == 'main' else f'A{k}' for k, i in enumerate(doc.items, start=-17)]\nax.set_yticks(range(len(tasks)), labels, fontsize=7)\nax.set_xlabel('unit'); ax.set_ylabel('task')\nplt.tight_layout(); plt.show()\nprint(', '.join(f'U{i + 1}={u}' for i, u in enumerate(units)))"),
+    ("markdown", "## The units' figures\n\nTasks, tasks as first-listed unit, and centrality in the unit–unit co-responsibility graph (two units are linked when they share a task)."),
+    ("code", "import pandas as pd\nfigures = pd.DataFrame(unit_figures(documents_to_graph([doc])))\nfigures.head(12)"),
+    ("code", "projected = co_responsibility(documents_to_graph([doc]))\nstrongest = sorted(projected.edges(data='weight'), key=lambda e: -e[2])[:5]\n[(a.split(':')[1], b.split(':')[1], w) for a, b, w in strongest]"),
+    ("code", "assert len(doc.items) == 28 and len(doc.responsibilities) == 75\nassert figures.iloc[0]['unit'] == '省总工会'"),
+]
+
+
+def build(cells) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    for kind, source in cells:
+        notebook.cells.append(nbformat.v4.new_markdown_cell(source) if kind == "markdown" else nbformat.v4.new_code_cell(source))
+    return notebook
+
+
+NOTEBOOKS = {"2023_notice.ipynb": CELLS_2023}
+
+
+def execute(notebook: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    return notebook
+
+
+if __name__ == "__main__":
+    for name, cells in NOTEBOOKS.items():
+        path = ROOT / "notebooks" / name
+        nbformat.write(execute(build(cells), ROOT / "notebooks"), path)
+        print(path)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+NOTICE_2023 = CORPUS / "2023_jiangsu_industrial_workforce_reform_plan.txt"
+NOTICE_2024 = CORPUS / "2024_jiangsu_industrial_workforce_reform_plan.synthetic.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regen", action="store_true", help="Rewrite golden files from the current output.")
+
+
+@pytest.fixture(scope="session")
+def regen(request) -> bool:
+    return request.config.getoption("--regen")
+
+
+@pytest.fixture(scope="session")
+def notice_2023_path() -> Path:
+    return NOTICE_2023
+
+
+@pytest.fixture(scope="session")
+def doc2023():
+    import os
+
+    import pipeline
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # source paths in golden files are relative to the project root
+    try:
+        return pipeline.parse(NOTICE_2023.relative_to(ROOT))
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.fixture(scope="session")
+def doc2024():
+    import os
+
+    import pipeline
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return pipeline.parse(NOTICE_2024.relative_to(ROOT))
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.fixture
+def fresh_store():
+    from pipeline.store import Store
+
+    with Store(":memory:") as store:
+        yield store
+
+
+@pytest.fixture
+def write_notice(tmp_path):
+    """Write ``text`` to a file in ``encoding`` and return its path."""
+
+    def write(text: str, name: str = "notice.txt", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write

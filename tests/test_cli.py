@@ -1,0 +1,110 @@
+"""The CLI, run in-process: exact output, exit codes, batch failures."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from conftest import NOTICE_2023, NOTICE_2024
+from pipeline.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_cli_parse_prints_contract_json():
+    result = invoke("parse", NOTICE_2023)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"schema_version", "id", "source", "meta", "attachments", "items", "warnings"}
+    assert set(data["meta"]) >= {"title", "issuer", "doc_number", "date", "year", "addressees"}
+    item = data["items"][0]
+    assert set(item) >= {"id", "part", "section", "number", "title", "text", "responsibilities", "mentions"}
+    assert set(item["responsibilities"][0]) >= {"unit", "unit_raw", "role", "order", "collective", "line", "start", "end"}
+
+
+def test_cli_parse_to_file(tmp_path):
+    out = tmp_path / "n.json"
+    result = invoke("parse", NOTICE_2023, "-o", out)
+    assert result.exit_code == 0
+    assert result.stderr == f"{out}: 28 items, 75 responsibilities, 0 warnings\n"
+    assert json.loads(out.read_text("utf-8"))["meta"]["doc_number"] == "苏产改办〔2023〕3号"
+
+
+def test_cli_matrix_long_lists_the_75_pairs_in_order(tmp_path):
+    out = tmp_path / "m.csv"
+    result = invoke("matrix", NOTICE_2023, "--long", "-o", out)
+    assert result.exit_code == 0
+    assert result.stderr == f"{out}: 28 tasks, 75 task–unit pairs\n"
+    frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
+    assert len(frame) == 75
+    assert frame["unit"].head(4).tolist() == ["省委宣传部", "省总工会", "省委宣传部", "省总工会"]
+
+
+def test_cli_matrix_xlsx_beside_csv(tmp_path):
+    out = tmp_path / "m.csv"
+    assert invoke("matrix", NOTICE_2023, "--xlsx", "-o", out).exit_code == 0
+    assert out.exists() and out.with_suffix(".xlsx").exists()
+
+
+def test_cli_ingest_then_refer_by_year(tmp_path):
+    db = tmp_path / "f.db"
+    first = invoke("ingest", NOTICE_2023, NOTICE_2024, "--db", db)
+    assert first.exit_code == 0
+    assert [line.split("\t")[0] for line in first.stdout.splitlines()] == ["added", "added"]
+    again = invoke("ingest", NOTICE_2023, "--db", db)
+    assert again.stdout.split("\t")[0] == "unchanged"
+    out = tmp_path / "g.graphml"
+    result = invoke("graph", "2023", "-o", out, "--db", db)
+    assert result.exit_code == 0
+    assert result.stderr == f"{out}: 61 nodes, 75 edges\n"
+
+
+def test_cli_bad_input_one_line_error_and_exit_code(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = invoke("parse", empty)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"Error: {empty}: file is empty"
+    assert result.stderr.splitlines()[1].startswith("Hint: ")
+
+
+def test_cli_ingest_goes_on_after_failures(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "good.txt").write_bytes(NOTICE_2023.read_bytes())
+    (tmp_path / "corpus" / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "corpus" / "plain.txt").write_text("没有任何编号的文字。\n", "utf-8")
+    result = invoke("ingest", tmp_path / "corpus", "--db", tmp_path / "f.db")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("added\t1\t")
+    assert "2 file(s) failed:" in result.stderr
+    assert "binary.txt: file is binary" in result.stderr and "plain.txt: no numbered tasks" in result.stderr
+
+
+def test_cli_unknown_stored_document(tmp_path):
+    result = invoke("matrix", "1999", "-o", tmp_path / "m.csv", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1
+    assert "neither a file nor a stored document" in result.stderr
+
+
+def test_cli_strict_fails_on_warnings(write_notice):
+    path = write_notice("一、任务\n\n1.甲。\n")
+    result = invoke("parse", path, "--strict", "-o", path.with_suffix(".json"))
+    assert result.exit_code == 3
+    assert "strict mode" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["parse", "ingest", "matrix", "graph", "run"])
+def test_cli_every_command_has_help_and_is_in_readme(command):
+    from conftest import ROOT
+
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "Usage" in result.stdout
+    assert app.registered_commands and all(c.callback.__doc__ for c in app.registered_commands)
+    assert f"fengong {command}" in (ROOT / "README.md").read_text("utf-8")

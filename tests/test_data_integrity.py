@@ -1,0 +1,51 @@
+"""Vocabulary and patterns are data: each compiles, has examples that match, cannot blow up."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from pipeline import patterns as layout
+from pipeline import responsibility
+
+RAW = layout.load_raw()
+NAMED = [(key, value) for key, value in RAW.items() if isinstance(value, dict)] + [
+    (f"heading:{h['name']}", h) for h in RAW["headings"]
+]
+
+
+@pytest.mark.parametrize("name, spec", NAMED, ids=[n for n, _ in NAMED])
+def test_patterns_compile_and_match_their_examples(name, spec):
+    regex = re.compile(spec["pattern"])
+    assert spec["examples"], f"{name} has no example"
+    for example in spec["examples"]:
+        assert regex.search(example), f"{name} does not match its example {example!r}"
+
+
+@pytest.mark.parametrize("name, spec", NAMED, ids=[n for n, _ in NAMED])
+def test_patterns_do_not_backtrack_catastrophically(name, spec):
+    regex = re.compile(spec["pattern"])
+    for hostile in ("一" * 5000 + "x", "（" * 3000 + "1" * 3000, "2" * 10000 + "年", "附件" + "：" * 5000):
+        started = time.perf_counter()
+        regex.search(hostile)
+        assert time.perf_counter() - started < 0.5, f"{name} is slow on a hostile input"
+
+
+@pytest.mark.parametrize("label", responsibility.load_raw()["labels"], ids=lambda l: l["label"])
+def test_clause_labels_have_roles_and_examples(label):
+    assert label["role"] in ("lead", "support", "responsible")
+    for example in label["examples"]:
+        attributions = responsibility.text_to_attributions(example if example.startswith("（") else f"（{example}）")
+        assert attributions and any(u.role_label == label["label"] for a in attributions for u in a.units)
+
+
+def test_unit_registry_has_no_duplicate_names():
+    from pipeline.units import load_registry
+
+    registry = load_registry()
+    seen: dict[str, str] = {}
+    for unit in registry.units:
+        for name in {unit.canonical, unit.full_name, *unit.aliases} - {""}:
+            assert seen.setdefault(name, unit.canonical) == unit.canonical, f"{name} names two units"

@@ -1,0 +1,62 @@
+"""Matrix and graph exports: contract columns, stable order, formats that other tools open."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pandas as pd
+from openpyxl import load_workbook
+
+from pipeline import export
+from pipeline.graph import co_responsibility, documents_to_graph, unit_figures
+from pipeline.matrix import LONG_KEY_COLUMNS, documents_to_long, documents_to_wide
+
+
+def test_matrix_long_contract_and_order(doc2023, tmp_path):
+    path = export.write_csv(tmp_path / "m.csv", documents_to_long([doc2023]))
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype=str)
+    assert list(frame.columns[: len(LONG_KEY_COLUMNS)]) == LONG_KEY_COLUMNS
+    assert len(frame) == 75
+    assert frame.iloc[0][["section", "number", "unit", "order"]].tolist() == ["一", "1", "省委宣传部", "1"]
+    assert frame.iloc[-1][["part", "number", "unit"]].tolist() == ["attachment", "十", "省工商联"]
+
+
+def test_matrix_wide_marks_roles_and_keeps_every_task(doc2023, tmp_path):
+    wide = documents_to_wide([doc2023])
+    assert len(wide) == 28
+    assert list(wide.columns[6:9]) == ["省委宣传部", "省总工会", "省文联"]
+    assert wide.loc[0, "省总工会"] == "责任" and wide.loc[0, "省文联"] == ""
+    assert (wide.iloc[:, 6:] != "").sum().sum() == 75
+    export.write_xlsx(tmp_path / "m.xlsx", wide)
+    sheet = load_workbook(tmp_path / "m.xlsx").active
+    assert sheet.freeze_panes == "G2"
+    assert sheet["G1"].value == "省委宣传部" and sheet["G2"].value == "责任"
+
+
+def test_graph_bipartite_and_projection(doc2023):
+    graph = documents_to_graph([doc2023])
+    kinds = nx.get_node_attributes(graph, "kind")
+    assert sum(1 for k in kinds.values() if k == "task") == 28
+    assert graph.number_of_edges() == 75
+    edge = graph.edges["unit:省人社厅", "task:2023_jiangsu_industrial_workforce_reform_plan:main/二/4"]
+    assert (edge["role"], edge["order"], edge["line"]) == ("responsible", 3, 35)
+    projected = co_responsibility(graph)
+    assert projected.edges["unit:省人社厅", "unit:省总工会"]["weight"] == 8
+    figures = {f["unit"]: f for f in unit_figures(graph)}
+    assert (figures["省总工会"]["tasks"], figures["省人社厅"]["tasks"], figures["省人社厅"]["first_listed"]) == (17, 12, 9)
+    assert figures["省总工会"]["betweenness_centrality"] > figures["省文联"]["betweenness_centrality"]
+
+
+def test_graph_files_open_in_other_tools(doc2023, tmp_path):
+    graph = documents_to_graph([doc2023])
+    for suffix in (".graphml", ".gexf"):
+        path = export.write_graph(tmp_path / f"g{suffix}", graph)
+        ET.parse(path)  # well-formed XML
+        back = nx.read_graphml(path) if suffix == ".graphml" else nx.read_gexf(path)
+        assert back.number_of_nodes() == graph.number_of_nodes()
+        assert back.number_of_edges() == graph.number_of_edges()
+    data = json.loads(export.write_graph(tmp_path / "g.json", graph).read_text("utf-8"))
+    assert nx.node_link_graph(data, edges="edges").number_of_edges() == 75

@@ -1,0 +1,73 @@
+"""SQLite store: migrations, idempotent ingest, replacement, round trip."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.model import Responsibility, SourceInfo
+from pipeline.store import MIGRATIONS, Store
+
+
+def test_store_migrations_recorded(fresh_store):
+    assert fresh_store.applied_migrations() == [name for name, _ in MIGRATIONS]
+    assert fresh_store.migrate() == []
+
+
+def test_store_ingest_twice_changes_nothing(fresh_store, doc2023):
+    first = fresh_store.ingest(doc2023)
+    second = fresh_store.ingest(doc2023)
+    assert (first.status, second.status, second.id) == ("added", "unchanged", first.id)
+    assert fresh_store.db.execute("SELECT count(*) FROM responsibilities").fetchone() == (75,)
+    assert fresh_store.load(first.id) == doc2023
+
+
+def test_store_changed_file_replaces_earlier_version(fresh_store, doc2023):
+    fresh_store.ingest(doc2023)
+    changed = replace(doc2023, source=replace(doc2023.source, sha256="0" * 64), items=doc2023.items[:3])
+    outcome = fresh_store.ingest(changed)
+    assert outcome.status == "replaced"
+    assert len(fresh_store.documents()) == 1
+    assert fresh_store.db.execute("SELECT count(*) FROM items").fetchone() == (3,)
+    assert fresh_store.load(outcome.id) == changed
+
+
+def test_store_find_by_id_year_and_doc_id(fresh_store, doc2023, doc2024):
+    a = fresh_store.ingest(doc2023).id
+    b = fresh_store.ingest(doc2024).id
+    assert fresh_store.find("2023") == [a]
+    assert fresh_store.find(str(b)) == [b]
+    assert fresh_store.find(doc2024.id) == [b]
+    assert fresh_store.find("nothing") == []
+
+
+def test_store_failed_transaction_keeps_what_was_stored(tmp_path, doc2023):
+    path = tmp_path / "f.db"
+    with Store(path) as store:
+        store.ingest(doc2023)
+        broken = replace(doc2023, source=replace(doc2023.source, sha256="1" * 64), meta=object())
+        try:
+            store.ingest(broken)
+        except Exception:
+            pass
+    with Store(path) as store:
+        assert store.load(store.documents()[0].id) == doc2023
+
+
+texts = st.text(alphabet=st.sampled_from(list("省人社厅总工会甲乙，。、（）")), min_size=1, max_size=12)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=texts, unit=texts, order=st.integers(1, 9), role=st.sampled_from(["lead", "support", "responsible"]))
+def test_store_round_trip_property(doc2023, title, unit, order, role):
+    item = doc2023.items[0]
+    r = Responsibility(unit=unit, unit_raw=unit, role=role, order=order, collective=False, line=None, start=0, end=1)
+    document = replace(
+        doc2023,
+        source=SourceInfo(f"mem-{title}", title, "text"),
+        items=(replace(item, title=title, responsibilities=(r,)),),
+    )
+    with Store(":memory:") as store:
+        assert store.load(store.ingest(document).id) == document
