@@ -183,5 +183,21 @@ def run(
         _fail(error)
 
 
+@app.command("eval")
+def evaluate(
+    folder: Path = typer.Argument(Path("tests/eval"), help="Folder of notices, each with <case>.gold.json beside it."),
+    cases: bool = typer.Option(False, "--cases", help="Also list the figures of every case."),
+    misses: bool = typer.Option(False, "--misses", help="List every missed or spurious item and pair, and every wrong role."),
+) -> None:
+    """Precision, recall and F1 of items, task–unit pairs and roles against a gold evaluation set."""
+    from .evaluation import evaluate_directory, format_report
+
+    report = evaluate_directory(folder)
+    typer.echo(format_report(report, with_cases=cases))
+    if misses:
+        for case, miss in report.misses:
+            typer.echo(f"{case}\t{miss.kind}\t{miss.item}\t{miss.unit or ''}\t{miss.gold_role or ''}\t{miss.parsed_role or ''}")
+
+
 def main() -> None:
     app()

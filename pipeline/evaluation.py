@@ -16,11 +16,13 @@ ASCII brackets are equal.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 ALL = "all"
 TITLE_THRESHOLD = 0.5
@@ -340,3 +342,28 @@ def format_report(report: EvalReport, with_cases: bool = True) -> str:
         lines.append(f"-- {title}")
         lines.extend(row(name, st) for name, st in rows)
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ running over a folder
+def evaluate_directory(folder: str | Path, parse: Callable[[Path], Mapping[str, Any]] | None = None) -> EvalReport:
+    """Parse every ``<case>.<ext>`` that has a ``<case>.gold.json`` beside it and score it.
+
+    A notice fengong cannot read scores as all missed (its gold items are false negatives),
+    so that failures show in the figures instead of being skipped.
+    """
+    from .errors import FengongError
+    from .model import document_to_dict
+    from .parse import parse as parse_file
+
+    parse = parse or (lambda path: document_to_dict(parse_file(path)))
+    scores = []
+    for gold_path in sorted(Path(folder).glob("*.gold.json")):
+        case = gold_path.name[: -len(".gold.json")]
+        gold = json.loads(gold_path.read_text("utf-8"))
+        notice = next((p for p in sorted(Path(folder).glob(f"{case}.*")) if not p.name.endswith(".gold.json")), None)
+        try:
+            parsed = parse(notice) if notice else {"items": []}
+        except FengongError:
+            parsed = {"items": []}
+        scores.append(score_document(gold, parsed))
+    return aggregate(scores)

@@ -80,6 +80,9 @@ class Source:
     pages: int | None = None
     tables: tuple[Table, ...] = ()
     meta_hints: tuple[tuple[str, str], ...] = ()  # e.g. (("发文字号", "…"),) from an HTML metadata table
+    # "line": every line is a paragraph (text files, DOCX, HTML); "blank": paragraphs are runs of
+    # non-blank lines separated by blank lines (paged formats whose readers keep physical lines).
+    paragraphs: str = "line"
 
 
 @dataclass(frozen=True, slots=True)

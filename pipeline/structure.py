@@ -95,21 +95,22 @@ class LineIndex:
 
 
 def source_to_blocks(source: Source) -> list[Block]:
-    """Paragraphs: runs of non-blank lines, healed and joined; blank lines and table lines separate them.
+    """Paragraphs, healed; table lines are left to the table reader.
 
-    Readers of paged formats put a blank line between paragraphs and none inside one,
-    so a paragraph's wrapped lines arrive here as one block, each character still
-    traced to its own line.
+    With ``Source.paragraphs == "blank"`` (paged formats, whose readers keep physical
+    lines and put a blank line between paragraphs) a run of non-blank lines is one
+    paragraph, each character still traced to its own line; otherwise every line is one.
     """
     skip = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}
+    join = source.paragraphs == "blank"
     blocks: list[Block] = []
     text, origins, first = "", [], None
     for line in source.lines:
         healed, columns = heal_line(line.text) if line.number not in skip else ("", [])
-        if not healed:
-            if text:
-                blocks.append(Block(text, tuple(origins), first.number, first.page))
+        if text and (not healed or not join):
+            blocks.append(Block(text, tuple(origins), first.number, first.page))
             text, origins, first = "", [], None
+        if not healed:
             continue
         if text and text[-1].isascii() and text[-1].isalnum() and healed[0].isascii() and healed[0].isalnum():
             text += " "

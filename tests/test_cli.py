@@ -100,7 +100,15 @@ def test_cli_strict_fails_on_warnings(write_notice):
     assert "strict mode" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["parse", "ingest", "matrix", "graph", "run"])
+def test_cli_eval_prints_figures_per_form():
+    result = invoke("eval")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["group", "item", "P", "item", "R", "item", "F1", "pair", "P", "pair", "R", "pair", "F1", "role", "n"]
+    assert lines[2].startswith("ALL") and any(line.startswith("F10 ") for line in lines)
+
+
+@pytest.mark.parametrize("command", ["parse", "ingest", "matrix", "graph", "run", "eval"])
 def test_cli_every_command_has_help_and_is_in_readme(command):
     from conftest import ROOT
 
