@@ -7,7 +7,8 @@ from pathlib import Path
 from .errors import NoItemsError
 from .mentions import find_mentions
 from .model import Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
-from .responsibility import text_to_attributions
+from .normalise import complete_names, to_simplified
+from .responsibility import apply_convention, detect_convention, text_to_attributions
 from .settings import Settings
 from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
 from .units import Registry, load_registry
@@ -30,7 +31,8 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     if not outline.items:
         raise NoItemsError("no numbered tasks found", path=source.path)
     warnings = list(outline.warnings)
-    items = [_attribute(raw, registry, index, warnings) for raw in outline.items]
+    convention = detect_convention(source.text)
+    items = [_attribute(raw, registry, index, warnings, convention) for raw in outline.items]
     if settings.mentions:
         items = _add_mentions(items, outline.items, registry, index)
     return Document(
@@ -43,11 +45,13 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     )
 
 
-def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: list[ParseWarning]) -> Item:
+def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None) -> Item:
     responsibilities = []
     for number, attribution in enumerate(text_to_attributions(raw.text), start=1):
-        for span in attribution.units:
-            resolved = registry.resolve(span.raw)
+        units = apply_convention(attribution.units, convention)
+        completed = complete_names([to_simplified(u.raw) for u in units])
+        for span, name in zip(units, completed):
+            resolved = registry.resolve(name)
             line, page = index.locate(raw.origins[span.start])
             if not resolved.known:
                 warnings.append(ParseWarning("unknown_unit", f"unit {span.raw!r} is not in the registry", line, raw.id))

@@ -43,6 +43,10 @@ class Attribution:
 class Vocabulary:
     labels: tuple[tuple[str, str], ...]  # (label, role), longest first
     label_regex: re.Pattern[str]
+    role_word_regex: re.Pattern[str]
+    role_words: dict[str, str]
+    unit_suffixes: tuple[str, ...]
+    conventions: dict[str, tuple[str, ...]]
     separators: str
     conjunctions: tuple[str, ...]
     generalisers: tuple[str, ...]
@@ -61,9 +65,16 @@ def vocabulary() -> Vocabulary:
     raw = load_raw()
     labels = tuple(sorted(((x["label"], x["role"]) for x in raw["labels"]), key=lambda x: -len(x[0])))
     label_regex = re.compile("(" + "|".join(re.escape(label) for label, _ in labels) + ")[：:]")
+    words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
+    # A role word closes a unit list: it is followed by a separator, a closing bracket or the end.
+    role_word_regex = re.compile("(" + "|".join(re.escape(w["word"]) for w in words) + ")(?=[，,；;。\\s]|$)")
     return Vocabulary(
         labels=labels,
         label_regex=label_regex,
+        role_word_regex=role_word_regex,
+        role_words={w["word"]: w["role"] for w in words},
+        unit_suffixes=tuple(raw["unit_suffixes"]),
+        conventions={k: tuple(v) for k, v in raw["conventions"].items()},
         separators=raw["separators"],
         conjunctions=tuple(sorted(raw["conjunctions"], key=len, reverse=True)),
         generalisers=tuple(sorted(raw["generalisers"], key=len, reverse=True)),
@@ -160,34 +171,153 @@ def _labelled_segments(inner: str, offset: int) -> list[tuple[str, str, int, int
     return segments
 
 
-def find_labelled_brackets(text: str) -> list[Attribution]:
-    """F1/F6: ``（责任单位：A、B）``, ``（牵头单位：A；责任单位：B、C）``."""
+def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, int, int]]) -> list[UnitSpan]:
+    units: list[UnitSpan] = []
+    for label, role, seg_start, seg_end in segments:
+        if role == "deadline":
+            break
+        if role == "person":
+            continue
+        for _, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
+            units.append(UnitSpan(text[u_start:u_end], u_start, u_end, role, len(units) + 1, label))
+    return units
+
+
+def looks_like_unit(name: str) -> bool:
+    vocab = vocabulary()
+    return bool(name) and len(name) <= 40 and (name.startswith("各") or name.endswith(vocab.unit_suffixes))
+
+
+def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
+    """F1/F6/F14: ``（责任单位：A、B）``, ``（牵头单位：A；责任单位：B、C）``."""
     vocab = vocabulary()
     attributions = []
-    for start, end in bracket_groups(text):
-        inner = text[start + 1 : end - 1]
+    for start, end in bracket_groups(simple):
+        inner = simple[start + 1 : end - 1]
         if not vocab.label_regex.match(inner.lstrip()):
             continue
-        units: list[UnitSpan] = []
-        for label, role, seg_start, seg_end in _labelled_segments(inner, start + 1):
-            for raw, u_start, u_end in split_units(text[seg_start:seg_end], seg_start):
-                units.append(UnitSpan(raw, u_start, u_end, role, len(units) + 1, label))
+        units = _segments_to_units(text, simple, _labelled_segments(inner, start + 1))
         if units:
             attributions.append(Attribution(start, end, tuple(units)))
     return attributions
 
 
-CLAUSE_FINDERS: list[Callable[[str], list[Attribution]]] = [find_labelled_brackets]
+def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
+    """F2–F5: ``（A牵头，B、C配合）``, ``（A、B按职责分工负责）``, ``（A、B负责）``; every piece must be a unit."""
+    vocab = vocabulary()
+    attributions = []
+    for start, end in bracket_groups(simple):
+        inner_start = start + 1
+        inner = simple[inner_start : end - 1]
+        segments, position = [], 0
+        for match in vocab.role_word_regex.finditer(inner):
+            segments.append((match.group(1), vocab.role_words[match.group(1)], inner_start + position, inner_start + match.start()))
+            position = match.end()
+            while position < len(inner) and inner[position] in "，,；;":
+                position += 1
+        if not segments or inner[position:].strip("。 "):
+            continue
+        units = _segments_to_units(text, simple, segments)
+        if units and len(units) >= len(segments) and all(looks_like_unit(to_simplified_name(u.raw)) for u in units):
+            attributions.append(Attribution(start, end, tuple(units)))
+    return attributions
+
+
+def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
+    """F5: a bracket of units alone at the end of an item: ``…。（A、B）``."""
+    groups = bracket_groups(simple)
+    if not groups:
+        return []
+    start, end = groups[-1]
+    if simple[end:].strip("。；; \n"):
+        return []
+    pieces = split_units(simple[start + 1 : end - 1], start + 1)
+    if not pieces or not all(looks_like_unit(raw) for raw, _, _ in pieces):
+        return []
+    units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    return [Attribution(start, end, units)]
+
+
+def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
+    """F7–F9, F14: consecutive lines ``牵头单位：A`` / ``责任单位：B，C`` (/ ``牵头责任领导：…`` / ``完成时限：…``)."""
+    vocab = vocabulary()
+    attributions: list[Attribution] = []
+    block: list[tuple[str, str, int, int]] = []
+    block_start = block_end = 0
+    offset = 0
+    for line in simple.split("\n"):
+        match = vocab.label_regex.match(line)
+        if match and offset > 0:
+            if not block:
+                block_start = offset
+            block.extend(_labelled_segments(line, offset))
+            block_end = offset + len(line)
+        elif block:
+            units = _segments_to_units(text, simple, block)
+            if units:
+                attributions.append(Attribution(block_start, block_end, tuple(units)))
+            block = []
+        offset += len(line) + 1
+    if block:
+        units = _segments_to_units(text, simple, block)
+        if units:
+            attributions.append(Attribution(block_start, block_end, tuple(units)))
+    return attributions
+
+
+def to_simplified_name(name: str) -> str:
+    from .normalise import to_simplified
+
+    return to_simplified(name)
+
+
+CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
+    find_labelled_brackets,
+    find_role_word_brackets,
+    find_labelled_lines,
+    find_bare_brackets,
+]
 
 
 def text_to_attributions(text: str) -> list[Attribution]:
-    """Every attribution clause of an item's text, in written order, spans not overlapping."""
+    """Every attribution clause of an item's text, in written order, spans not overlapping.
+
+    Matching runs on the simplified form of ``text`` (same length), so that traditional
+    notices read the same; the units keep their written form.
+    """
+    from .normalise import to_simplified
+
+    simple = to_simplified(text)
     found: list[Attribution] = []
     for finder in CLAUSE_FINDERS:
-        for attribution in finder(text):
+        for attribution in finder(text, simple):
             if all(attribution.end <= a.start or attribution.start >= a.end for a in found):
                 found.append(attribution)
     return sorted(found, key=lambda a: a.start)
+
+
+def detect_convention(text: str) -> str | None:
+    """A stated rule for roles (F13): ``first_listed_is_lead`` or ``responsible_is_lead_when_no_lead``."""
+    from .normalise import to_simplified
+
+    simple = to_simplified(text)
+    for name, phrases in vocabulary().conventions.items():
+        if any(phrase in simple for phrase in phrases):
+            return name
+    return None
+
+
+def apply_convention(units: tuple[UnitSpan, ...], convention: str | None) -> tuple[UnitSpan, ...]:
+    """Roles as a stated convention defines them; without one, nobody is promoted."""
+    if convention is None or any(u.role == "lead" for u in units):
+        return units
+    from dataclasses import replace
+
+    if convention == "first_listed_is_lead":
+        return tuple(replace(u, role="lead") if u.order == 1 and u.role == "responsible" else u for u in units)
+    if convention == "responsible_is_lead_when_no_lead":
+        return tuple(replace(u, role="lead") if u.role == "responsible" else u for u in units)
+    return units
 
 
 def is_collective(name: str) -> bool:

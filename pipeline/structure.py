@@ -390,13 +390,23 @@ def _numbering_warnings(part: _Part, key: str) -> list[ParseWarning]:
     return warnings
 
 
+def _starts_with_label(text: str) -> bool:
+    from .normalise import to_simplified
+    from .responsibility import vocabulary
+
+    return vocabulary().label_regex.match(to_simplified(text[:12])) is not None
+
+
 def _node_to_item(node: _Node, part: _Part, key: str, index: LineIndex, seen: dict[str, int]) -> RawItem:
     text, origins = node.rest, list(node.rest_origins)
     if node.body and _is_title_line(node.rest):
         text += "\n"
         origins.append(origins[-1] if origins else node.head.origins[-1])
     for block in node.body:
-        if text and text[-1].isascii() and text[-1].isalnum() and block.text[0].isascii() and block.text[0].isalnum():
+        if text and _starts_with_label(block.text):
+            text += "\n"  # 牵头单位：… lines stay lines, for the clause finders
+            origins.append(block.origins[0])
+        elif text and text[-1].isascii() and text[-1].isalnum() and block.text[0].isascii() and block.text[0].isalnum():
             text += " "
             origins.append(block.origins[0])
         text += block.text

@@ -18,6 +18,7 @@ from typing import Iterable
 from .errors import SettingsError
 from .heal import heal_line
 from .model import UNIT_TYPES, Unit
+from .normalise import canonical_form, to_simplified
 from .responsibility import is_collective
 
 COLUMNS = ("canonical", "type", "full_name", "aliases")
@@ -44,10 +45,13 @@ class Registry:
         return self._by_name.get(normalise_name(name))
 
     def resolve(self, raw: str) -> Resolved:
-        unit = self.lookup(raw)
-        if unit is not None:
-            return Resolved(unit.canonical, unit.type, unit.collective or unit.type == "collective", True)
+        """The registry entry for a name as written, else its canonical form by the general rules."""
         name = normalise_name(raw)
+        for candidate in (name, to_simplified(name), canonical_form(name)):
+            unit = self.lookup(candidate)
+            if unit is not None:
+                return Resolved(unit.canonical, unit.type, unit.collective or unit.type == "collective", True)
+        name = canonical_form(name)
         collective = is_collective(name)
         return Resolved(name, "collective" if collective else "unknown", collective, False)
 

@@ -35,10 +35,22 @@ def test_patterns_do_not_backtrack_catastrophically(name, spec):
 
 @pytest.mark.parametrize("label", responsibility.load_raw()["labels"], ids=lambda l: l["label"])
 def test_clause_labels_have_roles_and_examples(label):
-    assert label["role"] in ("lead", "support", "responsible")
+    assert label["role"] in ("lead", "support", "responsible", "person", "deadline")
     for example in label["examples"]:
         attributions = responsibility.text_to_attributions(example if example.startswith("（") else f"（{example}）")
-        assert attributions and any(u.role_label == label["label"] for a in attributions for u in a.units)
+        labels = [u.role_label for a in attributions for u in a.units]
+        if label["role"] in ("person", "deadline"):
+            assert label["label"] not in labels  # people and deadlines are never units
+        else:
+            assert label["label"] in labels
+
+
+@pytest.mark.parametrize("rule", __import__("pipeline.normalise", fromlist=["alias_rules"]).alias_rules())
+def test_alias_rules_shorten_their_example(rule):
+    from pipeline.normalise import canonical_form
+
+    long_form, short_form = rule
+    assert short_form in canonical_form(f"市{long_form}局" if not long_form.endswith(("局", "厅", "会", "委", "室", "府")) else f"市{long_form}")
 
 
 def test_unit_registry_has_no_duplicate_names():

@@ -60,3 +60,54 @@ def test_responsibility_every_unit_lies_in_its_clause(before, clause_body):
             assert text[unit.start : unit.end] == unit.raw
             assert attribution.start <= unit.start < unit.end <= attribution.end
             assert unit.raw in clause
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("做好工作。（市人社局牵头，市财政局、市教育局配合）",
+         [("市人社局", "lead", 1), ("市财政局", "support", 2), ("市教育局", "support", 3)]),
+        ("做好工作。（市人社局牵头，市财政局、市教育局等按职责分工负责）",
+         [("市人社局", "lead", 1), ("市财政局", "responsible", 2), ("市教育局", "responsible", 3)]),
+        ("做好工作。（市人社局、市财政局按职责分工负责）", [("市人社局", "responsible", 1), ("市财政局", "responsible", 2)]),
+        ("做好工作。（市人社局、市财政局分别负责）", [("市人社局", "responsible", 1), ("市财政局", "responsible", 2)]),
+        ("做好工作。（市人社局、市财政局）", [("市人社局", "responsible", 1), ("市财政局", "responsible", 2)]),
+        ("做好工作（试行）。", []),
+        ("做好工作。（牽頭單位：市人社局；責任單位：市財政局）", [("市人社局", "lead", 1), ("市財政局", "responsible", 2)]),
+        ("做好工作。\n牵头单位：市人社局\n责任单位：市财政局，市教育局", [("市人社局", "lead", 1), ("市财政局", "responsible", 2), ("市教育局", "responsible", 3)]),
+        ("做好工作。\n牵头责任领导：张某某（副市长）\n牵头责任单位：区科技局\n协同责任单位：区财政局\n完成时限：2024年底前",
+         [("区科技局", "lead", 1), ("区财政局", "support", 2)]),
+    ],
+)
+def test_responsibility_other_forms(text, expected):
+    assert units_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "names, completed",
+    [
+        (["省商务厅", "财政厅", "发展改革委"], ["省商务厅", "省财政厅", "省发展改革委"]),
+        (["青川", "临江", "白沙市人民政府"], ["青川市人民政府", "临江市人民政府", "白沙市人民政府"]),
+        (["市教育局", "团市委"], ["市教育局", "团市委"]),
+    ],
+)
+def test_responsibility_names_completed_within_a_list(names, completed):
+    from pipeline.normalise import complete_names
+
+    assert complete_names(names) == completed
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("市发展和改革委员会", "市发改委"),
+        ("市人力资源和社会保障局", "市人社局"),
+        ("青川市人民政府", "青川市政府"),
+        ("共青团青川市委员会", "团市委"),
+        ("市財政廳", "市财政厅"),
+    ],
+)
+def test_responsibility_canonical_forms(written, canonical):
+    from pipeline.normalise import canonical_form
+
+    assert canonical_form(written) == canonical

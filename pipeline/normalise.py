@@ -1,0 +1,82 @@
+"""Unit names written any way → one canonical form, for any issuer.
+
+Rules, in order: traditional characters to simplified (OpenCC, character by character so
+that offsets stay valid); 共青团X委 → 团X委; the long forms of ``data/alias_rules.csv``
+to their common short forms (发展和改革委员会 → 发改委, 人民政府 → 政府 …). Within one
+list, ``complete_names`` restores an elided level prefix (省商务厅、财政厅 → 省财政厅) and
+distributes a shared suffix (甲、乙市政府 → 甲市政府, 乙市政府).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+from io import StringIO
+
+LEVEL_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:省|自治区|市|州|盟|县|区|旗))(?=[\u4e00-\u9fff]{2,})")
+BARE_DEPARTMENT = re.compile(r"^[^省市县区各团国中\d]{1,10}(?:厅|局|委|办|部)$")
+PLACE_SUFFIX = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?P<suffix>(?:市|县|区)[\u4e00-\u9fff]*)$")
+YOUTH_LEAGUE = re.compile(r"^共青团(?P<place>[\u4e00-\u9fff]*?)(?P<level>省|市|县|区)委(?:员会)?$")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported on first use
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def _char_t2s(ch: str) -> str:
+    converted = _t2s().convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """Simplified characters, same length as ``text`` (so offsets into either agree)."""
+    if text.isascii():
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_char_t2s(ch) for ch in text)
+
+
+@lru_cache(maxsize=1)
+def alias_rules() -> tuple[tuple[str, str], ...]:
+    text = resources.files("pipeline.data").joinpath("alias_rules.csv").read_text("utf-8")
+    return tuple((row["long_form"], row["short_form"]) for row in csv.DictReader(StringIO(text)))
+
+
+def canonical_form(name: str) -> str:
+    name = to_simplified(name)
+    league = YOUTH_LEAGUE.match(name)
+    if league:
+        return f"团{league['level']}委"
+    for long_form, short_form in alias_rules():
+        if long_form in name:
+            name = name.replace(long_form, short_form)
+    return name
+
+
+def complete_names(names: list[str]) -> list[str]:
+    """Restore elided prefixes and distribute shared suffixes within one unit list."""
+    completed = list(names)
+    prefix = ""
+    for index, name in enumerate(names):
+        found = LEVEL_PREFIX.match(name)
+        if found and not name.startswith("各"):
+            prefix = found.group(0)
+        elif prefix and BARE_DEPARTMENT.match(name):
+            completed[index] = prefix + name
+    last = PLACE_SUFFIX.match(names[-1]) if names else None
+    if last and len(names) > 1:
+        for index in range(len(names) - 2, -1, -1):
+            name = names[index]
+            if 2 <= len(name) <= 5 and not re.search(r"[省市县区局厅委办部会院所司]$", name):
+                completed[index] = name + last["suffix"]
+            else:
+                break
+    return completed
