@@ -15,7 +15,7 @@ from typing import Protocol
 from ..errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFormatError
 from ..model import Source, SourceLine
 from ..settings import Settings
-from . import text
+from . import docx, html, ofd, text
 
 
 class Reader(Protocol):
@@ -26,7 +26,8 @@ class Reader(Protocol):
     def read(self, path: str, data: bytes, settings: Settings) -> Source: ...
 
 
-READERS: list[Reader] = [text]
+# Zip containers first (by member names), then HTML, then plain text, which accepts any text.
+READERS: list[Reader] = [docx, ofd, html, text]
 
 # Signatures of formats that have no reader yet, so that the error says what the file is.
 _KNOWN_BINARY = {
