@@ -15,7 +15,7 @@ from typing import Protocol
 from ..errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFormatError
 from ..model import Source, SourceLine
 from ..settings import Settings
-from . import docx, html, ofd, text
+from . import docx, html, ofd, pdf, text
 
 
 class Reader(Protocol):
@@ -27,7 +27,7 @@ class Reader(Protocol):
 
 
 # Zip containers first (by member names), then HTML, then plain text, which accepts any text.
-READERS: list[Reader] = [docx, ofd, html, text]
+READERS: list[Reader] = [pdf, docx, ofd, html, text]
 
 # Signatures of formats that have no reader yet, so that the error says what the file is.
 _KNOWN_BINARY = {
