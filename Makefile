@@ -29,6 +29,8 @@ test: install-dev
 
 bench: install-dev
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/bench_pdf.py
+	$(PY) benchmarks/bench_diff.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -6,6 +6,7 @@ is lost. Progress is reported through a callback so that the library never print
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -113,9 +114,39 @@ def run_corpus(
         import pandas as pd
 
         written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph)))))
+    diffs = []
+    for old, new in consecutive_editions(documents):
+        from .diff import diff_documents
+        from .diff_report import FORMATS, render_diff
+
+        result = diff_documents(old, new)
+        diffs.append(result)
+        for kind in FORMATS:
+            path = out / "diffs" / f"{old.id}__{new.id}.{kind}"
+            written.append(str(export.write_text(path, render_diff(result, kind), encoding="utf-8-sig" if kind == "csv" else "utf-8")))
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
-    written.append(str(export.write_text(out / "summary.md", render_summary(documents, report.failures))))
+    written.append(str(export.write_text(out / "summary.md", render_summary(documents, report.failures, diffs))))
     return report
+
+
+def series_key(document: Document) -> str:
+    """What stays the same from one year's edition to the next: the plan's title without its year."""
+    title = document.meta.plan_title or document.meta.title or ""
+    key = re.sub(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:度)?", "", title)
+    return key or document.meta.issuer or document.id
+
+
+def consecutive_editions(documents: Iterable[Document]) -> list[tuple[Document, Document]]:
+    """Pairs of editions of the same series in consecutive years present in the corpus."""
+    series: dict[str, list[Document]] = {}
+    for document in documents:
+        if document.meta.year is not None:
+            series.setdefault(series_key(document), []).append(document)
+    pairs = []
+    for editions in series.values():
+        editions.sort(key=lambda d: (d.meta.year, d.meta.date or "", d.id))
+        pairs.extend((a, b) for a, b in zip(editions, editions[1:]) if a.meta.year < b.meta.year)
+    return pairs
 
 
 def report_to_dict(report: BatchReport) -> dict:

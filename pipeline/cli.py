@@ -183,6 +183,40 @@ def run(
         _fail(error)
 
 
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, year or doc_id)."),
+    new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, year or doc_id)."),
+    format: Optional[str] = typer.Option(None, "--format", help="json, md, csv or html (default: from -o's suffix, else json)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Compare two editions task by task: unchanged, revised, added, removed, moved, split, merged."""
+    from . import export
+    from .batch import load_documents
+    from .diff import diff_documents
+    from .diff_report import FORMATS, render_diff
+
+    suffixes = {".json": "json", ".md": "md", ".csv": "csv", ".html": "html", ".htm": "html"}
+    kind = (format or suffixes.get(output.suffix.lower() if output else "", "json")).lower()
+    if kind not in FORMATS:
+        raise typer.BadParameter(f"unknown format {kind!r}; use {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        documents = load_documents([old], db) + load_documents([new], db)
+        if len(documents) != 2:
+            raise FengongError(f"expected one document on each side, got {len(documents)}", hint="Name one file or one stored document for OLD and for NEW.")
+        result = diff_documents(*documents)
+        text = render_diff(result, kind)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            export.write_text(output, text, encoding="utf-8-sig" if kind == "csv" else "utf-8")
+    except FengongError as error:
+        _fail(error)
+    counts = ", ".join(f"{result.count(s)} {s}" for s in ("unchanged", "revised", "added", "removed", "moved"))
+    typer.echo(f"{output or 'stdout'}: {counts}", err=True)
+
+
 @app.command("eval")
 def evaluate(
     folder: Path = typer.Argument(Path("tests/eval"), help="Folder of notices, each with <case>.gold.json beside it."),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 PARTS = ("main", "attachment")
 ROLES = ("lead", "support", "responsible")
@@ -141,6 +141,53 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Deadline:
+    """When an item is due: ``2023年6月底前`` → date 2023-06-30; ``长期坚持`` → kind ongoing."""
+
+    text: str
+    kind: str  # "date", "year_end", "ongoing", "continuous"
+    date: str | None = None  # ISO 8601, the last day the wording allows
+    start: int = 0  # offsets into Item.text
+    end: int = 0
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A quantitative target: ``不少于100万人次`` → value 1000000, unit 人次."""
+
+    text: str
+    value: float
+    unit: str
+    counted: str = ""  # what is counted, e.g. 职业技能培训
+    start: int = 0
+    end: int = 0
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A document referred to by its title in 《》."""
+
+    title: str  # with the brackets, as written: 《江苏省集体协商条例》
+    start: int = 0
+    end: int = 0
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person a notice names for an item (牵头领导), never a unit."""
+
+    text: str  # the name as written
+    title: str = ""  # the post, e.g. 副市长
+    role: str = "lead_leader"
+    start: int = 0
+    end: int = 0
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """A task: a numbered entry of the plan or a project of an attachment."""
 
@@ -157,6 +204,10 @@ class Item:
     page: int | None = None
     responsibilities: tuple[Responsibility, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    deadline: Deadline | None = None
+    targets: tuple[Target, ...] = ()
+    documents: tuple[Reference, ...] = ()
+    persons: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +297,10 @@ def document_from_dict(data: dict[str, Any]) -> Document:
                 section=_build(Section, section) if section else None,
                 responsibilities=tuple(_build(Responsibility, r) for r in item.get("responsibilities", [])),
                 mentions=tuple(_build(Mention, m) for m in item.get("mentions", [])),
+                deadline=_build(Deadline, item["deadline"]) if item.get("deadline") else None,
+                targets=tuple(_build(Target, t) for t in item.get("targets", [])),
+                documents=tuple(_build(Reference, d) for d in item.get("documents", [])),
+                persons=tuple(_build(Person, p) for p in item.get("persons", [])),
             )
         )
     return Document(

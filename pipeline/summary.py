@@ -9,13 +9,14 @@ from .model import Document
 
 if TYPE_CHECKING:
     from .batch import Failure
+    from .diff import Diff
 
 
 def _cell(value: object) -> str:
     return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
 
 
-def render_summary(documents: Iterable[Document], failures: Iterable["Failure"] = ()) -> str:
+def render_summary(documents: Iterable[Document], failures: Iterable["Failure"] = (), diffs: Iterable["Diff"] = ()) -> str:
     documents = list(documents)
     lines = ["# fengong summary", "", "## Documents", "",
              "| id | year | number | title | items | pairs | warnings |", "|---|---|---|---|---|---|---|"]
@@ -30,6 +31,12 @@ def render_summary(documents: Iterable[Document], failures: Iterable["Failure"] 
         lines += ["", f"## Units of {d.id}", "", "| unit | tasks | first-listed |", "|---|---|---|"]
         for unit, tasks in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]:
             lines.append(f"| {_cell(unit)} | {tasks} | {first.get(unit, 0)} |")
+    diffs = list(diffs)
+    if diffs:
+        lines += ["", "## Year to year", ""]
+        for diff in diffs:
+            counts = ", ".join(f"{diff.count(s)} {s}" for s in ("unchanged", "revised", "added", "removed", "moved"))
+            lines.append(f"- {diff.old.meta.year} → {diff.new.meta.year}: {counts} (`diffs/{diff.old.id}__{diff.new.id}.html`)")
     warnings = Counter(w.code for d in documents for w in d.warnings)
     if warnings:
         lines += ["", "## Warnings", ""] + [f"- {code}: {n}" for code, n in sorted(warnings.items())]

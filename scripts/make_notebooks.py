@@ -22,6 +22,17 @@ CELLS_2023 = [
     ("code", "assert len(doc.items) == 28 and len(doc.responsibilities) == 75\nassert figures.iloc[0]['unit'] == '省总工会'"),
 ]
 
+CELLS_DIFF = [
+    ("markdown", "# 2023 vs 2024: what changed\n\nCompare the real 2023 notice (苏产改办〔2023〕3号) with the **synthetic** 2024 edition written as a test fixture (see `tests/fixtures/diff/README.md`): tasks kept, revised, added, removed, moved, split and merged, and how the units' workload shifted."),
+    ("code", "import os, pathlib\nwhile not pathlib.Path('corpus').is_dir():  # run from the project root\n    os.chdir('..')\nimport pipeline\nfrom pipeline.diff import diff_documents, diff_to_dict\nfrom pipeline.diff_report import diff_to_csv_rows\n\nold = pipeline.parse('corpus/2023_jiangsu_industrial_workforce_reform_plan.txt')\nnew = pipeline.parse('corpus/2024_jiangsu_industrial_workforce_reform_plan.synthetic.txt')\ndiff = diff_documents(old, new)\nprint(old.meta.doc_number, '→', new.meta.doc_number)\nprint({s: diff.count(s) for s in ('unchanged', 'revised', 'added', 'removed', 'moved')})"),
+    ("markdown", "## The change table\n\nOne row per task: old tasks in their order, then the added ones. `similarity` is the alignment score of the pair (for a split or merge, the score of the link)."),
+    ("code", "import pandas as pd\npd.set_option('display.max_rows', 40)\nchanges = pd.DataFrame(diff_to_csv_rows(diff))\nchanges[['status', 'old_section', 'old_number', 'new_section', 'new_number', 'new_title', 'similarity', 'fields_changed', 'units_added', 'units_removed', 'lead_changed', 'targets_changed', 'split_from', 'merged_into']].fillna('')"),
+    ("code", "[(s['section'], s['old_title'], s['new_title']) for s in diff_to_dict(diff)['sections'] if s['status'] != 'unchanged']"),
+    ("markdown", "## Workload shift per unit\n\nTasks per unit in 2024 minus tasks in 2023, for the units whose count changed. Units are numbered (the legend below gives their names) so that the plot needs no CJK font."),
+    ("code", "import matplotlib.pyplot as plt\n\nunits = pd.DataFrame([dict(unit=s.unit, old=s.old_tasks, new=s.new_tasks, delta=s.delta) for s in diff.units])\nshifted = units[units['delta'] != 0].sort_values(['delta', 'unit'], ascending=[False, True]).reset_index(drop=True)\nlabels = [f'U{i + 1}' for i in range(len(shifted))]\nfig, ax = plt.subplots(figsize=(9, 4))\nax.bar(labels, shifted['delta'], color=['tab:green' if d > 0 else 'tab:red' for d in shifted['delta']])\nax.axhline(0, color='black', linewidth=0.8)\nax.set_xlabel('unit'); ax.set_ylabel('tasks 2024 − tasks 2023')\nplt.tight_layout(); plt.show()\nprint(', '.join(f'{l}={u} ({d:+d})' for l, u, d in zip(labels, shifted['unit'], shifted['delta'])))"),
+    ("code", "assert diff.count('unchanged') == 7 and diff.count('revised') == 16 and diff.count('moved') == 1\nassert units.set_index('unit').loc['省人社厅', 'delta'] == 4"),
+]
+
 
 def build(cells) -> nbformat.NotebookNode:
     notebook = nbformat.v4.new_notebook()
@@ -31,7 +42,7 @@ def build(cells) -> nbformat.NotebookNode:
     return notebook
 
 
-NOTEBOOKS = {"2023_notice.ipynb": CELLS_2023}
+NOTEBOOKS = {"2023_notice.ipynb": CELLS_2023, "2023_vs_2024.ipynb": CELLS_DIFF}
 
 
 def execute(notebook: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:

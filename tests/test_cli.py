@@ -108,7 +108,7 @@ def test_cli_eval_prints_figures_per_form():
     assert lines[2].startswith("ALL") and any(line.startswith("F10 ") for line in lines)
 
 
-@pytest.mark.parametrize("command", ["parse", "ingest", "matrix", "graph", "run", "eval"])
+@pytest.mark.parametrize("command", ["parse", "ingest", "matrix", "graph", "run", "diff", "eval"])
 def test_cli_every_command_has_help_and_is_in_readme(command):
     from conftest import ROOT
 
@@ -116,3 +116,34 @@ def test_cli_every_command_has_help_and_is_in_readme(command):
     assert result.exit_code == 0 and "Usage" in result.stdout
     assert app.registered_commands and all(c.callback.__doc__ for c in app.registered_commands)
     assert f"fengong {command}" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_cli_diff_markdown_to_stdout():
+    result = invoke("diff", NOTICE_2023, NOTICE_2024, "--format", "md")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# 2023 苏产改办〔2023〕3号 → 2024 苏产改办〔2024〕9号\n")
+    assert result.stderr == "stdout: 7 unchanged, 16 revised, 4 added, 4 removed, 1 moved\n"
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv", ".html"])
+def test_cli_diff_format_from_suffix_and_stored_years(tmp_path, suffix):
+    db = tmp_path / "f.db"
+    invoke("ingest", NOTICE_2023, NOTICE_2024, "--db", db)
+    out = tmp_path / f"d{suffix}"
+    result = invoke("diff", "2023", "2024", "-o", out, "--db", db)
+    assert result.exit_code == 0
+    text = out.read_text("utf-8-sig")
+    if suffix == ".json":
+        data = json.loads(text)
+        assert data["counts"] == {"unchanged": 7, "revised": 16, "added": 4, "removed": 4, "moved": 1}
+        assert set(data["changes"][0]) >= {"status", "old", "new", "similarity", "units_added", "units_removed", "lead_changed", "text_diff"}
+    elif suffix == ".csv":
+        assert len(text.splitlines()) == 33 and text.startswith("status,")
+    else:
+        assert text.startswith("<!DOCTYPE html>") and "<del>" in text and "<ins>" in text
+
+
+def test_cli_diff_unknown_format(tmp_path):
+    result = runner.invoke(app, ["diff", str(NOTICE_2023), str(NOTICE_2024), "--format", "pdf"])
+    assert result.exit_code == 2
+    assert "unknown format" in result.stderr
