@@ -10,8 +10,6 @@ letters and digits turned into ASCII.
 
 from __future__ import annotations
 
-import unicodedata
-
 ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 TERMINAL = frozenset("。！？；）)」』”\"：:")
 SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
@@ -31,15 +29,13 @@ def is_wide(ch: str) -> bool:
     )
 
 
-def _fold_width(ch: str) -> str:
-    code = ord(ch)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return unicodedata.normalize("NFKC", ch)
-    return ch
+# Full-width digits and Latin letters to ASCII (one character each, so columns stay valid).
+FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 
 
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
+    text = text.translate(FOLD_WIDTH)
     chars: list[str] = []
     columns: list[int] = []
     n = len(text)
@@ -57,7 +53,7 @@ def heal_line(text: str) -> tuple[str, list[int]]:
                 columns.append(i)
             i = j
             continue
-        chars.append(_fold_width(ch))
+        chars.append(ch)
         columns.append(i)
         i += 1
     _widen_punctuation(chars)

@@ -30,9 +30,18 @@ def _pipeline(registry: Registry) -> "Language":
 
 
 def find_mentions(texts: Iterable[str], registry: Registry) -> list[list[tuple[str, str, int, int]]]:
-    """For each text, ``(canonical, written form, start, end)`` of every registry unit named in it."""
+    """For each text, ``(canonical, written form, start, end)`` of every registry unit named in it.
+
+    Docs are built one token per character directly (what the char segmenter yields, without
+    its slow re-alignment of words and spaces), then run through the pipeline's components.
+    """
+    from spacy.tokens import Doc
+
     nlp = _pipeline(registry)
-    return [
-        [(ent.ent_id_, ent.text, ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == LABEL]
-        for doc in nlp.pipe(texts)
-    ]
+    found = []
+    for text in texts:
+        doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text)) if text else nlp.make_doc(text)
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        found.append([(ent.ent_id_, ent.text, ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == LABEL])
+    return found

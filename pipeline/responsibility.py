@@ -85,7 +85,8 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def bracket_groups(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def bracket_groups(text: str) -> tuple[tuple[int, int], ...]:
     """Top-level bracketed spans ``(start, end)`` including the brackets; unbalanced ones are skipped."""
     groups = []
     stack: list[int] = []
@@ -96,7 +97,7 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
             start = stack.pop()
             if not stack:
                 groups.append((start, index + 1))
-    return groups
+    return tuple(groups)
 
 
 def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:

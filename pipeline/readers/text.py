@@ -30,10 +30,8 @@ _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 def sniff(head: bytes, suffix: str) -> bool:
     if any(head.startswith(bom) for bom, _ in _BOMS):
         return True
-    if _looks_like_utf16(head):
-        return True
     if b"\x00" in head:
-        return False
+        return _looks_like_utf16(head)
     control = sum(1 for b in head if b in _CONTROL)
     return control <= max(2, len(head) // 200)
 
