@@ -32,8 +32,10 @@ class Block:
     origins: tuple[int, ...]
     line: int
     page: int | None
+    row: str | None = None  # the 序号 of a table row, which is an item whatever its text
 
 
+TABLE_ROW_RANK = 6  # below every numbering style: a row is a leaf under the headings around it
 @dataclass
 class _Node:
     rank: int
@@ -101,11 +103,21 @@ def source_to_blocks(source: Source) -> list[Block]:
     lines and put a blank line between paragraphs) a run of non-blank lines is one
     paragraph, each character still traced to its own line; otherwise every line is one.
     """
+    from .tables import row_texts
+
     skip = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}
+    tables_at = {table.first_line: table for table in source.tables}
     join = source.paragraphs == "blank"
     blocks: list[Block] = []
     text, origins, first = "", [], None
     for line in source.lines:
+        if line.number in tables_at:
+            if text:
+                blocks.append(Block(text, tuple(origins), first.number, first.page))
+                text, origins, first = "", [], None
+            for row in row_texts(tables_at[line.number]):
+                if row.text:
+                    blocks.append(Block(row.text, row.origins, row.line or line.number, row.page, row.number))
         healed, columns = heal_line(line.text) if line.number not in skip else ("", [])
         if text and (not healed or not join):
             blocks.append(Block(text, tuple(origins), first.number, first.page))
@@ -163,7 +175,7 @@ def _first_sentence(text: str) -> str:
             depth += 1
         elif ch in "）)》”〕】" and depth:
             depth -= 1
-        elif ch in "。！？" and depth == 0:
+        elif (ch in "。！？" and depth == 0) or ch == "\n":
             return text[:index]
     return text.rstrip("：:")
 
@@ -260,7 +272,7 @@ def _front_matter(front: list[Block], tail_date: str | None, tail_signature: str
 def _find_body_start(blocks: list[Block]) -> int | None:
     previous: Block | None = None
     for index, block in enumerate(blocks):
-        if _attachment_marker(block.text) and index > 0:
+        if block.row is not None or (_attachment_marker(block.text) and index > 0):
             return index
         if match_heading(block.text) and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX):
             return index
@@ -300,7 +312,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
     tail_date = tail_signature = None
     for block in body:
         text = block.text
-        marker = _attachment_marker(text)
+        marker = _attachment_marker(text) if block.row is None else None
         if marker:
             index = sum(1 for p in parts if p.kind == "attachment") + 1
             title = (marker.group("title") or "").strip()
@@ -314,9 +326,12 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
                 tail_date, tail_signature = parse_date(text), signature
             closed = True
             continue
-        if closed and not match_heading(text):
+        if closed and block.row is None and not match_heading(text):
             continue
-        heading = match_heading(text) if previous_allows_heading else None
+        if block.row is not None:
+            heading = (TABLE_ROW_RANK, block.row, 0)
+        else:
+            heading = match_heading(text) if previous_allows_heading else None
         if expect_title and heading is None and (not part.attachment.title or _is_title_line(text)):
             att = part.attachment
             part.attachment = Attachment(att.number, att.title + text, att.line)

@@ -1,0 +1,154 @@
+"""Tables of responsibility (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限) turned into item text.
+
+Each body row becomes the text of one item in the labelled-line form the clause finders
+already read: the task, then one ``<header>：<cell>`` line per role column (牵头单位 → lead,
+配合/协同 → support, 责任 → responsible, 牵头领导 → a person, 完成时限 → a deadline). A cell
+that carries its own role words (``X牵头，Y配合``) is read as a clause instead. Every
+character keeps the source offset of the cell character it came from. Rows whose cells
+are all the same (a merged row such as ``一、项目建设``) are section headings; rows that
+share a merged task cell make one item with one attribution per row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .heal import heal_line
+from .model import Table, TableCell
+from .normalise import to_simplified
+from .responsibility import looks_like_unit, vocabulary
+
+NUMBER_HEADERS = ("序号", "编号", "序")
+TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int
+    kind: str  # "number", "task", "label"
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RowText:
+    """What a table row contributes to the outline: a heading, or an item's number and text."""
+
+    text: str
+    origins: tuple[int, ...]
+    line: int
+    page: int | None
+    number: str | None  # None for a section row (its text is a heading)
+
+
+def _header_text(table: Table, index: int) -> str:
+    parts = [row[index].text for row in table.rows[: table.header_rows] if index < len(row)]
+    return to_simplified(re.sub(r"\s+", "", "".join(dict.fromkeys(parts))))
+
+
+def classify_columns(table: Table) -> list[Column]:
+    """Number, task and role columns, from the header; unrecognised columns are ignored."""
+    labels = [label for label, _ in vocabulary().labels]
+    columns = []
+    width = max(len(r) for r in table.rows) if table.rows else 0
+    task_seen = False
+    for index in range(width):
+        header = _header_text(table, index)
+        label = next((l for l in labels if l in header), None)
+        if label is None and re.search(r"(?:牵头|责任|配合|协同|主办|协办)(?:单位|部门|科室|处室)", header):
+            label = next((l for l in labels if l[-2:] == header[-2:]), None)
+        if label:
+            columns.append(Column(index, "label", label))
+        elif header.startswith(NUMBER_HEADERS) and len(header) <= 3:
+            columns.append(Column(index, "number"))
+        elif not task_seen and (TASK_HEADER.search(header) or index == 1):
+            columns.append(Column(index, "task"))
+            task_seen = True
+    return columns
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.origins: list[int] = []
+
+    def synthetic(self, text: str, origin: int) -> None:
+        self.chars.extend(text)
+        self.origins.extend([origin] * len(text))
+
+    def cell(self, cell: TableCell, units: bool = False) -> None:
+        """The cell's healed text; in a unit cell, line breaks between units become 、."""
+        lines = cell.text.split("\n")
+        offset = cell.offset
+        pending_break: int | None = None
+        for line in lines:
+            healed, columns = heal_line(line)
+            if healed:
+                if pending_break is not None:
+                    if units and self._piece_is_whole():
+                        self.synthetic("、", pending_break)
+                    elif self.chars and self.chars[-1].isascii() and healed[0].isascii():
+                        self.synthetic(" ", pending_break)
+                self.chars.extend(healed)
+                self.origins.extend(offset + c for c in columns)
+                pending_break = offset + len(line)
+            offset += len(line) + 1
+
+    def _piece_is_whole(self) -> bool:
+        """Whether the text since the last separator is a whole unit name (``市数据资源`` ⏎ ``管理局`` is not)."""
+        text = "".join(self.chars)
+        piece = re.split(r"[、，,；;：:\n（(]", text)[-1]
+        return not piece or looks_like_unit(to_simplified(piece)) or piece.endswith(("等", "）", ")"))
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def row_texts(table: Table) -> list[RowText]:
+    columns = classify_columns(table)
+    if not any(c.kind == "label" for c in columns):
+        return []
+    number_col = next((c for c in columns if c.kind == "number"), None)
+    task_col = next((c for c in columns if c.kind == "task"), None)
+    out: list[RowText] = []
+    previous_key = None
+    for row in table.rows[table.header_rows :]:
+        texts = [c.text.strip() for c in row if c.text.strip()]
+        if not texts:
+            continue
+        first = row[0]
+        if len(set(texts)) == 1 and len(row) > 1:
+            healed, cols = heal_line(texts[0].replace("\n", ""))
+            out.append(RowText(healed, tuple(first.offset + c for c in cols), first.line or 0, first.page, None))
+            previous_key = None
+            continue
+        builder = _Builder()
+        task = row[task_col.index] if task_col and task_col.index < len(row) else None
+        key = (task.offset if task is not None else None)
+        merged = previous_key is not None and key == previous_key
+        if task is not None and not merged:
+            builder.cell(task)
+        for column in columns:
+            if column.kind != "label" or column.index >= len(row) or not row[column.index].text.strip():
+                continue
+            cell = row[column.index]
+            simple = to_simplified(cell.text)
+            if vocabulary().role_word_regex.search(simple.replace("\n", "，")):
+                builder.synthetic("\n（", cell.offset)
+                builder.cell(cell, units=True)
+                builder.synthetic("）", cell.offset + len(cell.text))
+            else:
+                builder.synthetic(f"\n{column.label}：", cell.offset)
+                builder.cell(cell, units=True)
+        anchor = task or first
+        number_cell = row[number_col.index] if number_col and number_col.index < len(row) else None
+        number = re.sub(r"[\s.．、。]", "", number_cell.text) if number_cell is not None else ""
+        if merged and out and out[-1].number is not None:
+            last = out[-1]
+            # A merged task cell: one item, one attribution per row (a blank line separates them).
+            text = last.text + "\n" + builder.text()
+            out[-1] = RowText(text, last.origins + (last.origins[-1],) + tuple(builder.origins), last.line, last.page, last.number)
+        else:
+            out.append(RowText(builder.text(), tuple(builder.origins), anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
+        previous_key = key
+    return out
