@@ -90,7 +90,7 @@ def run_corpus(
     """The main job: parse and store every notice, then write JSON, matrices, graph and a summary."""
     from . import export
     from .graph import documents_to_graph, unit_figures
-    from .matrix import documents_to_long, documents_to_wide
+    from .matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
     from .summary import render_summary
 
     settings = Settings.resolve(settings)
@@ -107,7 +107,7 @@ def run_corpus(
         wide = documents_to_wide(documents)
         written.append(str(export.write_csv(out / "matrix_long.csv", documents_to_long(documents))))
         written.append(str(export.write_csv(out / "matrix_wide.csv", wide)))
-        written.append(str(export.write_xlsx(out / "matrix.xlsx", wide)))
+        written.append(str(export.write_xlsx(out / "matrix.xlsx", wide, key_columns=len(WIDE_KEY_COLUMNS))))
         graph = documents_to_graph(documents)
         for suffix in export.GRAPH_FORMATS:
             written.append(str(export.write_graph(out / f"graph{suffix}", graph)))

@@ -119,17 +119,17 @@ def matrix(
     """Export the responsibility matrix (tasks × units) as CSV and/or XLSX."""
     from . import export
     from .batch import load_documents
-    from .matrix import documents_to_long, documents_to_wide
+    from .matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
 
     try:
         documents = load_documents(docs, db)
         wide = documents_to_wide(documents)
         if output.suffix.lower() == ".xlsx":
-            export.write_xlsx(output, wide)
+            export.write_xlsx(output, wide, key_columns=len(WIDE_KEY_COLUMNS))
         else:
             export.write_csv(output, documents_to_long(documents) if long else wide)
             if xlsx:
-                export.write_xlsx(output.with_suffix(".xlsx"), wide)
+                export.write_xlsx(output.with_suffix(".xlsx"), wide, key_columns=len(WIDE_KEY_COLUMNS))
     except FengongError as error:
         _fail(error)
     typer.echo(f"{output}: {len(wide)} tasks, {sum(len(d.responsibilities) for d in documents)} task–unit pairs", err=True)

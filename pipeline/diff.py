@@ -159,7 +159,7 @@ def normalise(text: str) -> str:
 
 def strip_clauses(item: Item) -> str:
     """The item's text with its attribution clauses cut out."""
-    spans = sorted({(r.clause_start, r.clause_end) for r in item.responsibilities if r.clause_end > r.clause_start})
+    spans = sorted({(r.clause_start, r.clause_end) for r in item.responsibilities if r.clause_end > r.clause_start and r.attribution > 0})
     out, last = [], 0
     for start, end in spans:
         if start >= last:

@@ -64,8 +64,10 @@ def write_csv(path: str | Path, frame: "pd.DataFrame") -> Path:
     return Path(path)
 
 
-def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix") -> Path:
-    """The wide matrix as a worksheet with a frozen, bold header row and the key columns."""
+def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix", key_columns: int = 0) -> Path:
+    """The wide matrix as a worksheet with a frozen, bold header row and ``key_columns`` frozen columns."""
+    from openpyxl.utils import get_column_letter
+
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -78,7 +80,7 @@ def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix") -
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    worksheet.freeze_panes = "G2" if frame.shape[1] > 6 else "A2"
+    worksheet.freeze_panes = f"{get_column_letter(key_columns + 1)}2"
     worksheet.column_dimensions["F"].width = 40
     with atomic_path(path) as temporary:
         workbook.save(temporary)

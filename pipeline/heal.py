@@ -11,7 +11,7 @@ letters and digits turned into ASCII.
 from __future__ import annotations
 
 ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
-TERMINAL = frozenset("。！？；）)」』”\"：:")
+TERMINAL = frozenset("。！？；）)〕】」』”\"：:")
 SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
 
 

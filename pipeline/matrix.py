@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Document
+from .model import Document, Item
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -12,10 +12,14 @@ if TYPE_CHECKING:
 # The contract: these columns come first, in this order (README, "Contract").
 LONG_KEY_COLUMNS = ["doc_id", "year", "part", "section", "number", "title", "unit", "unit_raw", "role", "order"]
 LONG_COLUMNS = LONG_KEY_COLUMNS + [
-    "section_title", "attribution", "role_label", "unit_type", "collective", "item_id", "line", "page", "clause",
+    "deadline", "deadline_date", "targets", "section_title", "attribution", "role_label", "unit_type", "collective", "item_id", "line", "page", "clause",
 ]
-WIDE_KEY_COLUMNS = ["doc_id", "year", "part", "section", "number", "title"]
+WIDE_KEY_COLUMNS = ["doc_id", "year", "part", "section", "number", "title", "deadline", "targets"]
 ROLE_MARKS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
+
+
+def targets_text(item: Item) -> str:
+    return "；".join(t.text for t in item.targets)
 
 
 def documents_to_rows(documents: Iterable[Document]) -> list[dict]:
@@ -36,6 +40,9 @@ def documents_to_rows(documents: Iterable[Document]) -> list[dict]:
                         "unit_raw": r.unit_raw,
                         "role": r.role,
                         "order": r.order,
+                        "deadline": item.deadline.text if item.deadline else "",
+                        "deadline_date": (item.deadline.date or item.deadline.kind) if item.deadline else "",
+                        "targets": targets_text(item),
                         "section_title": item.section.title if item.section else "",
                         "attribution": r.attribution,
                         "role_label": r.role_label,
@@ -44,7 +51,7 @@ def documents_to_rows(documents: Iterable[Document]) -> list[dict]:
                         "item_id": item.id,
                         "line": r.line,
                         "page": r.page,
-                        "clause": item.text[r.clause_start : r.clause_end],
+                        "clause": item.clause_host(r)[r.clause_start : r.clause_end],
                     }
                 )
     return rows
@@ -73,6 +80,8 @@ def documents_to_wide(documents: Iterable[Document], marks: dict[str, str] | Non
                 "section": item.section.number if item.section else "",
                 "number": item.number,
                 "title": item.title,
+                "deadline": item.deadline.text if item.deadline else "",
+                "targets": targets_text(item),
             }
             for r in item.responsibilities:
                 units.setdefault(r.unit)

@@ -209,6 +209,13 @@ class Item:
     documents: tuple[Reference, ...] = ()
     persons: tuple[Person, ...] = ()
 
+    def clause_host(self, responsibility: Responsibility) -> str:
+        """The text a responsibility's offsets point into: the item's, or for a lead inherited
+        from the section heading (attribution 0), the section title."""
+        if responsibility.attribution == 0 and self.section is not None:
+            return self.section.title
+        return self.text
+
 
 @dataclass(frozen=True, slots=True)
 class Metadata:

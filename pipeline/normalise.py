@@ -15,8 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from io import StringIO
 
-LEVEL_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:省|自治区|市|州|盟|县|区|旗))(?=[\u4e00-\u9fff]{2,})")
-BARE_DEPARTMENT = re.compile(r"^[^省市县区各团国中\d]{1,10}(?:厅|局|委|办|部)$")
+LEVEL_PREFIX = re.compile(r"^(?!市场)(?:[\u4e00-\u9fff]{0,4}?(?:省|自治区|市|州|盟|县|区|旗))(?=[\u4e00-\u9fff]{2,})")
+# A department named without its level (财政局, 发展改革委, 市场监管局, 国资委), not a branch or an enterprise.
+BARE_DEPARTMENT = re.compile(r"^(?!国网|国家|中国|各|共青团)(?:市场)?[^省市县区\d]{1,10}(?<!分)(?:厅|局|委|办|部)$")
 PLACE_SUFFIX = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?P<suffix>(?:市|县|区)[\u4e00-\u9fff]*)$")
 YOUTH_LEAGUE = re.compile(r"^共青团(?P<place>[\u4e00-\u9fff]*?)(?P<level>省|市|县|区)委(?:员会)?$")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import knowledge
 from .errors import NoItemsError
 from .mentions import find_mentions
 from .model import Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
@@ -32,7 +33,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
         raise NoItemsError("no numbered tasks found", path=source.path)
     warnings = list(outline.warnings)
     convention = detect_convention(source.text)
-    items = [_attribute(raw, registry, index, warnings, convention) for raw in outline.items]
+    items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in outline.items]
     if settings.mentions:
         items = _add_mentions(items, outline.items, registry, index)
     return Document(
@@ -46,33 +47,17 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
 
 
 def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None) -> Item:
-    responsibilities = []
-    for number, attribution in enumerate(text_to_attributions(raw.text), start=1):
-        units = apply_convention(attribution.units, convention)
-        completed = complete_names([to_simplified(u.raw) for u in units])
-        for span, name in zip(units, completed):
-            resolved = registry.resolve(name)
-            line, page = index.locate(raw.origins[span.start])
-            if not resolved.known:
-                warnings.append(ParseWarning("unknown_unit", f"unit {span.raw!r} is not in the registry", line, raw.id))
-            responsibilities.append(
-                Responsibility(
-                    unit=resolved.canonical,
-                    unit_raw=span.raw,
-                    role=span.role,
-                    order=span.order,
-                    collective=resolved.collective,
-                    line=line,
-                    start=span.start,
-                    end=span.end,
-                    page=page,
-                    unit_type=resolved.type,
-                    role_label=span.role_label,
-                    clause_start=attribution.start,
-                    clause_end=attribution.end,
-                    attribution=number,
-                )
-            )
+    responsibilities: list[Responsibility] = []
+    if raw.section is not None:
+        # F12: a lead named once in the section heading (一、…（区科技局牵头）) leads each of its items.
+        # Attribution 0; offsets are into the section title.
+        section_line = raw.section.line
+        responsibilities += _resolve(
+            text_to_attributions(raw.section.title), raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
+        )
+    responsibilities += _resolve(
+        text_to_attributions(raw.text), raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1
+    )
     if not responsibilities:
         warnings.append(ParseWarning("item_without_attribution", f"item {raw.number} names no responsible unit", raw.line, raw.id))
     return Item(
@@ -91,12 +76,60 @@ def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: lis
     )
 
 
+def _with_knowledge(item: Item, raw: RawItem, index: LineIndex, year: int | None) -> Item:
+    """Deadline, quantitative targets, referenced documents and named persons, located in the source."""
+    from dataclasses import replace
+
+    def locate(found):
+        return replace(found, line=index.locate(raw.origins[found.start])[0]) if raw.origins else found
+
+    deadline = knowledge.find_deadline(raw.text, year)
+    return replace(
+        item,
+        deadline=locate(deadline) if deadline else None,
+        targets=tuple(locate(t) for t in knowledge.find_targets(raw.text)),
+        documents=tuple(locate(d) for d in knowledge.find_documents(raw.text)),
+        persons=tuple(locate(p) for p in knowledge.find_persons(raw.text)),
+    )
+
+
+def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: list[ParseWarning], convention: str | None, first: int) -> list[Responsibility]:
+    out = []
+    for number, attribution in enumerate(attributions, start=first):
+        units = apply_convention(attribution.units, convention)
+        completed = complete_names([to_simplified(u.raw) for u in units])
+        for span, name in zip(units, completed):
+            resolved = registry.resolve(name)
+            line, page = locate(span.start)
+            if not resolved.known:
+                warnings.append(ParseWarning("unknown_unit", f"unit {span.raw!r} is not in the registry", line, raw.id))
+            out.append(
+                Responsibility(
+                    unit=resolved.canonical,
+                    unit_raw=span.raw,
+                    role=span.role,
+                    order=span.order,
+                    collective=resolved.collective,
+                    line=line,
+                    start=span.start,
+                    end=span.end,
+                    page=page,
+                    unit_type=resolved.type,
+                    role_label=span.role_label,
+                    clause_start=attribution.start,
+                    clause_end=attribution.end,
+                    attribution=number,
+                )
+            )
+    return out
+
+
 def _add_mentions(items: list[Item], raws: tuple[RawItem, ...], registry: Registry, index: LineIndex) -> list[Item]:
     """Mentions are looked for outside the attribution clauses, whose units are already known."""
     masked = []
     for item in items:
         text = item.text
-        for start, end in {(r.clause_start, r.clause_end) for r in item.responsibilities}:
+        for start, end in {(r.clause_start, r.clause_end) for r in item.responsibilities if r.attribution > 0}:
             text = text[:start] + "\u3000" * (end - start) + text[end:]
         masked.append(text)
     found = find_mentions(masked, registry)

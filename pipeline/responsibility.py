@@ -130,12 +130,32 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
                     continue
         index += 1
     pieces.append((start, len(text)))
-    units = []
-    for begin, end in pieces:
-        begin, end = _trim(text, begin, end)
-        if end > begin:
-            units.append((text[begin:end], offset + begin, offset + end))
-    return units
+    spans = [span for span in (_trim(text, b, e) for b, e in pieces) if span[1] > span[0]]
+    return [(text[b:e], offset + b, offset + e) for b, e in _join_collective_enumerations(text, spans)]
+
+
+LEVEL_CHAR = re.compile(r"[县市区旗乡镇]")
+
+
+def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``各县、市、区政府`` and ``各市、县（市、区）政府`` are one collective, not three units."""
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(spans):
+        begin, end = spans[index]
+        if re.fullmatch(r"各[县市区旗乡镇]", text[begin:end]):
+            last = index
+            while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
+                last += 1
+                if len(text[spans[last][0] : spans[last][1]]) > 1:
+                    break  # the piece that carries the shared name (区政府, 县（市、区）政府) closes the list
+            if last > index:
+                joined.append((begin, spans[last][1]))
+                index = last + 1
+                continue
+        joined.append((begin, end))
+        index += 1
+    return joined
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:

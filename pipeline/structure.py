@@ -296,7 +296,12 @@ def _strip_signature(part: _Part) -> str | None:
     while node.children:
         node = node.children[-1]
     taken: list[Block] = []
-    while node.body and not ends_terminal(node.body[-1].text) and len(node.body[-1].text) <= SIGNATURE_MAX:
+    while (
+        node.body
+        and not ends_terminal(node.body[-1].text)
+        and len(node.body[-1].text) <= SIGNATURE_MAX
+        and not _starts_with_label(node.body[-1].text)
+    ):
         taken.insert(0, node.body.pop())
     return "".join(b.text for b in taken) or None
 
@@ -359,7 +364,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             continue
         if stack:
             stack[-1].body.append(block)
-        previous_allows_heading = ends_terminal(text)
+        previous_allows_heading = ends_terminal(text) or _starts_with_label(text)
     return parts, tail_date, tail_signature, warnings
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from pipeline import export
 from pipeline.graph import co_responsibility, documents_to_graph, unit_figures
-from pipeline.matrix import LONG_KEY_COLUMNS, documents_to_long, documents_to_wide
+from pipeline.matrix import LONG_KEY_COLUMNS, WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
 
 
 def test_matrix_long_contract_and_order(doc2023, tmp_path):
@@ -27,13 +27,14 @@ def test_matrix_long_contract_and_order(doc2023, tmp_path):
 def test_matrix_wide_marks_roles_and_keeps_every_task(doc2023, tmp_path):
     wide = documents_to_wide([doc2023])
     assert len(wide) == 28
-    assert list(wide.columns[6:9]) == ["省委宣传部", "省总工会", "省文联"]
+    keys = len(WIDE_KEY_COLUMNS)
+    assert list(wide.columns[keys : keys + 3]) == ["省委宣传部", "省总工会", "省文联"]
     assert wide.loc[0, "省总工会"] == "责任" and wide.loc[0, "省文联"] == ""
-    assert (wide.iloc[:, 6:] != "").sum().sum() == 75
-    export.write_xlsx(tmp_path / "m.xlsx", wide)
+    assert (wide.iloc[:, keys:] != "").sum().sum() == 75
+    export.write_xlsx(tmp_path / "m.xlsx", wide, key_columns=keys)
     sheet = load_workbook(tmp_path / "m.xlsx").active
-    assert sheet.freeze_panes == "G2"
-    assert sheet["G1"].value == "省委宣传部" and sheet["G2"].value == "责任"
+    assert sheet.freeze_panes == "I2"
+    assert sheet["I1"].value == "省委宣传部" and sheet["I2"].value == "责任"
 
 
 def test_graph_bipartite_and_projection(doc2023):

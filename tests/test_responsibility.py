@@ -111,3 +111,29 @@ def test_responsibility_canonical_forms(written, canonical):
     from pipeline.normalise import canonical_form
 
     assert canonical_form(written) == canonical
+
+
+def test_responsibility_section_lead_passes_down(write_notice):
+    import pipeline
+
+    doc = pipeline.parse(write_notice("临江区工作要点\n\n一、强化科技创新(区科技局牵头)\n\n1.建设平台。(区财政局负责)\n\n2.培育企业。\n"))
+    first, second = doc.items
+    assert [(r.unit, r.role, r.attribution) for r in first.responsibilities] == [("区科技局", "lead", 0), ("区财政局", "responsible", 1)]
+    assert [(r.unit, r.role) for r in second.responsibilities] == [("区科技局", "lead")]
+    lead = second.responsibilities[0]
+    assert second.clause_host(lead)[lead.start : lead.end] == "区科技局"
+
+
+def test_responsibility_table_rows_become_items():
+    import pipeline
+    from conftest import FIXTURES
+
+    doc = pipeline.parse(FIXTURES / "formats" / "tablenotice.docx")
+    item = doc.items[1]
+    assert (item.id, item.title) == ("main/2", "推行企业开办“一日办结”，全程网上办理")
+    assert [(r.unit, r.role) for r in item.responsibilities] == [
+        ("县市场监管局", "lead"), ("县公安局", "support"), ("县税务局", "support"), ("县人社局", "support"),
+    ]
+    assert (item.deadline.text, item.deadline.date) == ("2024年6月底前", "2024-06-30")
+    for r in item.responsibilities:
+        assert item.text[r.start : r.end] == r.unit_raw
