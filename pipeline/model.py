@@ -28,6 +28,7 @@ UNIT_TYPES = (
     "locality",
     "collective",
     "coordination_body",
+    "internal_division",
     "unknown",
 )
 

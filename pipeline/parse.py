@@ -7,6 +7,7 @@ from pathlib import Path
 from . import knowledge
 from .errors import NoItemsError
 from .mentions import find_mentions
+from .metadata_hints import merge_hints
 from .model import Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .normalise import complete_names, to_simplified
 from .responsibility import apply_convention, detect_convention, text_to_attributions
@@ -31,7 +32,8 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     outline = blocks_to_outline(source_to_blocks(source), index)
     if not outline.items:
         raise NoItemsError("no numbered tasks found", path=source.path)
-    warnings = list(outline.warnings)
+    meta, hint_warnings = merge_hints(outline.meta, source.meta_hints)
+    warnings = list(outline.warnings) + hint_warnings
     convention = detect_convention(source.text)
     items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in outline.items]
     if settings.mentions:
@@ -39,7 +41,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     return Document(
         id=doc_id,
         source=SourceInfo(source.path, source.sha256, source.format, source.encoding, source.pages),
-        meta=outline.meta,
+        meta=meta,
         items=tuple(items),
         attachments=outline.attachments,
         warnings=tuple(warnings),

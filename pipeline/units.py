@@ -18,10 +18,11 @@ from typing import Iterable
 from .errors import SettingsError
 from .heal import heal_line
 from .model import UNIT_TYPES, Unit
-from .normalise import canonical_form, to_simplified
+from .normalise import LEVEL_PREFIX, canonical_form, to_simplified
 from .responsibility import is_collective
 
 COLUMNS = ("canonical", "type", "full_name", "aliases")
+INTERNAL_DIVISION_SUFFIXES = ("科", "股", "处", "室", "站")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,10 @@ class Registry:
                 return Resolved(unit.canonical, unit.type, unit.collective or unit.type == "collective", True)
         name = canonical_form(name)
         collective = is_collective(name)
-        return Resolved(name, "collective" if collective else "unknown", collective, False)
+        if collective:
+            return Resolved(name, "collective", True, True)
+        kind = department_type(name)
+        return Resolved(name, kind or "unknown", False, kind is not None)
 
     def surface_forms(self) -> list[tuple[str, str]]:
         """Every ``(written form, canonical)`` pair, longest written form first."""
@@ -63,6 +67,28 @@ class Registry:
     def type_of(self, canonical: str) -> str:
         unit = self.lookup(canonical)
         return unit.type if unit else "unknown"
+
+
+@lru_cache(maxsize=1)
+def departments() -> dict[str, str]:
+    """Department names without their level (教育局, 发改委 …) and their types: ``data/departments.csv``."""
+    text = resources.files("pipeline.data").joinpath("departments.csv").read_text("utf-8")
+    return {row["name"]: row["type"] for row in csv.DictReader(StringIO(text))}
+
+
+def department_type(name: str) -> str | None:
+    """The type of a unit named as level + department (市教育局, 青川市财政局, 县政府), for any issuer."""
+    known = departments()
+    if name in known:
+        return known[name]
+    found = LEVEL_PREFIX.match(name)
+    rest = name[found.end():] if found else None
+    if rest is None:
+        # An issuer's own divisions (医政医管科, 基础教育股, 规划处) in an internal notice.
+        return "internal_division" if name.endswith(INTERNAL_DIVISION_SUFFIXES) and len(name) <= 10 else None
+    if rest.startswith("委") and rest[1:] in known and known[rest[1:]] == "party_committee_department":
+        return known[rest[1:]]  # 市委组织部, 区委人才办
+    return known.get(rest) or known.get(canonical_form(rest))
 
 
 def normalise_name(name: str) -> str:

@@ -98,8 +98,9 @@ def test_structure_closing_signature_and_date_without_wrapper(write_notice):
 
 
 def test_structure_item_without_attribution_warns(write_notice):
-    doc = pipeline.parse(write_notice(notice("一、任务\n\n1.甲。\n\n2.乙。（责任单位：县教育局）\n")))
+    doc = pipeline.parse(write_notice(notice("一、任务\n\n1.甲。\n\n2.乙。（责任单位：县教育局、鸿雁工程协调组）\n")))
     assert [(w.code, w.item_id) for w in doc.warnings] == [
         ("item_without_attribution", "main/一/1"),
-        ("unknown_unit", "main/一/2"),  # 县教育局 is not in the built-in (Jiangsu) registry
+        ("unknown_unit", "main/一/2"),  # 县教育局 is known by level + department; the working group is not
     ]
+    assert "鸿雁工程协调组" in doc.warnings[1].message

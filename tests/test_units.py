@@ -33,8 +33,25 @@ def test_units_registry_resolves(written, canonical, kind):
 
 def test_units_unknown_kept_as_written_and_collective_guess():
     registry = load_registry()
-    assert registry.resolve("县教育局").canonical == "县教育局" and not registry.resolve("县教育局").known
+    assert registry.resolve("鸿雁工程协调组").canonical == "鸿雁工程协调组" and not registry.resolve("鸿雁工程协调组").known
     assert registry.resolve("各乡镇人民政府").collective
+
+
+@pytest.mark.parametrize(
+    "written, canonical, kind",
+    [
+        ("县教育局", "县教育局", "government_department"),
+        ("青川市人力资源和社会保障局", "青川市人社局", "government_department"),
+        ("市委组织部", "市委组织部", "party_committee_department"),
+        ("云岭县人民政府", "云岭县政府", "locality"),
+        ("团县委", "团县委", "peoples_organisation"),
+        ("医政医管科", "医政医管科", "internal_division"),
+        ("县供电公司", "县供电公司", "enterprise"),
+    ],
+)
+def test_units_known_by_level_and_department(written, canonical, kind):
+    resolved = load_registry().resolve(written)
+    assert (resolved.canonical, resolved.type, resolved.known) == (canonical, kind, True)
 
 
 def test_units_user_registry_extends(tmp_path, write_notice):
