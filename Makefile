@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,ocr]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -29,7 +29,7 @@ test: install-dev
 
 bench: install-dev
 	$(PY) benchmarks/run.py
-	$(PY) benchmarks/bench_pdf.py
+	$(PY) benchmarks/bench_formats.py
 	$(PY) benchmarks/bench_diff.py
 
 clean:

@@ -362,7 +362,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             continue
         if pats.back_matter.match(text):
             continue
-        if stack:
+        if stack and stack[-1].rank != TABLE_ROW_RANK:  # a table row's text is its cells, nothing after
             stack[-1].body.append(block)
         previous_allows_heading = ends_terminal(text) or _starts_with_label(text)
     return parts, tail_date, tail_signature, warnings

@@ -1,0 +1,98 @@
+"""Every format of the 2023 notice, end to end: time, pages/s, items and pairs; OCR speed and accuracy.
+
+    .venv/bin/python benchmarks/bench_formats.py [--repeat N]
+
+Pages/s counts the 14 pages of the typeset notice for every format (the same content), so the
+figures compare; bare pdfplumber ``extract_text`` over the same PDF runs in the same process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+FORMATS = ROOT / "tests" / "fixtures" / "formats"
+FILES = [
+    ("text", ROOT / "corpus" / "2023_jiangsu_industrial_workforce_reform_plan.txt"),
+    ("text gb18030", FORMATS / "notice2023.gb18030.txt"),
+    ("docx", FORMATS / "notice2023.docx"),
+    ("html", FORMATS / "notice2023.html"),
+    ("ofd", FORMATS / "notice2023.ofd"),
+    ("pdf", FORMATS / "notice2023.pdf"),
+    ("pdf fake-bold", FORMATS / "notice2023_fakebold.pdf"),
+    ("pdf non-embedded font", FORMATS / "notice2023_nonembedded.pdf"),
+    ("docx table notice", FORMATS / "tablenotice.docx"),
+    ("pdf table notice", FORMATS / "tablenotice.pdf"),
+]
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def ocr_figures() -> str:
+    """Seconds per page and character accuracy of OCR on the scanned page against the text layer."""
+    from pipeline.readers import ocr, pdf
+    from pipeline.settings import Settings
+
+    if not ocr.available():
+        return "OCR: the extra is not installed (pip install 'fengong[ocr]')"
+    scan = FORMATS / "notice2023_scan_page.pdf"  # the typeset notice with page 3 as an image only
+    typeset = FORMATS / "notice2023.pdf"
+    page = 3
+    started = time.perf_counter()
+    source = pdf.read(str(scan), scan.read_bytes(), Settings())
+    with_ocr = time.perf_counter() - started
+    started = time.perf_counter()
+    reference = pdf.read(str(typeset), typeset.read_bytes(), Settings())
+    without = time.perf_counter() - started
+    expected = "".join(l.text for l in reference.lines if l.page == page).replace(" ", "")
+    got = "".join(l.text for l in source.lines if l.page == page).replace(" ", "")
+    accuracy = difflib.SequenceMatcher(None, expected, got, autojunk=False).ratio()
+    return f"OCR: {with_ocr - without:.1f} s for the one scanned page; character accuracy {accuracy:.3f} against its text layer"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    import pdfplumber
+
+    import pipeline
+
+    pages = 14
+    pipeline.parse(FILES[0][1])  # warm: registry, spaCy
+    rows = []
+    for name, path in FILES:
+        document = pipeline.parse(path)
+        seconds = best(lambda: pipeline.parse(path), args.repeat)
+        shown_pages = document.source.pages or pages
+        rows.append((name, seconds, shown_pages / seconds, len(document.items), len(document.responsibilities)))
+
+    def plumber() -> None:
+        with pdfplumber.open(FORMATS / "notice2023.pdf") as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+    bare = best(plumber, args.repeat)
+    print(f"{'format':24} {'parse ms':>9} {'pages/s':>8} {'items':>6} {'pairs':>6}")
+    for name, seconds, rate, items, pairs in rows:
+        print(f"{name:24} {seconds * 1000:9.1f} {rate:8.1f} {items:6d} {pairs:6d}")
+    pdf_rate = next(rate for name, _, rate, *_ in rows if name == "pdf")
+    print(f"{'bare pdfplumber text':24} {bare * 1000:9.1f} {pages / bare:8.1f}")
+    print(f"fengong end to end on the PDF vs bare pdfplumber extract_text: {pdf_rate / (pages / bare):.1f}x (goal ≥ 5x)")
+    print(ocr_figures())
+
+
+if __name__ == "__main__":
+    main()
