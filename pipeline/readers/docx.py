@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..model import Source, SourceLine, Table, TableCell
+from ..model import Source, SourceLine
 from ..settings import Settings
 from . import _zip
+from ._builder import TextBuilder
 
 NAME = "docx"
 
@@ -453,28 +454,8 @@ def _table_grid(table, numbering: Numbering) -> tuple[list[list[_GridCell]], int
 # --- assembly ---------------------------------------------------------------------
 
 
-class _Builder:
-    """Accumulates paragraphs and tables into text with the paragraph convention."""
-
-    def __init__(self) -> None:
-        self.chunks: list[str] = []
-        self.length = 0
-        self.line = 0  # number of the last line written
-        self.tables: list[Table] = []
-
-    def _write_lines(self, lines: list[str], separator: str = "\n\n") -> tuple[int, int]:
-        """Write ``lines`` after ``separator`` (a blank line between blocks); return (offset, first line)."""
-        if self.chunks:
-            self._emit(separator)
-            self.line += separator.count("\n") - 1
-        offset, first = self.length, self.line + 1
-        self._emit("\n".join(lines))
-        self.line = first + len(lines) - 1
-        return offset, first
-
-    def _emit(self, text: str) -> None:
-        self.chunks.append(text)
-        self.length += len(text)
+class _Builder(TextBuilder):
+    """Paragraphs and tables in document order, with the paragraph convention."""
 
     def paragraph(self, text: str) -> None:
         block: list[str] = []
@@ -483,33 +464,13 @@ class _Builder:
             if line.strip():
                 block.append(line)
             elif block:  # an empty line inside a paragraph (two breaks): a paragraph gap
-                self._write_lines(block)
+                self.write(block)
                 block = []
         if block:
-            self._write_lines(block)
+            self.write(block)
 
     def table(self, grid: list[list[_GridCell]], header_rows: int) -> None:
-        placed: dict[int, TableCell] = {}
-        first_line = last_line = None
-        for row in grid:
-            for cell in row:
-                if cell.ref in placed:
-                    continue
-                if not cell.text:
-                    placed[cell.ref] = TableCell("", self.length, None, None)
-                    continue
-                offset, line = self._write_lines(cell.text.split("\n"), "\n\n" if first_line is None else "\n")
-                first_line = first_line or line
-                last_line = self.line
-                placed[cell.ref] = TableCell(cell.text, offset, line, None)
-        if first_line is None:
-            return
-        rows = tuple(tuple(placed[cell.ref] for cell in row) for row in grid if row)
-        self.tables.append(Table(rows=rows, first_line=first_line, last_line=last_line, page=None,
-                                 header_rows=min(header_rows, len(rows))))
-
-    def text(self) -> str:
-        return "".join(self.chunks) + ("\n" if self.chunks else "")
+        self.add_table([[(cell.ref, cell.text) for cell in row] for row in grid], header_rows)
 
 
 def _walk_body(container, numbering: Numbering, builder: _Builder) -> None:

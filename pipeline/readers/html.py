@@ -16,8 +16,9 @@ import re
 
 from ..errors import DecodeError, EmptyInputError
 from ..heal import is_wide
-from ..model import Source, Table, TableCell
+from ..model import Source
 from ..settings import Settings
+from ._builder import TextBuilder
 
 NAME = "html"
 
@@ -227,62 +228,29 @@ def _article(root):
 # --- text and tables ----------------------------------------------------------------
 
 
-class _Builder:
-    """Paragraphs separated by blank lines; tables written cell by cell on their own lines."""
+class _Builder(TextBuilder):
+    """Paragraphs from inline text; tables written cell by cell on their own lines."""
 
     def __init__(self) -> None:
-        self.chunks: list[str] = []
-        self.length = 0
-        self.line = 0
+        super().__init__()
         self.current: list[str] = []
-        self.tables: list[Table] = []
 
     def inline(self, text: str) -> None:
         self.current.append(text)
-
-    def _emit(self, text: str) -> None:
-        self.chunks.append(text)
-        self.length += len(text)
-
-    def _write(self, lines: list[str], separator: str) -> tuple[int, int]:
-        if self.chunks:
-            self._emit(separator)
-            self.line += separator.count("\n") - 1
-        offset, first = self.length, self.line + 1
-        self._emit("\n".join(lines))
-        self.line = first + len(lines) - 1
-        return offset, first
 
     def end_paragraph(self) -> None:
         text = _collapse("".join(self.current))
         self.current = []
         if text:
-            self._write([text], "\n\n")
+            self.write([text])
 
     def table(self, rows: list[list[tuple[int, str]]], header_rows: int) -> None:
         self.end_paragraph()
-        placed: dict[int, TableCell] = {}
-        first = last = None
-        for row in rows:
-            for key, text in row:
-                if key in placed:
-                    continue
-                if not text:
-                    placed[key] = TableCell("", self.length, None, None)
-                    continue
-                offset, line = self._write(text.split("\n"), "\n\n" if first is None else "\n")
-                first = first or line
-                last = self.line
-                placed[key] = TableCell(text, offset, line, None)
-        if first is None:
-            return
-        built = tuple(tuple(placed[key] for key, _ in row) for row in rows if row)
-        self.tables.append(Table(rows=built, first_line=first, last_line=last, page=None,
-                                 header_rows=min(header_rows, len(built))))
+        self.add_table(rows, header_rows)
 
     def text(self) -> str:
         self.end_paragraph()
-        return "".join(self.chunks) + ("\n" if self.chunks else "")
+        return super().text()
 
 
 def _collapse(text: str) -> str:
