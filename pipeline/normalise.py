@@ -19,6 +19,7 @@ LEVEL_PREFIX = re.compile(r"^(?!市场)(?:[\u4e00-\u9fff]{0,4}?(?:省|自治区|
 # A department named without its level (财政局, 发展改革委, 市场监管局, 国资委), not a branch or an enterprise.
 BARE_DEPARTMENT = re.compile(r"^(?!国网|国家|中国|各|共青团)(?:市场)?[^省市县区\d]{1,10}(?<!分)(?:厅|局|委|办|部)$")
 PLACE_SUFFIX = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?P<suffix>(?:市|县|区)[\u4e00-\u9fff]*)$")
+TAX_BUREAU = re.compile(r"^国家税务总局[\u4e00-\u9fff]*?(?P<level>省|市|县|区)税务局$")
 YOUTH_LEAGUE = re.compile(r"^共青团(?P<place>[\u4e00-\u9fff]*?)(?P<level>省|市|县|区)委(?:员会)?$")
 
 
@@ -53,6 +54,9 @@ def alias_rules() -> tuple[tuple[str, str], ...]:
 
 def canonical_form(name: str) -> str:
     name = to_simplified(name)
+    tax = TAX_BUREAU.match(name)
+    if tax:  # 国家税务总局澄江市税务局 → 市税务局, as issuers write it
+        return f"{tax['level']}税务局"
     league = YOUTH_LEAGUE.match(name)
     if league:
         return f"团{league['level']}委"

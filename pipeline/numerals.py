@@ -5,6 +5,7 @@ from __future__ import annotations
 DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -13,7 +14,9 @@ def to_int(text: str) -> int | None:
     text = text.strip().translate(_FULLWIDTH_DIGITS)
     if not text:
         return None
-    if text.isdigit():
+    if text in CIRCLED:
+        return CIRCLED.index(text) + 1
+    if text.isascii() and text.isdigit():
         return int(text)
     if all(ch in DIGITS for ch in text):  # positional: 二〇二三
         value = 0

@@ -42,7 +42,9 @@ class Attribution:
 @dataclass(frozen=True)
 class Vocabulary:
     labels: tuple[tuple[str, str], ...]  # (label, role), longest first
-    label_regex: re.Pattern[str]
+    label_regex: re.Pattern[str]  # candidates: known labels or label_pattern, followed by ：
+    label_keywords: tuple[tuple[str, str], ...]
+    leading_words: tuple[str, ...]
     role_word_regex: re.Pattern[str]
     role_words: dict[str, str]
     unit_suffixes: tuple[str, ...]
@@ -64,13 +66,16 @@ def load_raw() -> dict:
 def vocabulary() -> Vocabulary:
     raw = load_raw()
     labels = tuple(sorted(((x["label"], x["role"]) for x in raw["labels"]), key=lambda x: -len(x[0])))
-    label_regex = re.compile("(" + "|".join(re.escape(label) for label, _ in labels) + ")[：:]")
+    known = "|".join(re.escape(label) for label, _ in labels)
+    label_regex = re.compile(f"((?:{known})|(?:{raw['label_pattern']['pattern']}))[：:]")
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end.
     role_word_regex = re.compile("(" + "|".join(re.escape(w["word"]) for w in words) + ")(?=[，,；;。\\s]|$)")
     return Vocabulary(
         labels=labels,
         label_regex=label_regex,
+        label_keywords=tuple((k, r) for k, r in raw["label_keywords"]),
+        leading_words=tuple(raw["leading_words"]),
         role_word_regex=role_word_regex,
         role_words={w["word"]: w["role"] for w in words},
         unit_suffixes=tuple(raw["unit_suffixes"]),
@@ -121,6 +126,9 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
             if ch in vocab.separators:
                 pieces.append((start, index))
                 start = index + 1
+            elif ch == "和" and _and_separates(text, start, index):
+                pieces.append((start, index))
+                start = index + 1
             else:
                 conj = next((c for c in vocab.conjunctions if text.startswith(c, index)), None)
                 if conj and index > start:
@@ -135,6 +143,17 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
 
 
 LEVEL_CHAR = re.compile(r"[县市区旗乡镇]")
+LEVEL_START = re.compile(r"^(?:省|市|县|区|[\u4e00-\u9fff]{2,4}(?:省|市|县|区))")
+
+
+def _and_separates(text: str, start: int, index: int) -> bool:
+    """和 joins two units (县教育局和县体育局) only when a whole name stands on each side;
+    inside a name (文化和旅游局, 工业和信息化局) it does not."""
+    from .normalise import to_simplified
+
+    left = to_simplified(text[start:index])
+    right = to_simplified(re.split(r"[、，,；;]", text[index + 1 :], maxsplit=1)[0])
+    return looks_like_unit(left) and bool(LEVEL_START.match(right)) and looks_like_unit(right)
 
 
 def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -168,6 +187,16 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         while end > begin and text[end - 1] in " \n。":
             end -= 1
         piece = text[begin:end]
+        leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None)
+        if leading:
+            begin += len(leading)
+            changed = True
+            continue
+        note = re.search(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$", piece)
+        if note:  # 市司法局（排名第一的为牵头单位，下同）: a note on the list, not part of the name
+            end = begin + note.start()
+            changed = True
+            continue
         for word in vocab.trailing + vocab.generalisers:
             if piece.endswith(word) and len(piece) > len(word):
                 end -= len(word)
@@ -180,15 +209,45 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     return begin, end
 
 
-def _labelled_segments(inner: str, offset: int) -> list[tuple[str, str, int, int]]:
-    """``(label, role, start, end)`` for every ``label：units`` run in ``inner``."""
+def label_role(label: str) -> str | None:
+    """The role a label gives: a known label's, else the first keyword's (主责单位 → lead); ``None``: not a label."""
     vocab = vocabulary()
-    roles = dict(vocab.labels)
-    found = list(vocab.label_regex.finditer(inner))
+    known = dict(vocab.labels)
+    if label in known:
+        return known[label]
+    return next((role for keyword, role in vocab.label_keywords if keyword in label), None)
+
+
+def find_labels(text: str) -> list[tuple[str, str, int, int]]:
+    """``(label, role, start, end)`` of every ``label：`` in ``text`` (``end`` after the colon)."""
+    found = []
+    for match in vocabulary().label_regex.finditer(text):
+        written = match.group(1)
+        # With the separator healed away, 县农业农村局责任单位： matches as a whole, but only its
+        # tail is the label: the longest known label it ends with, else the shortest tail with a role word.
+        known = next((label for label, _ in vocabulary().labels if written.endswith(label)), None)
+        sizes = [len(known)] if known else range(2, len(written) + 1)
+        for size in sizes:
+            label = written[-size:]
+            role = label_role(label)
+            if role is not None:
+                found.append((label, role, match.end(1) - size, match.end()))
+                break
+    return found
+
+
+def starts_with_label(text: str) -> bool:
+    labels = find_labels(text[:16])
+    return bool(labels) and labels[0][2] == 0
+
+
+def _labelled_segments(inner: str, offset: int) -> list[tuple[str, str, int, int]]:
+    """``(label, role, start, end)`` for every ``label：units`` run in ``inner``, values to the next label."""
+    found = find_labels(inner)
     segments = []
-    for index, match in enumerate(found):
-        end = found[index + 1].start() if index + 1 < len(found) else len(inner)
-        segments.append((match.group(1), roles[match.group(1)], offset + match.end(), offset + end))
+    for index, (label, role, _, value_start) in enumerate(found):
+        end = found[index + 1][2] if index + 1 < len(found) else len(inner)
+        segments.append((label, role, offset + value_start, offset + end))
     return segments
 
 
@@ -206,7 +265,7 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
 
 def looks_like_unit(name: str) -> bool:
     vocab = vocabulary()
-    return bool(name) and len(name) <= 40 and (name.startswith("各") or name.endswith(vocab.unit_suffixes))
+    return bool(name) and len(name) <= 40 and "：" not in name and (name.startswith("各") or name.endswith(vocab.unit_suffixes))
 
 
 def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
@@ -215,7 +274,7 @@ def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     attributions = []
     for start, end in bracket_groups(simple):
         inner = simple[start + 1 : end - 1]
-        if not vocab.label_regex.match(inner.lstrip()):
+        if not starts_with_label(inner.lstrip()):
             continue
         units = _segments_to_units(text, simple, _labelled_segments(inner, start + 1))
         if units:
@@ -223,24 +282,48 @@ def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+def _role_word_units(text: str, simple: str, start: int, end: int) -> list[UnitSpan] | None:
+    """``A牵头，B、C配合，D具体实施`` between ``start`` and ``end``: units with their roles, or ``None``
+    when anything in the span is not a unit list closed by a role word."""
+    vocab = vocabulary()
+    inner = simple[start:end]
+    if "\n" in inner:
+        return None
+    segments, position = [], 0
+    for match in vocab.role_word_regex.finditer(inner):
+        segments.append((match.group(1), vocab.role_words[match.group(1)], start + position, start + match.start()))
+        position = match.end()
+        while position < len(inner) and inner[position] in "，,；;":
+            position += 1
+    if not segments or inner[position:].strip("。 "):
+        return None
+    units = _segments_to_units(text, simple, segments)
+    if units and len(units) >= len(segments) and all(looks_like_unit(to_simplified_name(u.raw)) for u in units):
+        return units
+    return None
+
+
 def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
     """F2–F5: ``（A牵头，B、C配合）``, ``（A、B按职责分工负责）``, ``（A、B负责）``; every piece must be a unit."""
-    vocab = vocabulary()
     attributions = []
     for start, end in bracket_groups(simple):
-        inner_start = start + 1
-        inner = simple[inner_start : end - 1]
-        segments, position = [], 0
-        for match in vocab.role_word_regex.finditer(inner):
-            segments.append((match.group(1), vocab.role_words[match.group(1)], inner_start + position, inner_start + match.start()))
-            position = match.end()
-            while position < len(inner) and inner[position] in "，,；;":
-                position += 1
-        if not segments or inner[position:].strip("。 "):
-            continue
-        units = _segments_to_units(text, simple, segments)
-        if units and len(units) >= len(segments) and all(looks_like_unit(to_simplified_name(u.raw)) for u in units):
+        units = _role_word_units(text, simple, start + 1, end - 1)
+        if units:
             attributions.append(Attribution(start, end, tuple(units)))
+    return attributions
+
+
+ROLE_SENTENCE = re.compile(r"(?:^|(?<=[。；;\n]))由?(?P<body>[^。；;\n（）()]{2,160}?)(?=[。；;\n]|$)")
+
+
+def find_role_sentences(text: str, simple: str) -> list[Attribution]:
+    """A whole sentence of units and role words without brackets: ``由A牵头，B配合。``,
+    ``A负总责，B、C配合。`` (anything else in the sentence and it is not a clause)."""
+    attributions = []
+    for match in ROLE_SENTENCE.finditer(simple):
+        units = _role_word_units(text, simple, match.start("body"), match.end("body"))
+        if units:
+            attributions.append(Attribution(match.start(), match.end(), tuple(units)))
     return attributions
 
 
@@ -260,29 +343,38 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
 
 
 def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
-    """F7–F9, F14: consecutive lines ``牵头单位：A`` / ``责任单位：B，C`` (/ ``牵头责任领导：…`` / ``完成时限：…``)."""
-    vocab = vocabulary()
+    """F7–F9, F14 and unbracketed labels: ``牵头单位：A`` ⏎ ``责任单位：B，C`` (⏎ ``牵头责任领导：…`` ⏎
+    ``完成时限：…``), or ``…。牵头单位：A；责任单位：B。`` A run of labels starts a line or follows
+    a full stop; each value ends at the next label, the line's end or a full stop."""
     attributions: list[Attribution] = []
-    block: list[tuple[str, str, int, int]] = []
-    block_start = block_end = 0
-    offset = 0
-    for line in simple.split("\n"):
-        match = vocab.label_regex.match(line)
-        if match and offset > 0:
-            if not block:
-                block_start = offset
-            block.extend(_labelled_segments(line, offset))
-            block_end = offset + len(line)
-        elif block:
-            units = _segments_to_units(text, simple, block)
+    run: list[tuple[str, str, int, int]] = []
+    run_start = run_end = 0
+
+    def close() -> None:
+        if run:
+            units = _segments_to_units(text, simple, run)
             if units:
-                attributions.append(Attribution(block_start, block_end, tuple(units)))
-            block = []
-        offset += len(line) + 1
-    if block:
-        units = _segments_to_units(text, simple, block)
-        if units:
-            attributions.append(Attribution(block_start, block_end, tuple(units)))
+                attributions.append(Attribution(run_start, run_end, tuple(units)))
+            run.clear()
+
+    for label, role, start, value_start in find_labels(simple):
+        begins = start == 0 or simple[start - 1] in "\n。"
+        gap = simple[min(run_end, start) : start] if run else ""
+        continues = bool(run) and (start < run_end or (gap.strip("；; \n，,") == "" and "\n\n" not in gap))
+        if not (begins or continues):
+            continue
+        if not continues:
+            close()
+            run_start = start
+        elif run and run[-1][3] > start:  # a label later on the same line ends the previous value
+            previous = run[-1]
+            run[-1] = (previous[0], previous[1], previous[2], start)
+        value_end = value_start
+        while value_end < len(simple) and simple[value_end] not in "\n。":
+            value_end += 1
+        run.append((label, role, value_start, value_end))
+        run_end = value_end
+    close()
     return attributions
 
 
@@ -296,6 +388,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
     find_labelled_lines,
+    find_role_sentences,
     find_bare_brackets,
 ]
 

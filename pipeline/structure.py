@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .heal import ends_terminal, heal_line
 from .model import Attachment, Metadata, ParseWarning, Section, Source
@@ -33,6 +33,7 @@ class Block:
     line: int
     page: int | None
     row: str | None = None  # the 序号 of a table row, which is an item whatever its text
+    break_before: bool = False  # keep a line break before it in the item text (folded sub-points)
 
 
 TABLE_ROW_RANK = 6  # below every numbering style: a row is a leaf under the headings around it
@@ -371,11 +372,49 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
 def _leaves(nodes: list[_Node]) -> list[_Node]:
     out: list[_Node] = []
     for node in nodes:
-        if node.children:
+        if node.children and _fold_subpoints(node):
+            out.append(node)
+        elif node.children:
             out.extend(_leaves(node.children))
         else:
             out.append(node)
     return out
+
+
+def _is_clause_only(text: str) -> bool:
+    from .responsibility import text_to_attributions
+
+    rest = text
+    for attribution in sorted(text_to_attributions(text), key=lambda a: -a.start):
+        rest = rest[: attribution.start] + rest[attribution.end :]
+    return rest.strip("。；;，, ") == "" and rest != text
+
+
+def _fold_subpoints(node: _Node) -> bool:
+    """A task whose sub-points (1. 2. 3.) name no unit, followed by the task's clause
+    (``（市住建局牵头，…配合）`` or ``由市城管委负总责，…``): one item, not one per sub-point.
+
+    Folds the children into ``node`` and says so; leaves the tree alone otherwise."""
+    from .responsibility import text_to_attributions
+
+    children = node.children
+    if any(child.children for child in children):
+        return False
+    last = children[-1]
+    clause_blocks: list[Block] = []
+    while last.body and _is_clause_only(last.body[-1].text):
+        clause_blocks.insert(0, last.body[-1])
+        last.body = last.body[:-1]
+    own = ["\n".join([child.rest] + [b.text for b in child.body]) for child in children]
+    if not clause_blocks or any(text_to_attributions(text) for text in own):
+        last.body.extend(clause_blocks)
+        return False
+    for child in children:
+        node.body.append(replace(child.head, break_before=True))
+        node.body.extend(child.body)
+    node.body.extend(replace(block, break_before=True) for block in clause_blocks)
+    node.children = []
+    return True
 
 
 def _path(node: _Node) -> list[_Node]:
@@ -412,9 +451,9 @@ def _numbering_warnings(part: _Part, key: str) -> list[ParseWarning]:
 
 def _starts_with_label(text: str) -> bool:
     from .normalise import to_simplified
-    from .responsibility import vocabulary
+    from .responsibility import starts_with_label
 
-    return vocabulary().label_regex.match(to_simplified(text[:12])) is not None
+    return starts_with_label(to_simplified(text[:16]))
 
 
 def _node_to_item(node: _Node, part: _Part, key: str, index: LineIndex, seen: dict[str, int]) -> RawItem:
@@ -423,8 +462,8 @@ def _node_to_item(node: _Node, part: _Part, key: str, index: LineIndex, seen: di
         text += "\n"
         origins.append(origins[-1] if origins else node.head.origins[-1])
     for block in node.body:
-        if text and _starts_with_label(block.text):
-            text += "\n"  # 牵头单位：… lines stay lines, for the clause finders
+        if text and (block.break_before or _starts_with_label(block.text)):
+            text += "\n"  # 牵头单位：… lines and folded sub-points stay lines, for the clause finders
             origins.append(block.origins[0])
         elif text and text[-1].isascii() and text[-1].isalnum() and block.text[0].isascii() and block.text[0].isalnum():
             text += " "
