@@ -19,6 +19,7 @@ from .store import IngestOutcome, Store
 
 Progress = Callable[[str], None]
 SKIPPED_NAMES = ("README", ".")
+INTERNAL_ERROR_HINT = "This is a bug in fengong: please report it with the file attached."
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ def parse_many(files: list[Path], settings: Settings, on_progress: Progress | No
             report.documents.append(parse(path, settings, doc_id=doc_id))
         except FengongError as error:
             report.failures.append(Failure(str(path), str(error), error.hint))
+        except Exception as error:  # a bug must not stop the batch: record it and go on
+            report.failures.append(Failure(str(path), f"{path}: internal error {type(error).__name__}: {error}", INTERNAL_ERROR_HINT))
     return report
 
 

@@ -270,7 +270,6 @@ def looks_like_unit(name: str) -> bool:
 
 def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     """F1/F6/F14: ``（责任单位：A、B）``, ``（牵头单位：A；责任单位：B、C）``."""
-    vocab = vocabulary()
     attributions = []
     for start, end in bracket_groups(simple):
         inner = simple[start + 1 : end - 1]

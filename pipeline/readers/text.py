@@ -13,6 +13,7 @@ from ..errors import BinaryInputError, DecodeError
 from ..heal import is_wide
 from ..model import Source
 from ..settings import Settings
+from .text_tables import find_text_tables
 
 NAME = "text"
 
@@ -103,11 +104,13 @@ def read(path: str, data: bytes, settings: Settings) -> Source:
         raise DecodeError(error.message, path=path) from None
     if "\x00" in text:
         raise BinaryInputError("file is binary, not text", path=path)
+    lines = tuple(split_lines(text))
     return Source(
         path=path,
         sha256=sha256(data),
         format=NAME,
         text=text,
-        lines=tuple(split_lines(text)),
+        lines=lines,
         encoding=encoding,
+        tables=find_text_tables(lines),
     )

@@ -1,0 +1,65 @@
+"""Tables written as text: tab-separated columns, or Markdown-style ``| a | b |`` rows.
+
+A run of at least two consecutive lines with the same number (≥ 3) of columns is a table
+whose first line is the header; a Markdown separator row (``|---|---|``) is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SourceLine, Table, TableCell
+
+MIN_COLUMNS = 3
+MARKDOWN_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: SourceLine) -> list[TableCell] | None:
+    text = line.text
+    if "\t" in text:
+        bounds, start = [], 0
+        for index, ch in enumerate(text + "\t"):
+            if ch == "\t":
+                bounds.append((start, index))
+                start = index + 1
+    elif text.strip().startswith("|") and text.strip().endswith("|") and text.count("|") > MIN_COLUMNS:
+        inner_start = text.index("|") + 1
+        inner_end = text.rindex("|")
+        bounds, start = [], inner_start
+        for index in range(inner_start, inner_end + 1):
+            if index == inner_end or text[index] == "|":
+                bounds.append((start, index))
+                start = index + 1
+    else:
+        return None
+    if len(bounds) < MIN_COLUMNS:
+        return None
+    cells = []
+    for begin, end in bounds:
+        raw = text[begin:end]
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(TableCell(raw.strip(), line.offset + begin + lead, line.number, line.page))
+    return cells
+
+
+def find_text_tables(lines: tuple[SourceLine, ...]) -> tuple[Table, ...]:
+    tables = []
+    run: list[tuple[SourceLine, list[TableCell]]] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            tables.append(Table(rows=tuple(tuple(c) for _, c in run), first_line=run[0][0].number, last_line=run[-1][0].number, header_rows=1))
+        run.clear()
+
+    for line in lines:
+        if run and MARKDOWN_SEPARATOR.match(line.text) and "-" in line.text:
+            continue
+        cells = _cells(line)
+        if cells is not None and (not run or len(cells) == len(run[0][1])):
+            run.append((line, cells))
+            continue
+        close()
+        if cells is not None:
+            run.append((line, cells))
+    close()
+    return tuple(tables)
