@@ -1,6 +1,7 @@
 """Speed figures for fengong. Run: `make bench` (or .venv/bin/python benchmarks/run.py [--variants N]).
 
-Prints each figure beside its goal and the ratio goal/figure (> 1 means the goal is met).
+Prints each figure beside its goal and the ratio goal/figure (> 1 means the goal is met; for memory,
+"flat" means the peak grows less than 1.5× while the store grows 10×).
 """
 
 from __future__ import annotations
@@ -55,17 +56,34 @@ def make_variants(directory: Path, count: int, seed: int = 7) -> list[Path]:
     return paths
 
 
-def ingest_rate(count: int) -> tuple[float, int]:
+def _iteration_peak_mb(store) -> float:
+    """Peak Python memory while reading every stored document back, one at a time."""
+    import tracemalloc
+
+    tracemalloc.start()
+    pairs = sum(len(d.responsibilities) for d in store.iter_documents())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert pairs > 0
+    return peak / 1e6
+
+
+def ingest_rate(count: int) -> tuple[float, int, float, float]:
+    """Notices/s ingested, failures, and the read-back memory peak with count/10 and count documents."""
     from pipeline.batch import ingest
     from pipeline.store import Store
 
     with tempfile.TemporaryDirectory() as folder:
         files = make_variants(Path(folder), count)
+        with Store(Path(folder) / "small.db") as small:
+            ingest(files[: max(1, count // 10)], small)
+            small_peak = _iteration_peak_mb(small)
         with Store(Path(folder) / "bench.db") as store:
             started = time.perf_counter()
             report = ingest(files, store)
             elapsed = time.perf_counter() - started
-        return count / elapsed, len(report.failures)
+            peak = _iteration_peak_mb(store)
+        return count / elapsed, len(report.failures), small_peak, peak
 
 
 def main() -> None:
@@ -77,8 +95,10 @@ def main() -> None:
     rows.append(("warm pipeline.parse, 2023 notice", f"{warm:.1f} ms", "≤ 20 ms", 20 / warm))
     cold = cold_cli_seconds()
     rows.append(("cold `fengong parse` wall time", f"{cold:.2f} s", "≤ 1.5 s", 1.5 / cold))
-    rate, failures = ingest_rate(args.variants)
+    rate, failures, small_peak, peak = ingest_rate(args.variants)
     rows.append((f"ingest {args.variants} variants into the store", f"{rate:.0f} notices/s ({failures} failed)", "≥ 50/s", rate / 50))
+    growth = peak / small_peak
+    rows.append((f"read-back peak, {args.variants // 10} → {args.variants} stored", f"{small_peak:.1f} → {peak:.1f} MB", "flat", 1.5 / growth))
     width = max(len(r[0]) for r in rows)
     print(f"{'figure'.ljust(width)}  {'measured':>26}  {'goal':>8}  goal ratio")
     for name, measured, goal, ratio in rows:

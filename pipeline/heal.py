@@ -10,6 +10,8 @@ letters and digits turned into ASCII.
 
 from __future__ import annotations
 
+import re
+
 ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 TERMINAL = frozenset("。！？；）)〕】」』”\"：:")
 SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
@@ -33,9 +35,14 @@ def is_wide(ch: str) -> bool:
 FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 
 
+NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH)) + "]")
+
+
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
     text = text.translate(FOLD_WIDTH)
+    if NEEDS_WORK.search(text) is None:  # most lines of a notice: nothing to heal
+        return text, list(range(len(text)))
     chars: list[str] = []
     columns: list[int] = []
     n = len(text)

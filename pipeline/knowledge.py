@@ -119,10 +119,13 @@ def vocabulary() -> _Vocabulary:
 # --- shared helpers -------------------------------------------------------------------
 
 
-def _document_spans(simple: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _document_spans(simple: str) -> tuple[tuple[int, int], ...]:
     """Top-level ``《…》`` spans ``(start, end)``, brackets included; nested ``〈…〉``/``《…》`` kept inside."""
     vocab = vocabulary()
     spans: list[tuple[int, int]] = []
+    if vocab.doc_open not in simple:
+        return ()
     depth = 0
     start = -1
     for index, ch in enumerate(simple):
@@ -137,10 +140,10 @@ def _document_spans(simple: str) -> list[tuple[int, int]]:
                 if ch == vocab.doc_close:
                     spans.append((start, index + 1))
                 # a 〉 closing the outer 《 is unbalanced: dropped
-    return spans
+    return tuple(spans)
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 

@@ -8,6 +8,7 @@ with jieba tokens, a phrase pattern misses names the segmentation cuts through
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -29,6 +30,11 @@ def _pipeline(registry: Registry) -> "Language":
     return nlp
 
 
+@lru_cache(maxsize=4)
+def _any_name(registry: Registry) -> "re.Pattern[str]":
+    return re.compile("|".join(re.escape(name) for name, _ in registry.surface_forms()))
+
+
 def find_mentions(texts: Iterable[str], registry: Registry) -> list[list[tuple[str, str, int, int]]]:
     """For each text, ``(canonical, written form, start, end)`` of every registry unit named in it.
 
@@ -38,8 +44,12 @@ def find_mentions(texts: Iterable[str], registry: Registry) -> list[list[tuple[s
     from spacy.tokens import Doc
 
     nlp = _pipeline(registry)
+    candidates = _any_name(registry)
     found = []
     for text in texts:
+        if candidates.search(text) is None:  # no registry name at all: nothing for the ruler to mark
+            found.append([])
+            continue
         doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text)) if text else nlp.make_doc(text)
         for _, component in nlp.pipeline:
             doc = component(doc)

@@ -36,6 +36,7 @@ def _char_t2s(ch: str) -> str:
     return converted if len(converted) == 1 else ch
 
 
+@lru_cache(maxsize=8192)
 def to_simplified(text: str) -> str:
     """Simplified characters, same length as ``text`` (so offsets into either agree)."""
     if text.isascii():

@@ -10,7 +10,7 @@ from .mentions import find_mentions
 from .metadata_hints import merge_hints
 from .model import Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .normalise import complete_names, to_simplified
-from .responsibility import apply_convention, detect_convention, text_to_attributions
+from .responsibility import apply_convention, detect_convention, text_to_attributions, unread_role_brackets
 from .settings import Settings
 from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
 from .units import Registry, load_registry
@@ -57,9 +57,14 @@ def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: lis
         responsibilities += _resolve(
             text_to_attributions(raw.section.title), raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
         )
+    attributions = text_to_attributions(raw.text)
     responsibilities += _resolve(
-        text_to_attributions(raw.text), raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1
+        attributions, raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1
     )
+    for start, end in unread_role_brackets(raw.text, attributions):
+        warnings.append(
+            ParseWarning("unread_role_words", f"{raw.text[start:end]!r} speaks of roles but was not read as a clause", index.locate(raw.origins[start])[0], raw.id)
+        )
     if not responsibilities:
         warnings.append(ParseWarning("item_without_attribution", f"item {raw.number} names no responsible unit", raw.line, raw.id))
     return Item(

@@ -218,7 +218,8 @@ def label_role(label: str) -> str | None:
     return next((role for keyword, role in vocab.label_keywords if keyword in label), None)
 
 
-def find_labels(text: str) -> list[tuple[str, str, int, int]]:
+@lru_cache(maxsize=4096)
+def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(label, role, start, end)`` of every ``label：`` in ``text`` (``end`` after the colon)."""
     found = []
     for match in vocabulary().label_regex.finditer(text):
@@ -233,7 +234,7 @@ def find_labels(text: str) -> list[tuple[str, str, int, int]]:
             if role is not None:
                 found.append((label, role, match.end(1) - size, match.end()))
                 break
-    return found
+    return tuple(found)
 
 
 def starts_with_label(text: str) -> bool:
@@ -407,6 +408,23 @@ def text_to_attributions(text: str) -> list[Attribution]:
             if all(attribution.end <= a.start or attribution.start >= a.end for a in found):
                 found.append(attribution)
     return sorted(found, key=lambda a: a.start)
+
+
+ROLE_HINT = re.compile(r"牵头|配合|协办|主责|主办|负责|责任单位|责任部门|协同|参与单位")
+
+
+def unread_role_brackets(text: str, attributions: list[Attribution]) -> list[tuple[int, int]]:
+    """Brackets that speak of roles (牵头, 配合, 责任单位 …) but were read as no clause: for a human look."""
+    from .normalise import to_simplified
+
+    simple = to_simplified(text)
+    spans = []
+    for start, end in bracket_groups(simple):
+        if any(a.start <= start < a.end or start <= a.start < end for a in attributions):
+            continue
+        if ROLE_HINT.search(simple[start:end]):
+            spans.append((start, end))
+    return spans
 
 
 def detect_convention(text: str) -> str | None:

@@ -160,19 +160,24 @@ class Store:
                 ),
             )
             stored_id = cursor.lastrowid
-            for seq, item in enumerate(document.items):
-                self.db.execute(
-                    "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
+            self.db.executemany(
+                "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
                     (stored_id, seq, item.id, item.part, item.section.number if item.section else None,
-                     item.section.title if item.section else None, item.number, item.title, item.text, item.line),
-                )
-                for r in item.responsibilities:
-                    self.db.execute("INSERT OR IGNORE INTO units VALUES (?, ?)", (r.unit, r.unit_type))
-                    self.db.execute(
-                        "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (stored_id, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
-                         int(r.collective), r.line, r.page, r.start, r.end),
-                    )
+                     item.section.title if item.section else None, item.number, item.title, item.text, item.line)
+                    for seq, item in enumerate(document.items)
+                ],
+            )
+            pairs = [(item, r) for item in document.items for r in item.responsibilities]
+            self.db.executemany("INSERT OR IGNORE INTO units VALUES (?, ?)", [(r.unit, r.unit_type) for _, r in pairs])
+            self.db.executemany(
+                "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (stored_id, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
+                     int(r.collective), r.line, r.page, r.start, r.end)
+                    for item, r in pairs
+                ],
+            )
         return IngestOutcome(path, "replaced" if row else "added", stored_id)
 
     # --- reading --------------------------------------------------------------------
@@ -188,9 +193,10 @@ class Store:
         return document_from_dict(json.loads(row[0]))
 
     def iter_documents(self) -> Iterator[Document]:
-        """One at a time, so that memory stays flat in the number of stored documents."""
-        for stored in self.documents():
-            yield self.load(stored.id)
+        """One at a time from a streaming cursor, so that memory stays flat in the number of documents."""
+        cursor = self.db.execute("SELECT json FROM documents ORDER BY year, id")
+        for (data,) in cursor:
+            yield document_from_dict(json.loads(data))
 
     def find(self, reference: str) -> list[int]:
         """Stored ids for a reference: an id, a year (all documents of that year) or a doc_id."""

@@ -129,7 +129,7 @@ def source_to_blocks(source: Source) -> list[Block]:
             text += " "
             origins.append(line.offset)
         text += healed
-        origins.extend(line.offset + c for c in columns)
+        origins.extend(map(line.offset.__add__, columns))
         first = first or line
     if text:
         blocks.append(Block(text, tuple(origins), first.number, first.page))

@@ -104,3 +104,10 @@ def test_structure_item_without_attribution_warns(write_notice):
         ("unknown_unit", "main/一/2"),  # 县教育局 is known by level + department; the working group is not
     ]
     assert "鸿雁工程协调组" in doc.warnings[1].message
+
+
+def test_structure_unread_role_words_warn(write_notice):
+    doc = pipeline.parse(write_notice(notice("一、任务\n\n1.甲。（由市教育局会商后确定牵头方式）\n\n2.乙。（责任单位：县教育局）\n")))
+    codes = [(w.code, w.item_id) for w in doc.warnings]
+    assert ("unread_role_words", "main/一/1") in codes
+    assert ("item_without_attribution", "main/一/1") in codes
