@@ -16,6 +16,9 @@ from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
 from .units import Registry, load_registry
 
 
+FORMAT_SUFFIXES = {"text": ("txt", "text", "md"), "pdf": ("pdf",), "docx": ("docx",), "html": ("html", "htm", "shtml"), "ofd": ("ofd",)}
+
+
 def parse(path: str | Path, settings: Settings | dict | None = None, *, doc_id: str | None = None) -> Document:
     """Parse a notice file into a :class:`~pipeline.model.Document`."""
     from .readers import read_source
@@ -31,7 +34,9 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     index = LineIndex(source)
     outline = blocks_to_outline(source_to_blocks(source), index)
     if not outline.items:
-        raise NoItemsError("no numbered tasks found", path=source.path)
+        suffix = Path(source.path).suffix.lower().lstrip(".")
+        named = f", although the file is named .{suffix}" if suffix and suffix not in FORMAT_SUFFIXES.get(source.format, ()) else ""
+        raise NoItemsError(f"no numbered tasks found (read as {source.format}{named})", path=source.path)
     meta, hint_warnings = merge_hints(outline.meta, source.meta_hints)
     warnings = list(outline.warnings) + hint_warnings
     convention = detect_convention(source.text)
