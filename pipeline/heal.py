@@ -76,6 +76,13 @@ def _keeps_space(before: str, after: str) -> bool:
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
+def widen_punctuation(text: str) -> str:
+    """ASCII ``():,;?!`` next to Chinese become full-width (not between digits: ``1,000``, ``10:30``)."""
+    chars = list(text)
+    _widen_punctuation(chars)
+    return "".join(chars)
+
+
 def _widen_punctuation(chars: list[str]) -> None:
     for index, ch in enumerate(chars):
         wide = ASCII_TO_FULLWIDTH.get(ch)

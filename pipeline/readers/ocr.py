@@ -13,8 +13,9 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from ..heal import widen_punctuation
+
 SCALE = 2.0  # render at 144 dpi
-_WIDE = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 
 
 def _models_dir() -> Path | None:
@@ -76,23 +77,8 @@ def _engine():
 
 
 def normalise(text: str) -> str:
-    """ASCII punctuation next to a CJK character becomes full-width (not between digits: ``1,000``)."""
-    chars = list(text.strip())
-    for index, ch in enumerate(chars):
-        wide = _WIDE.get(ch)
-        if wide is None:
-            continue
-        before = chars[index - 1] if index else ""
-        after = chars[index + 1] if index + 1 < len(chars) else ""
-        if before.isdigit() and after.isdigit():
-            continue
-        if _cjk(before) or _cjk(after) or ch in "()" and any(_cjk(c) for c in chars[max(0, index - 3) : index + 4]):
-            chars[index] = wide
-    return "".join(chars)
-
-
-def _cjk(ch: str) -> bool:
-    return bool(ch) and ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    """OCR turns ：，（） into ASCII: next to Chinese they become full-width again (not ``1,000``)."""
+    return widen_punctuation(text.strip())
 
 
 def page_lines(page, page_no: int) -> list:
