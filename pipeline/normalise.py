@@ -67,6 +67,13 @@ def canonical_form(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1)
+def party_departments() -> frozenset[str]:
+    """Departments of a party committee (宣传部, 网信办 …): their elided prefix is 市委, not 市."""
+    text = resources.files("pipeline.data").joinpath("departments.csv").read_text("utf-8")
+    return frozenset(row["name"] for row in csv.DictReader(StringIO(text)) if row["type"] == "party_committee_department")
+
+
 def complete_names(names: list[str]) -> list[str]:
     """Restore elided prefixes and distribute shared suffixes within one unit list."""
     completed = list(names)
@@ -76,7 +83,8 @@ def complete_names(names: list[str]) -> list[str]:
         if found and not name.startswith("各"):
             prefix = found.group(0)
         elif prefix and BARE_DEPARTMENT.match(name):
-            completed[index] = prefix + name
+            party = name in party_departments() and not name.startswith("委")
+            completed[index] = prefix + ("委" if party else "") + name
     last = PLACE_SUFFIX.match(names[-1]) if names else None
     if last and len(names) > 1:
         for index in range(len(names) - 2, -1, -1):

@@ -67,7 +67,8 @@ def vocabulary() -> Vocabulary:
     raw = load_raw()
     labels = tuple(sorted(((x["label"], x["role"]) for x in raw["labels"]), key=lambda x: -len(x[0])))
     known = "|".join(re.escape(label) for label, _ in labels)
-    label_regex = re.compile(f"((?:{known})|(?:{raw['label_pattern']['pattern']}))[：:]")
+    # A label ends in a colon, or in 为 before a name (牵头单位为市发改委).
+    label_regex = re.compile(f"((?:{known})|(?:{raw['label_pattern']['pattern']}))(?:[：:]|为(?=[\\u4e00-\\u9fff]))")
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end.
     role_word_regex = re.compile("(" + "|".join(re.escape(w["word"]) for w in words) + ")(?=[，,；;。\\s]|$)")
@@ -153,7 +154,7 @@ def _and_separates(text: str, start: int, index: int) -> bool:
 
     left = to_simplified(text[start:index])
     right = to_simplified(re.split(r"[、，,；;]", text[index + 1 :], maxsplit=1)[0])
-    return looks_like_unit(left) and bool(LEVEL_START.match(right)) and looks_like_unit(right)
+    return looks_like_unit(left) and (bool(LEVEL_START.match(right)) or right.startswith("各")) and looks_like_unit(right)
 
 
 def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -224,10 +225,16 @@ def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     found = []
     for match in vocabulary().label_regex.finditer(text):
         written = match.group(1)
-        # With the separator healed away, 县农业农村局责任单位： matches as a whole, but only its
-        # tail is the label: the longest known label it ends with, else the shortest tail with a role word.
+        # A label that starts with a role word is whole (分管副市长, 牵头市领导, 主责单位). Otherwise the
+        # match may have run into the unit before it, whose separator was healed away (县农业农村局责任单位：):
+        # the label is the longest known label it ends with, else the shortest tail with a role word.
         known = next((label for label, _ in vocabulary().labels if written.endswith(label)), None)
-        sizes = [len(known)] if known else range(2, len(written) + 1)
+        if written.startswith(tuple(k for k, _ in vocabulary().label_keywords)) and label_role(written):
+            sizes = [len(written)]
+        elif known:
+            sizes = [len(known)]
+        else:
+            sizes = range(2, len(written) + 1)
         for size in sizes:
             label = written[-size:]
             role = label_role(label)
@@ -260,8 +267,12 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
         if role == "person":
             continue
         for _, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
-            units.append(UnitSpan(text[u_start:u_end], u_start, u_end, role, len(units) + 1, label))
+            marked = LEAD_MARK.match(simple, u_end)  # 医政医管科（牵头）: this unit leads
+            units.append(UnitSpan(text[u_start:u_end], u_start, u_end, "lead" if marked else role, len(units) + 1, label))
     return units
+
+
+LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")
 
 
 def looks_like_unit(name: str) -> bool:
@@ -313,7 +324,7 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-ROLE_SENTENCE = re.compile(r"(?:^|(?<=[。；;\n]))由?(?P<body>[^。；;\n（）()]{2,160}?)(?=[。；;\n]|$)")
+ROLE_SENTENCE = re.compile(r"(?:^|(?<=[。；;\n]))由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)")
 
 
 def find_role_sentences(text: str, simple: str) -> list[Attribution]:

@@ -21,6 +21,7 @@ from .patterns import patterns
 HEADING_ONLY_MAX = 40  # a heading line this short without final punctuation is a title, not a cut paragraph
 SIGNATURE_MAX = 40
 TITLE_MAX = 120
+TITLE_HINT = re.compile(r"关于.{2,}|(?:通知|意见|方案|办法|清单|要点|规划|计划|决定|分工表)$")
 CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 
 
@@ -200,6 +201,9 @@ def _front_matter(front: list[Block], tail_date: str | None, tail_signature: str
     header = texts[:number_index] if number_index is not None else []
     cursor = number_index + 1 if number_index is not None else 0
     title_parts: list[str] = []
+    if header and TITLE_HINT.search(header[-1]):
+        # A page that puts the title above the 发文字号 (as websites do): it is no 版头.
+        title_parts, header = [header[-1]], header[:-1]
     while cursor < len(texts) and not ends_terminal(texts[cursor]) and cursor != date_index:
         if title_parts and sum(map(len, title_parts)) > TITLE_MAX:
             break
@@ -220,7 +224,12 @@ def _front_matter(front: list[Block], tail_date: str | None, tail_signature: str
     if date_index is not None and date_index >= cursor:
         date = parse_date(texts[date_index])
         sig_start = date_index
-        while sig_start > cursor and not ends_terminal(texts[sig_start - 1]) and len(texts[sig_start - 1]) <= SIGNATURE_MAX:
+        while (
+            sig_start > cursor
+            and not ends_terminal(texts[sig_start - 1])
+            and len(texts[sig_start - 1]) <= SIGNATURE_MAX
+            and not _attachment_marker(texts[sig_start - 1])
+        ):
             sig_start -= 1
         signature = "".join(texts[sig_start:date_index]) or signature
         after = date_index + 1
@@ -273,8 +282,12 @@ def _front_matter(front: list[Block], tail_date: str | None, tail_signature: str
 def _find_body_start(blocks: list[Block]) -> int | None:
     previous: Block | None = None
     for index, block in enumerate(blocks):
-        if block.row is not None or (_attachment_marker(block.text) and index > 0):
+        if block.row is not None:
             return index
+        if _attachment_marker(block.text) and index > 0:
+            # 附件：… followed by the signature and date lists the attachments of the transmittal.
+            if not any(is_date_line(b.text) for b in blocks[index + 1 : index + 5]):
+                return index
         if match_heading(block.text) and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX):
             return index
         previous = block

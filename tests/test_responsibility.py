@@ -137,3 +137,32 @@ def test_responsibility_table_rows_become_items():
     assert (item.deadline.text, item.deadline.date) == ("2024年6月底前", "2024-06-30")
     for r in item.responsibilities:
         assert item.text[r.start : r.end] == r.unit_raw
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推进工作。\n牵头：办公室\n配合：综合执法队、各社区居委会", [("办公室", "lead", 1), ("综合执法队", "support", 2), ("各社区居委会", "support", 3)]),
+        ("推进工作。牵头单位为市发改委，配合单位为市财政局、市商务局。", [("市发改委", "lead", 1), ("市财政局", "support", 2), ("市商务局", "support", 3)]),
+        ("推进工作（省工信厅为牵头单位，省财政厅为配合单位）", [("省工信厅", "lead", 1), ("省财政厅", "support", 2)]),
+        ("推进工作。此项工作由市政务服务管理局牵头。", [("市政务服务管理局", "lead", 1)]),
+        ("推进工作。由市金融工作局、人民银行沅水市分行共同牵头，沅水金融监管分局和各商业银行配合。",
+         [("市金融工作局", "lead", 1), ("人民银行沅水市分行", "lead", 2), ("沅水金融监管分局", "support", 3), ("各商业银行", "support", 4)]),
+        ("增长5.5%。（分管副市长：赵某某；牵头单位：市发改委；配合单位：市统计局）", [("市发改委", "lead", 1), ("市统计局", "support", 2)]),
+        ("规范诊疗。（责任科室：医政医管科（牵头）、医务科）", [("医政医管科", "lead", 1), ("医务科", "responsible", 2)]),
+        ("推进工作。（主责单位：县教育局；协办单位：县自然资源局；参与单位：梧桐镇人民政府）",
+         [("县教育局", "lead", 1), ("县自然资源局", "support", 2), ("梧桐镇人民政府", "support", 3)]),
+        ("推进工作。（县教育局负总责，县公安局、县财政局配合）", [("县教育局", "lead", 1), ("县公安局", "support", 2), ("县财政局", "support", 3)]),
+        ("推进工作。（市教育局和市体育局按职责分工负责）", [("市教育局", "responsible", 1), ("市体育局", "responsible", 2)]),
+        ("推进工作。（责任单位：市司法局（排名第一的为牵头单位，下同）、市公安局）", [("市司法局", "responsible", 1), ("市公安局", "responsible", 2)]),
+        ("持续推进职业病危害专项治理工作。", []),
+    ],
+)
+def test_responsibility_wordings_from_the_held_out_sets(text, expected):
+    assert units_of(text) == expected
+
+
+def test_responsibility_party_prefix_restored_for_party_departments():
+    from pipeline.normalise import complete_names
+
+    assert complete_names(["区委宣传部", "网信办", "财政局"]) == ["区委宣传部", "区委网信办", "区财政局"]

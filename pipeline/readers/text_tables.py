@@ -42,6 +42,14 @@ def _cells(line: SourceLine) -> list[TableCell] | None:
     return cells
 
 
+def _is_heading(text: str) -> bool:
+    from ..heal import heal_line
+    from ..patterns import patterns
+
+    healed = heal_line(text)[0]
+    return bool(healed) and len(healed) <= 40 and any(style.regex.match(healed) for style in patterns().headings)
+
+
 def find_text_tables(lines: tuple[SourceLine, ...]) -> tuple[Table, ...]:
     tables = []
     run: list[tuple[SourceLine, list[TableCell]]] = []
@@ -57,6 +65,12 @@ def find_text_tables(lines: tuple[SourceLine, ...]) -> tuple[Table, ...]:
         cells = _cells(line)
         if cells is not None and (not run or len(cells) == len(run[0][1])):
             run.append((line, cells))
+            continue
+        if run and cells is None and _is_heading(line.text):
+            # 一、经营发展 between rows: a section row, spanning every column.
+            text = line.text.strip()
+            cell = TableCell(text, line.offset + line.text.index(text), line.number, line.page)
+            run.append((line, [cell] * len(run[0][1])))
             continue
         close()
         if cells is not None:
