@@ -1,8 +1,18 @@
 """Attribution clauses: who is made responsible for an item, in what role and order.
 
-Pure functions over an item's healed text; offsets are into that text. A clause
-form is a small matcher in ``CLAUSE_FINDERS`` that returns attributions or nothing
-(dateparser-style strategies); the vocabulary lives in ``data/clauses.json``.
+Pure functions over an item's healed text; offsets are into that text. Each clause form is a
+small finder in ``CLAUSE_FINDERS`` that returns attributions or nothing (dateparser-style
+strategies), tried in order, a later one never overlapping an earlier one's span:
+
+- ``find_labelled_brackets``: ``（责任单位：A、B）``, ``（牵头单位：A；配合单位：B）``;
+- ``find_role_word_brackets``: ``（A牵头，B、C配合）``, ``（A、B按职责分工负责）``;
+- ``find_labelled_lines``: ``牵头单位：A`` ⏎ ``责任单位：B`` lines and blocks, and unbracketed
+  labels after a full stop;
+- ``find_role_sentences``: ``由A牵头，B配合。`` sentences made only of units and role words;
+- ``find_bare_brackets``: a bracket of units closing an item.
+
+The vocabulary (labels and the keywords that give an unknown label its role, role words,
+separators, generalisers, conventions) lives in ``data/clauses.json``.
 """
 
 from __future__ import annotations

@@ -61,3 +61,24 @@ def test_unit_registry_has_no_duplicate_names():
     for unit in registry.units:
         for name in {unit.canonical, unit.full_name, *unit.aliases} - {""}:
             assert seen.setdefault(name, unit.canonical) == unit.canonical, f"{name} names two units"
+
+
+def test_clause_label_pattern_and_keywords():
+    raw = responsibility.load_raw()
+    pattern = re.compile(raw["label_pattern"]["pattern"])
+    for example in raw["label_pattern"]["examples"]:
+        assert pattern.fullmatch(example), example
+        assert responsibility.label_role(example) is not None, example
+    assert all(role in ("lead", "support", "responsible", "person", "deadline") for _, role in raw["label_keywords"])
+    assert all(w["role"] in ("lead", "support", "responsible") for w in raw["role_words"])
+
+
+def test_departments_data_types_are_known():
+    import csv
+    from importlib import resources
+
+    from pipeline.model import UNIT_TYPES
+
+    rows = list(csv.DictReader(resources.files("pipeline.data").joinpath("departments.csv").open(encoding="utf-8")))
+    assert rows and all(row["type"] in UNIT_TYPES for row in rows)
+    assert len({row["name"] for row in rows}) == len(rows)
