@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
+ASCII_FULL_STOP = "."
 TERMINAL = frozenset("。！？；）)〕】」』”\"：:")
 SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
 
@@ -35,7 +36,7 @@ def is_wide(ch: str) -> bool:
 FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 
 
-NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH)) + "]")
+NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
 
 
 def heal_line(text: str) -> tuple[str, list[int]]:
@@ -85,6 +86,9 @@ def widen_punctuation(text: str) -> str:
 
 def _widen_punctuation(chars: list[str]) -> None:
     for index, ch in enumerate(chars):
+        if ch == "." and index and _ends_chinese_sentence(chars, index):
+            chars[index] = "。"
+            continue
         wide = ASCII_TO_FULLWIDTH.get(ch)
         if wide is None:
             continue
@@ -93,6 +97,13 @@ def _widen_punctuation(chars: list[str]) -> None:
         digits_around = before.isdigit() and after.isdigit()
         if not digits_around and ((before and is_wide(before)) or (after and is_wide(after)) or ch in "()" and _paren_wraps_wide(chars, index)):
             chars[index] = wide
+
+
+def _ends_chinese_sentence(chars: list[str], index: int) -> bool:
+    """A ``.`` after Chinese text (not ``1.`` nor ``2.5``) at the end or before more Chinese: a full stop."""
+    before = chars[index - 1]
+    after = chars[index + 1] if index + 1 < len(chars) else ""
+    return is_wide(before) and before not in "．" and (not after or is_wide(after) or after in "(（")
 
 
 def _paren_wraps_wide(chars: list[str], index: int) -> bool:

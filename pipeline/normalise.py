@@ -74,8 +74,11 @@ def party_departments() -> frozenset[str]:
     return frozenset(row["name"] for row in csv.DictReader(StringIO(text)) if row["type"] == "party_committee_department")
 
 
-def complete_names(names: list[str]) -> list[str]:
-    """Restore elided prefixes and distribute shared suffixes within one unit list."""
+def complete_names(names: list[str], groups: list | None = None) -> list[str]:
+    """Restore elided prefixes and distribute shared suffixes within one unit list.
+
+    ``groups`` (one key per name, e.g. its role) limits a shared suffix to the names of the
+    last name's group."""
     completed = list(names)
     prefix = ""
     for index, name in enumerate(names):
@@ -89,7 +92,9 @@ def complete_names(names: list[str]) -> list[str]:
     if last and len(names) > 1:
         for index in range(len(names) - 2, -1, -1):
             name = names[index]
-            if 2 <= len(name) <= 5 and not re.search(r"[省市县区局厅委办部会院所司]$", name):
+            if groups is not None and groups[index] != groups[-1]:
+                break
+            if 2 <= len(name) <= 5 and not re.search(r"[省市县区局厅委办部会院所司处科室股队站]$", name):
                 completed[index] = name + last["suffix"]
             else:
                 break

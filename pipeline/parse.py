@@ -109,7 +109,8 @@ def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: l
     out = []
     for number, attribution in enumerate(attributions, start=first):
         units = apply_convention(attribution.units, convention)
-        completed = complete_names([to_simplified(u.raw) for u in units])
+        # A shared suffix is never carried across roles (法规处牵头，各市市场监管局配合).
+        completed = complete_names([to_simplified(u.raw) for u in units], groups=[(u.role_label, u.role) for u in units])
         for span, name in zip(units, completed):
             resolved = registry.resolve(name)
             line, page = locate(span.start)

@@ -58,7 +58,7 @@ class Vocabulary:
     role_word_regex: re.Pattern[str]
     role_words: dict[str, str]
     unit_suffixes: tuple[str, ...]
-    conventions: dict[str, tuple[str, ...]]
+    conventions: dict[str, re.Pattern[str]]
     separators: str
     conjunctions: tuple[str, ...]
     generalisers: tuple[str, ...]
@@ -90,7 +90,7 @@ def vocabulary() -> Vocabulary:
         role_word_regex=role_word_regex,
         role_words={w["word"]: w["role"] for w in words},
         unit_suffixes=tuple(raw["unit_suffixes"]),
-        conventions={k: tuple(v) for k, v in raw["conventions"].items()},
+        conventions={k: re.compile(v["pattern"]) for k, v in raw["conventions"].items()},
         separators=raw["separators"],
         conjunctions=tuple(sorted(raw["conjunctions"], key=len, reverse=True)),
         generalisers=tuple(sorted(raw["generalisers"], key=len, reverse=True)),
@@ -164,7 +164,7 @@ def _and_separates(text: str, start: int, index: int) -> bool:
 
     left = to_simplified(text[start:index])
     right = to_simplified(re.split(r"[、，,；;]", text[index + 1 :], maxsplit=1)[0])
-    return looks_like_unit(left) and (bool(LEVEL_START.match(right)) or right.startswith("各")) and looks_like_unit(right)
+    return len(left) >= 3 and looks_like_unit(left) and looks_like_unit(right)
 
 
 def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -276,9 +276,13 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
             break
         if role == "person":
             continue
+        together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: X leads, Y supports
         for _, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
             marked = LEAD_MARK.match(simple, u_end)  # 医政医管科（牵头）: this unit leads
-            units.append(UnitSpan(text[u_start:u_end], u_start, u_end, "lead" if marked else role, len(units) + 1, label))
+            unit_role = "lead" if marked else role
+            if together >= 0 and role == "responsible":
+                unit_role = "lead" if u_end <= together else "support"
+            units.append(UnitSpan(text[u_start:u_end], u_start, u_end, unit_role, len(units) + 1, label))
     return units
 
 
@@ -287,7 +291,8 @@ LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")
 
 def looks_like_unit(name: str) -> bool:
     vocab = vocabulary()
-    return bool(name) and len(name) <= 40 and "：" not in name and (name.startswith("各") or name.endswith(vocab.unit_suffixes))
+    core = re.sub(r"[（(][^（()）]*[）)]$", "", name)  # 党政办公室（人力资源部）: judge the name before its note
+    return bool(core) and len(name) <= 40 and "：" not in name and (core.startswith("各") or core.endswith(vocab.unit_suffixes))
 
 
 def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
@@ -303,24 +308,27 @@ def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-def _role_word_units(text: str, simple: str, start: int, end: int) -> list[UnitSpan] | None:
-    """``A牵头，B、C配合，D具体实施`` between ``start`` and ``end``: units with their roles, or ``None``
-    when anything in the span is not a unit list closed by a role word."""
+def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: bool = False) -> tuple[list[UnitSpan], int] | None:
+    """``A牵头，B、C配合，D具体实施`` between ``start`` and ``end``: units with their roles and where the
+    clause ends, or ``None`` when anything in the span is not a unit list closed by a role word.
+    With ``allow_tail``, text after the last role word and a comma (``…配合，年内建成…``) is left out."""
     vocab = vocabulary()
     inner = simple[start:end]
     if "\n" in inner:
         return None
-    segments, position = [], 0
+    segments, position, clause_end = [], 0, start
     for match in vocab.role_word_regex.finditer(inner):
         segments.append((match.group(1), vocab.role_words[match.group(1)], start + position, start + match.start()))
+        clause_end = start + match.end()
         position = match.end()
         while position < len(inner) and inner[position] in "，,；;":
             position += 1
-    if not segments or inner[position:].strip("。 "):
+    tail = inner[position:].strip("。 ")
+    if not segments or (tail and not (allow_tail and position > 0 and inner[position - 1] in "，,")):
         return None
     units = _segments_to_units(text, simple, segments)
     if units and len(units) >= len(segments) and all(looks_like_unit(to_simplified_name(u.raw)) for u in units):
-        return units
+        return units, clause_end
     return None
 
 
@@ -328,9 +336,9 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
     """F2–F5: ``（A牵头，B、C配合）``, ``（A、B按职责分工负责）``, ``（A、B负责）``; every piece must be a unit."""
     attributions = []
     for start, end in bracket_groups(simple):
-        units = _role_word_units(text, simple, start + 1, end - 1)
-        if units:
-            attributions.append(Attribution(start, end, tuple(units)))
+        found = _role_word_units(text, simple, start + 1, end - 1)
+        if found:
+            attributions.append(Attribution(start, end, tuple(found[0])))
     return attributions
 
 
@@ -342,9 +350,11 @@ def find_role_sentences(text: str, simple: str) -> list[Attribution]:
     ``A负总责，B、C配合。`` (anything else in the sentence and it is not a clause)."""
     attributions = []
     for match in ROLE_SENTENCE.finditer(simple):
-        units = _role_word_units(text, simple, match.start("body"), match.end("body"))
-        if units:
-            attributions.append(Attribution(match.start(), match.end(), tuple(units)))
+        led = simple.startswith("由", match.start())  # only 由… sentences may go on after the clause
+        found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=led)
+        if found:
+            units, clause_end = found
+            attributions.append(Attribution(match.start(), clause_end, tuple(units)))
     return attributions
 
 
@@ -453,8 +463,8 @@ def detect_convention(text: str) -> str | None:
     from .normalise import to_simplified
 
     simple = to_simplified(text)
-    for name, phrases in vocabulary().conventions.items():
-        if any(phrase in simple for phrase in phrases):
+    for name, pattern in vocabulary().conventions.items():
+        if pattern.search(simple):
             return name
     return None
 

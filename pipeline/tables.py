@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .heal import heal_line
 from .model import Table, TableCell
 from .normalise import to_simplified
-from .responsibility import looks_like_unit, vocabulary
+from .responsibility import label_role, looks_like_unit, vocabulary
 
 NUMBER_HEADERS = ("序号", "编号", "序")
 TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标")
@@ -55,8 +55,8 @@ def classify_columns(table: Table) -> list[Column]:
     for index in range(width):
         header = _header_text(table, index)
         label = next((l for l in labels if l in header), None)
-        if label is None and re.search(r"(?:牵头|责任|配合|协同|主办|协办)(?:单位|部门|科室|处室)", header):
-            label = next((l for l in labels if l[-2:] == header[-2:]), None)
+        if label is None and len(header) <= 8 and label_role(header) is not None and not TASK_HEADER.search(header):
+            label = header  # 责任处室, 主责部门, 协办科室: a label by its role words
         if label:
             columns.append(Column(index, "label", label))
         elif header.startswith(NUMBER_HEADERS) and len(header) <= 3:

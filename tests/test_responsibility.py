@@ -166,3 +166,39 @@ def test_responsibility_party_prefix_restored_for_party_departments():
     from pipeline.normalise import complete_names
 
     assert complete_names(["区委宣传部", "网信办", "财政局"]) == ["区委宣传部", "区委网信办", "区财政局"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推进执法。（竞争执法处牵头，法规处配合，各市市场监管局具体落实）",
+         [("竞争执法处", "lead", 1), ("法规处", "support", 2), ("各市市场监管局", "responsible", 3)]),
+        ("推进改革。（法规处牵头，各市市场监管局配合）", [("法规处", "lead", 1), ("各市市场监管局", "support", 2)]),
+        ("推进工作。（省人社厅会同省住建厅负责）", [("省人社厅", "lead", 1), ("省住建厅", "support", 2)]),
+        ("修缮道路。（责任单位：市交通运输局、市农业农村局和沿线各镇（街道））",
+         [("市交通运输局", "responsible", 1), ("市农业农村局", "responsible", 2), ("沿线各镇（街道）", "responsible", 3)]),
+        ("推进拆迁.由征收安置中心牵头,各园区服务中心和社会事务局配合,年内建成安置房1200套.",
+         [("征收安置中心", "lead", 1), ("各园区服务中心", "support", 2), ("社会事务局", "support", 3)]),
+        ("办好服务。(社会事务局牵头,党政办公室(人力资源部)配合)", [("社会事务局", "lead", 1), ("党政办公室（人力资源部）", "support", 2)]),
+        ("（责任单位：镇村镇建设办公室和镇财政所）", [("镇村镇建设办公室", "responsible", 1), ("镇财政所", "responsible", 2)]),
+    ],
+)
+def test_responsibility_wordings_from_the_second_blind_set(text, expected):
+    from pipeline.heal import heal_line
+
+    assert units_of(heal_line(text)[0]) == expected  # as the parser sees it: healed (ASCII punctuation widened)
+
+
+@pytest.mark.parametrize(
+    "text, convention",
+    [
+        ("列有两个及以上责任部门的，列第一位的部门为牵头部门。", "first_listed_is_lead"),
+        ("排在首位的为牵头单位。", "first_listed_is_lead"),
+        ("只列明责任单位的任务，所列责任单位均为牵头单位。", "responsible_is_lead_when_no_lead"),
+        ("各单位要按时报送进展。", None),
+    ],
+)
+def test_responsibility_stated_conventions(text, convention):
+    from pipeline.responsibility import detect_convention
+
+    assert detect_convention(text) == convention
