@@ -82,3 +82,10 @@ def test_departments_data_types_are_known():
     rows = list(csv.DictReader(resources.files("pipeline.data").joinpath("departments.csv").open(encoding="utf-8")))
     assert rows and all(row["type"] in UNIT_TYPES for row in rows)
     assert len({row["name"] for row in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("name", sorted(responsibility.load_raw()["conventions"]))
+def test_convention_patterns_match_their_examples(name):
+    spec = responsibility.load_raw()["conventions"][name]
+    for example in spec["examples"]:
+        assert responsibility.detect_convention(example) == name, example
