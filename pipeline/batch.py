@@ -6,6 +6,7 @@ is lost. Progress is reported through a callback so that the library never print
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from .store import IngestOutcome, Store
 
 Progress = Callable[[str], None]
 SKIPPED_NAMES = ("README", ".")
+PARALLEL_FROM = 32  # below this, starting worker processes costs more than it saves
 INTERNAL_ERROR_HINT = "This is a bug in fengong: please report it with the file attached."
 
 
@@ -61,18 +63,45 @@ def _doc_ids(files: list[Path]) -> list[str]:
     return [f.stem if stems.count(f.stem) == 1 else f.name for f in files]
 
 
+def parse_one(path: Path, settings: Settings, doc_id: str) -> Document | Failure:
+    """Parse one file; a failure is returned, not raised, so that a batch (or a worker) goes on."""
+    try:
+        return parse(path, settings, doc_id=doc_id)
+    except FengongError as error:
+        return Failure(str(path), str(error), error.hint)
+    except Exception as error:  # a bug must not stop the batch: record it and go on
+        return Failure(str(path), f"{path}: internal error {type(error).__name__}: {error}", INTERNAL_ERROR_HINT)
+
+
+def _parse_job(job: tuple[Path, Settings, str]) -> Document | Failure:
+    return parse_one(*job)
+
+
 def parse_many(files: list[Path], settings: Settings, on_progress: Progress | None = None) -> BatchReport:
+    """Parse files in order; large batches are spread over ``settings.workers`` processes."""
     report = BatchReport()
-    for path, doc_id in zip(files, _doc_ids(files)):
-        if on_progress:
-            on_progress(str(path))
-        try:
-            report.documents.append(parse(path, settings, doc_id=doc_id))
-        except FengongError as error:
-            report.failures.append(Failure(str(path), str(error), error.hint))
-        except Exception as error:  # a bug must not stop the batch: record it and go on
-            report.failures.append(Failure(str(path), f"{path}: internal error {type(error).__name__}: {error}", INTERNAL_ERROR_HINT))
+    jobs = [(path, settings, doc_id) for path, doc_id in zip(files, _doc_ids(files))]
+    workers = settings.workers or os.cpu_count() or 1
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork shares the loaded registry and spaCy pipeline with the workers where the OS allows it.
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = pool.map(_parse_job, jobs, chunksize=8)
+            for (path, _, _), result in zip(jobs, results):
+                _collect(report, result, path, on_progress)
+    else:
+        for job in jobs:
+            _collect(report, _parse_job(job), job[0], on_progress)
     return report
+
+
+def _collect(report: BatchReport, result: Document | Failure, path: Path, on_progress: Progress | None) -> None:
+    if on_progress:
+        on_progress(str(path))
+    (report.failures if isinstance(result, Failure) else report.documents).append(result)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, on_progress: Progress | None = None) -> BatchReport:

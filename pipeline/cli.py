@@ -20,12 +20,15 @@ DB_OPTION = typer.Option("outputs/fengong.db", "--db", help="SQLite store of ing
 ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the input, instead of detecting it.")
 UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
 STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
+WORKERS_OPTION = typer.Option(None, "--workers", help="Processes for large batches (default: one per core; 1: none).")
 
 
-def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False):
+def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False, workers: Optional[int] = None):
     from .settings import Settings
 
-    return Settings.resolve(encoding=encoding, registry_files=[str(u) for u in units] if units else None, strict=strict)
+    return Settings.resolve(
+        encoding=encoding, registry_files=[str(u) for u in units] if units else None, strict=strict, workers=workers
+    )
 
 
 def _fail(error: FengongError) -> None:
@@ -82,13 +85,14 @@ def ingest(
     db: Path = DB_OPTION,
     encoding: Optional[str] = ENCODING_OPTION,
     units: Optional[List[Path]] = UNITS_OPTION,
+    workers: Optional[int] = WORKERS_OPTION,
 ) -> None:
     """Parse files into the store; unchanged files are skipped, changed ones replaced."""
     from .batch import collect_files, ingest as ingest_paths
     from .store import Store
 
     try:
-        settings = _settings(encoding, units)
+        settings = _settings(encoding, units, workers=workers)
         files = collect_files(paths)
         progress, advance = _progress(len(files))
         with progress, Store(db) as store:
@@ -163,12 +167,13 @@ def run(
     out: Path = typer.Option(Path("outputs"), "--out", help="Directory for the outputs."),
     db: Optional[Path] = typer.Option(None, "--db", help="Store to ingest into (default OUT/fengong.db)."),
     strict: bool = STRICT_OPTION,
+    workers: Optional[int] = WORKERS_OPTION,
 ) -> None:
     """The main job: ingest the corpus and write JSON, matrices, graph and a summary."""
     from .batch import collect_files, run_corpus
 
     try:
-        settings = _settings(strict=strict)
+        settings = _settings(strict=strict, workers=workers)
         progress, advance = _progress(len(collect_files([corpus])))
         with progress:
             report = run_corpus(corpus, out, settings, advance, db)

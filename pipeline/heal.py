@@ -39,33 +39,37 @@ FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0x
 NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
 
 
+_PUNCTUATION_CHARS = frozenset(ASCII_TO_FULLWIDTH) | {ASCII_FULL_STOP}
+SPACE_RUN = re.compile("[" + re.escape("".join(SPACES)) + "]+")
+PUNCTUATION = re.compile("[" + re.escape("".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
+
+
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
     text = text.translate(FOLD_WIDTH)
     if NEEDS_WORK.search(text) is None:  # most lines of a notice: nothing to heal
         return text, list(range(len(text)))
-    chars: list[str] = []
+    pieces: list[str] = []
     columns: list[int] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch in SPACES:
-            j = i
-            while j < n and text[j] in SPACES:
-                j += 1
-            before = chars[-1] if chars else ""
-            after = text[j] if j < n else ""
-            if before and after and _keeps_space(before, after):
-                chars.append(" ")
-                columns.append(i)
-            i = j
-            continue
-        chars.append(ch)
-        columns.append(i)
-        i += 1
-    _widen_punctuation(chars)
-    return "".join(chars), columns
+    position = 0
+    for run in SPACE_RUN.finditer(text):  # work run by run, not character by character
+        if run.start() > position:
+            pieces.append(text[position : run.start()])
+            columns.extend(range(position, run.start()))
+        before = pieces[-1][-1] if pieces else ""
+        after = text[run.end()] if run.end() < len(text) else ""
+        if before and after and _keeps_space(before, after):
+            pieces.append(" ")
+            columns.append(run.start())
+        position = run.end()
+    pieces.append(text[position:])
+    columns.extend(range(position, len(text)))
+    healed = "".join(pieces)
+    if PUNCTUATION.search(healed):
+        chars = list(healed)
+        _widen_punctuation(chars)
+        healed = "".join(chars)
+    return healed, columns
 
 
 def _keeps_space(before: str, after: str) -> bool:
@@ -85,7 +89,8 @@ def widen_punctuation(text: str) -> str:
 
 
 def _widen_punctuation(chars: list[str]) -> None:
-    for index, ch in enumerate(chars):
+    for index in [i for i, ch in enumerate(chars) if ch in _PUNCTUATION_CHARS]:
+        ch = chars[index]
         if ch == "." and index and _ends_chinese_sentence(chars, index):
             chars[index] = "。"
             continue

@@ -16,6 +16,7 @@ class Settings:
     mentions: bool = True  # mark registry units named in item text (spaCy)
     strict: bool = False  # turn warnings into a failure
     max_bytes: int = 50 * 1024 * 1024  # refuse larger inputs
+    workers: int | None = None  # processes for large batches (None: one per core; 1: none)
 
     @classmethod
     def resolve(cls, settings: "Settings | dict[str, Any] | None" = None, **overrides: Any) -> "Settings":
