@@ -84,7 +84,25 @@ def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix", k
     worksheet.column_dimensions["F"].width = 40
     with atomic_path(path) as temporary:
         workbook.save(temporary)
+        _make_reproducible(temporary)
     return Path(path)
+
+
+FIXED_TIME = "2000-01-01T00:00:00Z"
+
+
+def _make_reproducible(xlsx: Path) -> None:
+    """Same content, same bytes: openpyxl stamps the save time into the package; pin it."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(xlsx) as package:
+        members = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+    with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), data)
+            package.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
 def _missing(value: Any) -> bool:
