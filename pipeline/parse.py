@@ -32,7 +32,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     settings = settings or Settings()
     registry = load_registry(settings.registry_files)
     index = LineIndex(source)
-    outline = blocks_to_outline(source_to_blocks(source), index)
+    outline = blocks_to_outline(source_to_blocks(source))
     if not outline.items:
         suffix = Path(source.path).suffix.lower().lstrip(".")
         named = f", although the file is named .{suffix}" if suffix and suffix not in FORMAT_SUFFIXES.get(source.format, ()) else ""

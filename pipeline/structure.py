@@ -22,7 +22,6 @@ HEADING_ONLY_MAX = 40  # a heading line this short without final punctuation is 
 SIGNATURE_MAX = 40
 TITLE_MAX = 120
 TITLE_HINT = re.compile(r"关于.{2,}|(?:通知|意见|方案|办法|清单|要点|规划|计划|决定|分工表)$")
-CN_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,7 +468,7 @@ def _starts_with_label(text: str) -> bool:
     return starts_with_label(to_simplified(text[:16]))
 
 
-def _node_to_item(node: _Node, part: _Part, key: str, index: LineIndex, seen: dict[str, int]) -> RawItem:
+def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> RawItem:
     text, origins = node.rest, list(node.rest_origins)
     if node.body and _is_title_line(node.rest):
         text += "\n"
@@ -507,7 +506,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, index: LineIndex, seen: di
     )
 
 
-def blocks_to_outline(blocks: list[Block], index: LineIndex) -> Outline:
+def blocks_to_outline(blocks: list[Block]) -> Outline:
     start = _find_body_start(blocks)
     if start is None:
         meta, warnings = _front_matter(blocks, None, None)
@@ -522,5 +521,5 @@ def blocks_to_outline(blocks: list[Block], index: LineIndex) -> Outline:
         if part.attachment is not None:
             attachments.append(part.attachment)
         warnings.extend(_numbering_warnings(part, key))
-        items.extend(_node_to_item(node, part, key, index, seen) for node in _leaves(part.nodes))
+        items.extend(_node_to_item(node, part, key, seen) for node in _leaves(part.nodes))
     return Outline(meta, tuple(attachments), tuple(items), tuple(front_warnings + warnings))
