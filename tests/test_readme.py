@@ -30,3 +30,14 @@ def test_readme_library_example_values():
         assert checked >= 3
     finally:
         os.chdir(cwd)
+
+
+def test_readme_documents_every_json_field(doc2023):
+    from pipeline.model import SCHEMA_VERSION, document_to_dict
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"`{SCHEMA_VERSION}" in readme
+    data = document_to_dict(doc2023)
+    item = data["items"][0]
+    for name in list(data["meta"]) + list(item) + list(item["responsibilities"][0]):
+        assert re.search(rf"\b{name}\b", readme), f"README does not document field {name!r}"
