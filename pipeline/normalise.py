@@ -83,8 +83,8 @@ def complete_names(names: list[str], groups: list | None = None) -> list[str]:
     prefix = ""
     for index, name in enumerate(names):
         found = LEVEL_PREFIX.match(name)
-        if found and not name.startswith("各"):
-            prefix = found.group(0)
+        if found and not name.startswith("各") and re.search(r"(?:厅|局|委|办|部|政府)$", name):
+            prefix = found.group(0)  # only a government body lends its level (not 园区投资运营公司)
         elif prefix and BARE_DEPARTMENT.match(name):
             party = name in party_departments() and not name.startswith("委")
             completed[index] = prefix + ("委" if party else "") + name

@@ -78,7 +78,10 @@ def vocabulary() -> Vocabulary:
     labels = tuple(sorted(((x["label"], x["role"]) for x in raw["labels"]), key=lambda x: -len(x[0])))
     known = "|".join(re.escape(label) for label, _ in labels)
     # A label ends in a colon, or in 为 before a name (牵头单位为市发改委).
-    label_regex = re.compile(f"((?:{known})|(?:{raw['label_pattern']['pattern']}))(?:[：:]|为(?=[\\u4e00-\\u9fff]))")
+    # ... optionally with an alternative in brackets (牵头处室（单位）：).
+    label_regex = re.compile(
+        f"((?:{known})|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|为(?=[\\u4e00-\\u9fff]))"
+    )
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end.
     role_word_regex = re.compile("(" + "|".join(re.escape(w["word"]) for w in words) + ")(?=[，,；;。\\s]|$)")
@@ -324,7 +327,10 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         while position < len(inner) and inner[position] in "，,；;":
             position += 1
     tail = inner[position:].strip("。 ")
-    if not segments or (tail and not (allow_tail and position > 0 and inner[position - 1] in "，,")):
+    after = inner[position - 1] if position > 0 else ""
+    if tail and after in "；;" and DEADLINE_TAIL.search(tail):
+        tail = ""  # （A牵头，B配合；2026年9月底前完成）: a deadline after the clause
+    if not segments or (tail and not (allow_tail and after in "，,")):
         return None
     units = _segments_to_units(text, simple, segments)
     if units and len(units) >= len(segments) and all(looks_like_unit(to_simplified_name(u.raw)) for u in units):
@@ -342,14 +348,20 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-ROLE_SENTENCE = re.compile(r"(?:^|(?<=[。；;\n]))由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)")
+DEADLINE_TAIL = re.compile(r"\d{4}年|年底|月底|月末|年内|前完成|长期|持续")
+ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)")
+SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,])由")
 
 
 def find_role_sentences(text: str, simple: str) -> list[Attribution]:
     """A whole sentence of units and role words without brackets: ``由A牵头，B配合。``,
-    ``A负总责，B、C配合。`` (anything else in the sentence and it is not a clause)."""
+    ``A负总责，B、C配合。`` (anything else in the sentence and it is not a clause), or a
+    ``…，由A负责，B配合。`` closing a sentence."""
     attributions = []
-    for match in ROLE_SENTENCE.finditer(simple):
+    for start in SENTENCE_START.finditer(simple):
+        match = ROLE_SENTENCE.match(simple, start.start())
+        if not match or any(a.start <= match.start() < a.end for a in attributions):
+            continue
         led = simple.startswith("由", match.start())  # only 由… sentences may go on after the clause
         found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=led)
         if found:
@@ -367,7 +379,8 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
     if simple[end:].strip("。；; \n"):
         return []
     pieces = split_units(simple[start + 1 : end - 1], start + 1)
-    if not pieces or not all(looks_like_unit(raw) for raw, _, _ in pieces):
+    # 办公厅（室）: a one-character bracket completes a name, it names no unit
+    if not pieces or not all(looks_like_unit(raw) and len(raw) >= 2 for raw, _, _ in pieces):
         return []
     units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
     return [Attribution(start, end, units)]
@@ -477,6 +490,8 @@ def apply_convention(units: tuple[UnitSpan, ...], convention: str | None) -> tup
 
     if convention == "first_listed_is_lead":
         return tuple(replace(u, role="lead") if u.order == 1 and u.role == "responsible" else u for u in units)
+    if convention == "first_listed_is_lead_rest_support":
+        return tuple(replace(u, role="lead" if u.order == 1 else "support") if u.role == "responsible" else u for u in units)
     if convention == "responsible_is_lead_when_no_lead":
         return tuple(replace(u, role="lead") if u.role == "responsible" else u for u in units)
     return units

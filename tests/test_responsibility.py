@@ -202,3 +202,36 @@ def test_responsibility_stated_conventions(text, convention):
     from pipeline.responsibility import detect_convention
 
     assert detect_convention(text) == convention
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("推进工作。\n牵头处室（单位）：耕地保护监督处\n配合处室（单位）：省国土资源调查规划院",
+         [("耕地保护监督处", "lead", 1), ("省国土资源调查规划院", "support", 2)]),
+        ("审议报告。\n牵头工委：财政经济工委\n配合单位：各街道人大工委", [("财政经济工委", "lead", 1), ("各街道人大工委", "support", 2)]),
+        ("推进改革。（省财政厅等省直有关单位按职责分工负责）", [("省财政厅", "responsible", 1)]),
+        ("做好养老。（省民政厅牵头，省财政厅、省卫健委配合；2026年9月底前完成）",
+         [("省民政厅", "lead", 1), ("省财政厅", "support", 2), ("省卫健委", "support", 3)]),
+        ("深化查处。建立“黑名单”制度，由案件审理室负责，信访室和市公共资源交易中心配合。",
+         [("案件审理室", "responsible", 1), ("信访室", "support", 2), ("市公共资源交易中心", "support", 3)]),
+        ("按时报送办公厅（室）。", []),
+    ],
+)
+def test_responsibility_wordings_from_the_third_blind_set(text, expected):
+    assert units_of(text) == expected
+
+
+def test_responsibility_convention_first_lead_rest_support():
+    from pipeline.responsibility import apply_convention, detect_convention, text_to_attributions
+
+    convention = detect_convention("列有两个及以上责任单位的，排在第一位的为牵头单位，其余为配合单位。")
+    assert convention == "first_listed_is_lead_rest_support"
+    (attribution,) = text_to_attributions("修路。（责任单位：镇建设办、柏坪村村民委员会）")
+    assert [u.role for u in apply_convention(attribution.units, convention)] == ["lead", "support"]
+
+
+def test_responsibility_prefix_only_from_government_bodies():
+    from pipeline.normalise import complete_names
+
+    assert complete_names(["园区投资运营公司", "规划建设局"]) == ["园区投资运营公司", "规划建设局"]
