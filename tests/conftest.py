@@ -71,3 +71,21 @@ def write_notice(tmp_path):
         return path
 
     return write
+
+
+def items_of(document):
+    """What golden comparisons across formats look at: item ids, numbers, titles."""
+    return [(i.id, i.number, i.title) for i in document.items]
+
+
+def pairs_of(document):
+    """Task–unit pairs in written order."""
+    return [(i.id, r.unit, r.order) for i, r in document.responsibilities]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """The TXT of the 2023 notice, which every other format must reproduce."""
+    import pipeline
+
+    return pipeline.parse(NOTICE_2023)

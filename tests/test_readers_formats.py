@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline.errors import InputError, InputTooLargeError, NoItemsError
+from conftest import items_of, pairs_of
 from pipeline.parse import source_to_document
+from pipeline.errors import InputError, InputTooLargeError, NoItemsError
 from pipeline.readers import docx, html, ofd, text
 from pipeline.readers._zip import CorruptInputError, ZipBombError
 from pipeline.settings import Settings
@@ -45,27 +46,7 @@ def read(name: str, reader=None):
 
 
 def parse(name: str):
-    """Through ``pipeline.parse`` once the reader is in ``READERS``, else reader + core directly."""
-    from pipeline.readers import READERS
-
-    path = FORMATS / name
-    reader = pick(path)
-    if reader in READERS:
-        return pipeline.parse(path)
-    return source_to_document(read(name, reader), doc_id=path.stem)
-
-
-@pytest.fixture(scope="module")
-def reference():
-    return pipeline.parse(TXT)
-
-
-def items_of(doc):
-    return [(i.id, i.number, i.title) for i in doc.items]
-
-
-def pairs_of(doc):
-    return [(i.id, r.unit, r.order) for i, r in doc.responsibilities]
+    return pipeline.parse(FORMATS / name)
 
 
 # --- golden: every format, same items and pairs -----------------------------------------

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline.errors import EmptyInputError, FengongError, InputError, NoItemsError
+from conftest import items_of, pairs_of
 from pipeline.parse import source_to_document
+from pipeline.errors import EmptyInputError, FengongError, InputError, NoItemsError
 from pipeline.readers import pdf
 from pipeline.settings import Settings
 
@@ -29,25 +30,9 @@ def read(name: str):
 
 
 def parse_pdf(name: str):
-    """Through ``pipeline.parse`` once the reader is registered, else reader + core directly."""
-    from pipeline.readers import READERS
-
-    if pdf in READERS or any(getattr(r, "NAME", None) == "pdf" for r in READERS):
-        return pipeline.parse(FORMATS / name)
-    return source_to_document(read(name), doc_id=Path(name).stem)
+    return pipeline.parse(FORMATS / name)
 
 
-@pytest.fixture(scope="module")
-def reference():
-    return pipeline.parse(TXT)
-
-
-def items_of(doc):
-    return [(i.id, i.number, i.title) for i in doc.items]
-
-
-def pairs_of(doc):
-    return [(i.id, r.unit, r.order) for i, r in doc.responsibilities]
 
 
 GOLDEN = ["notice2023.pdf", "notice2023_fakebold.pdf", "notice2023_nonembedded.pdf"]
