@@ -57,12 +57,6 @@ FIELDS = ("title", "text", "targets", "deadline", "units")
 _SPACE_RE = re.compile(r"\s+")
 _PUNCT_RE = re.compile(r"[\s\u3000，。、；：？！“”‘’（）《》〈〉【】「」『』—…·,.;:?!'\"()\[\]<>/\\|{}~`@#$^&*_=+-]")
 _LEAD_PUNCT = "。，；：:;,. \n"
-# A quantity with its measure word: 10个, 100名, 5万名, 不少于100万人次, 30%. Not ordinals (第四届, 第21个).
-TARGET_RE = re.compile(
-    r"(?<![第\d.])(?:不少于|不低于|不超过|不高于|至少|超过|多于|达到)?"
-    r"\d+(?:\.\d+)?(?:万|亿|千|百)?"
-    r"(?:人次|万元|亿元|平方米|公里|小时|个|名|项|家|所|条|户|人|次|场|期|批|支|座|元|%|％|倍|天|套|件|篇|部|类|款|处|间|台|亩|吨)"
-)
 _TARGET_UNIT_RE = re.compile(r"(?:万|亿|千|百)?\D+$")
 # A deadline: 2024年底前, 6月底前, 2025年6月前, 年底前, 年内.
 DEADLINE_RE = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:上旬|中旬|下旬|底|末)?(?:以前|之前|前)|年底前|年内")
@@ -196,7 +190,10 @@ def leads(item: Item) -> tuple[str, ...]:
 
 
 def targets(text: str) -> list[str]:
-    return TARGET_RE.findall(normalise(text))
+    """Quantitative targets as written, found by :mod:`pipeline.knowledge`."""
+    from .knowledge import find_targets
+
+    return [t.text for t in find_targets(normalise(text))]
 
 
 def deadlines(text: str) -> list[str]:
@@ -352,7 +349,11 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
 
 def _mask(text: str) -> str:
     """Targets and deadlines replaced by a placeholder, so that "text" means the rest of the body."""
-    return DEADLINE_RE.sub("§", TARGET_RE.sub("§", text))
+    from .knowledge import find_targets
+
+    for target in sorted(find_targets(text), key=lambda t: -t.start):
+        text = text[: target.start] + "§" + text[target.end :]
+    return DEADLINE_RE.sub("§", text)
 
 
 def _target_key(target: str) -> str:
