@@ -86,8 +86,9 @@ def ingest(
     encoding: Optional[str] = ENCODING_OPTION,
     units: Optional[List[Path]] = UNITS_OPTION,
     workers: Optional[int] = WORKERS_OPTION,
+    prune: bool = typer.Option(False, "--prune", help="Also drop stored documents whose files no longer exist."),
 ) -> None:
-    """Parse files into the store; unchanged files are skipped, changed ones replaced."""
+    """Parse files into the store; unchanged files are skipped, changed ones replaced, moved ones renamed."""
     from .batch import collect_files, ingest as ingest_paths
     from .store import Store
 
@@ -97,10 +98,13 @@ def ingest(
         progress, advance = _progress(len(files))
         with progress, Store(db) as store:
             report = ingest_paths(files, store, settings, advance)
+            pruned = store.prune() if prune else []
     except FengongError as error:
         _fail(error)
     for outcome in report.ingested:
         typer.echo(f"{outcome.status}\t{outcome.id}\t{outcome.path}")
+    for gone in pruned:
+        typer.echo(f"pruned\t{gone.id}\t{gone.path}")
     _report_failures(report.failures)
 
 

@@ -1,7 +1,14 @@
 """An embedded SQLite store of parsed documents, with named, recorded migrations.
 
 A document is keyed by its source path. Ingesting the same unchanged file again
-changes nothing; a changed file replaces its earlier version in one transaction.
+changes nothing; a changed file replaces its earlier version in one transaction; a
+file moved or renamed (same content, its old path gone) keeps its one document, with
+the path updated.
+
+Several processes may write one store at once: the database is in WAL mode with a
+busy timeout, every write (a document, the migrations, a prune) is one
+``BEGIN IMMEDIATE`` transaction, so that the check and the write happen under the
+same lock, and a crash at any point leaves the last committed state.
 The full document JSON is kept beside normalised tables (items, responsibilities,
 units) so that reading back gives exactly the document that was stored, while the
 tables serve SQL queries.
@@ -11,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -19,6 +27,7 @@ from .errors import DocumentNotFoundError, FengongError
 from .model import Document, document_from_dict, document_to_dict
 
 DEFAULT_PATH = "outputs/fengong.db"
+BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one before "database is locked"
 
 # Append only: a released migration is never edited, a change is a new entry.
 MIGRATIONS: list[tuple[str, str]] = [
@@ -91,7 +100,13 @@ class StoredDocument:
 @dataclass(frozen=True)
 class IngestOutcome:
     path: str
-    status: str  # "added", "replaced", "unchanged"
+    status: str  # "added", "replaced", "renamed", "unchanged"
+    id: int
+
+
+@dataclass(frozen=True)
+class PruneOutcome:
+    path: str
     id: int
 
 
@@ -101,7 +116,9 @@ class Store:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(self.path)
+            # isolation_level=None: no implicit transactions; every write opens its own BEGIN IMMEDIATE.
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL" if self.path != ":memory:" else "PRAGMA journal_mode = MEMORY")
             self.migrate()
@@ -123,62 +140,126 @@ class Store:
         return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY rowid")]
 
     def migrate(self) -> list[str]:
-        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)")
-        done = set(self.applied_migrations())
-        applied = []
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            with self.db:
+        """Apply pending migrations in one transaction under the write lock, recorded in it.
+
+        SQLite's DDL is transactional: a crash half way through leaves no table behind,
+        and a second process opening the store at the same time waits, then finds the
+        migrations done.
+        """
+        if self._pending() == []:
+            return []
+        with self.transaction():
+            self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)")
+            done = set(self.applied_migrations())
+            applied = []
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
                 for statement in filter(str.strip, sql.split(";")):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO migrations(name) VALUES (?)", (name,))
-            applied.append(name)
+                applied.append(name)
         return applied
+
+    def _pending(self) -> list[str] | None:
+        """Migrations not yet applied, read without a lock; None when the store is new."""
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone():
+            return None
+        done = set(self.applied_migrations())
+        return [name for name, _ in MIGRATIONS if name not in done]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction that takes the write lock at its start (no lock upgrade, no race)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     # --- writing --------------------------------------------------------------------
 
     def ingest(self, document: Document) -> IngestOutcome:
-        """Store ``document``; replace an earlier version of the same path in one transaction."""
+        """Store ``document`` in one transaction: added, replaced (same path, new content),
+        renamed (same content as a document whose file is gone) or unchanged."""
         path = str(Path(document.source.path).resolve()) if document.source.path else document.id
-        row = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
-        if row and row[1] == document.source.sha256:
-            return IngestOutcome(path, "unchanged", row[0])
-        with self.db:
-            if row:
-                self.db.execute("DELETE FROM responsibilities WHERE document_id = ?", (row[0],))
-                self.db.execute("DELETE FROM items WHERE document_id = ?", (row[0],))
-                self.db.execute("DELETE FROM documents WHERE id = ?", (row[0],))
-            meta = document.meta
-            cursor = self.db.execute(
-                "INSERT INTO documents (id, path, doc_id, sha256, format, title, plan_title, issuer, doc_number, date, year, json)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    row[0] if row else None, path, document.id, document.source.sha256, document.source.format,
-                    meta.title, meta.plan_title, meta.issuer, meta.doc_number, meta.date, meta.year,
-                    json.dumps(document_to_dict(document), ensure_ascii=False),
-                ),
-            )
-            stored_id = cursor.lastrowid
-            self.db.executemany(
-                "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (stored_id, seq, item.id, item.part, item.section.number if item.section else None,
-                     item.section.title if item.section else None, item.number, item.title, item.text, item.line)
-                    for seq, item in enumerate(document.items)
-                ],
-            )
-            pairs = [(item, r) for item in document.items for r in item.responsibilities]
-            self.db.executemany("INSERT OR IGNORE INTO units VALUES (?, ?)", [(r.unit, r.unit_type) for _, r in pairs])
-            self.db.executemany(
-                "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (stored_id, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
-                     int(r.collective), r.line, r.page, r.start, r.end)
-                    for item, r in pairs
-                ],
-            )
-        return IngestOutcome(path, "replaced" if row else "added", stored_id)
+        sha256 = document.source.sha256
+        with self.transaction():
+            row = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
+            if row and row[1] == sha256:
+                return IngestOutcome(path, "unchanged", row[0])
+            status = "replaced" if row else "added"
+            if row is None:
+                moved = self._moved_copy(sha256)
+                if moved is not None:
+                    status = "renamed"
+                    self.db.execute("UPDATE documents SET path = ? WHERE id = ?", (path, moved))
+            stored_id = self._upsert(path, document)
+            self._write_rows(stored_id, document)
+        return IngestOutcome(path, status, stored_id)
+
+    def _moved_copy(self, sha256: str) -> int | None:
+        """A stored document with this content whose file no longer exists (it was moved or renamed)."""
+        for stored_id, old_path in self.db.execute("SELECT id, path FROM documents WHERE sha256 = ? ORDER BY id", (sha256,)).fetchall():
+            if Path(old_path).is_absolute() and not Path(old_path).exists():
+                return stored_id
+        return None
+
+    def _upsert(self, path: str, document: Document) -> int:
+        """Insert the document row, or update it in place (its id is kept) when the path is stored."""
+        meta = document.meta
+        values = (
+            path, document.id, document.source.sha256, document.source.format, meta.title, meta.plan_title,
+            meta.issuer, meta.doc_number, meta.date, meta.year, json.dumps(document_to_dict(document), ensure_ascii=False),
+        )
+        self.db.execute(
+            "INSERT INTO documents (path, doc_id, sha256, format, title, plan_title, issuer, doc_number, date, year, json)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id, sha256 = excluded.sha256, format = excluded.format,"
+            " title = excluded.title, plan_title = excluded.plan_title, issuer = excluded.issuer,"
+            " doc_number = excluded.doc_number, date = excluded.date, year = excluded.year, json = excluded.json",
+            values,
+        )
+        return self.db.execute("SELECT id FROM documents WHERE path = ?", (path,)).fetchone()[0]
+
+    def _write_rows(self, stored_id: int, document: Document) -> None:
+        """The normalised rows of one document, replacing any it had."""
+        self.db.execute("DELETE FROM responsibilities WHERE document_id = ?", (stored_id,))
+        self.db.execute("DELETE FROM items WHERE document_id = ?", (stored_id,))
+        self.db.executemany(
+            "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (stored_id, seq, item.id, item.part, item.section.number if item.section else None,
+                 item.section.title if item.section else None, item.number, item.title, item.text, item.line)
+                for seq, item in enumerate(document.items)
+            ],
+        )
+        pairs = [(item, r) for item in document.items for r in item.responsibilities]
+        self.db.executemany("INSERT OR IGNORE INTO units VALUES (?, ?)", [(r.unit, r.unit_type) for _, r in pairs])
+        self.db.executemany(
+            "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (stored_id, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
+                 int(r.collective), r.line, r.page, r.start, r.end)
+                for item, r in pairs
+            ],
+        )
+
+    def prune(self) -> list[PruneOutcome]:
+        """Drop the documents whose source file no longer exists (paths of files only)."""
+        with self.transaction():
+            gone = [
+                PruneOutcome(path, stored_id)
+                for stored_id, path in self.db.execute("SELECT id, path FROM documents ORDER BY id").fetchall()
+                if Path(path).is_absolute() and not Path(path).exists()
+            ]
+            for outcome in gone:
+                self.db.execute("DELETE FROM responsibilities WHERE document_id = ?", (outcome.id,))
+                self.db.execute("DELETE FROM items WHERE document_id = ?", (outcome.id,))
+                self.db.execute("DELETE FROM documents WHERE id = ?", (outcome.id,))
+        return gone
 
     # --- reading --------------------------------------------------------------------
 
