@@ -121,9 +121,6 @@ def run_corpus(
 ) -> BatchReport:
     """The main job: parse and store every notice, then write JSON, matrices, graph and a summary."""
     from . import export
-    from .graph import documents_to_graph, unit_figures
-    from .matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
-    from .summary import render_summary
 
     settings = Settings.resolve(settings)
     out = Path(out)
@@ -132,6 +129,25 @@ def run_corpus(
     with Store(db_path or out / "fengong.db") as store:
         report.ingested = [store.ingest(d) for d in report.documents]
     documents = sorted(report.documents, key=lambda d: (d.meta.year or 0, d.id))
+    # Written into a staging folder swapped in whole: a run failing half way leaves the previous outputs.
+    with export.staged_folder(out, RUN_OUTPUTS) as stage:
+        _write_outputs(stage, documents, report)
+    report.written = [str(out / Path(p).relative_to(stage)) for p in report.written]
+    return report
+
+
+RUN_OUTPUTS = (
+    "documents", "diffs", "matrix_long.csv", "matrix_wide.csv", "matrix.xlsx",
+    "graph.graphml", "graph.gexf", "graph.json", "units.csv", "report.json", "summary.md",
+)
+
+
+def _write_outputs(out: Path, documents: list[Document], report: BatchReport) -> None:
+    from . import export
+    from .graph import documents_to_graph, unit_figures
+    from .matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
+    from .summary import render_summary
+
     written = report.written
     for document in documents:
         written.append(str(export.write_document(out / "documents" / f"{document.id}.json", document)))
@@ -158,7 +174,6 @@ def run_corpus(
             written.append(str(export.write_text(path, render_diff(result, kind), encoding="utf-8-sig" if kind == "csv" else "utf-8")))
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
     written.append(str(export.write_text(out / "summary.md", render_summary(documents, report.failures, diffs))))
-    return report
 
 
 def series_key(document: Document) -> str:

@@ -91,7 +91,8 @@ def diff_to_csv_rows(diff: Diff) -> list[dict[str, Any]]:
 
 
 def _md(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    """A Markdown table cell: HTML escaped (Markdown renders raw HTML), pipes and newlines neutralised."""
+    return escape(str(value), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def diff_to_markdown(diff: Diff) -> str:
@@ -239,10 +240,12 @@ def diff_to_csv(diff: Diff) -> str:
     import csv
     import io
 
+    from .export import csv_cell
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(diff_to_csv_rows(diff))
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in diff_to_csv_rows(diff))
     return buffer.getvalue()
 
 

@@ -3,16 +3,22 @@
 Every file is written atomically (a temporary file beside it, then renamed), so a
 failure never leaves a half-written output or destroys the previous one. CSVs are
 UTF-8 with BOM so that Excel shows the Chinese; column and row order are stable.
+
+Text from the notices is hostile input for a spreadsheet: a cell that begins with
+``= + - @``, a tab or a carriage return would be read by Excel or LibreOffice as a
+formula (``=HYPERLINK(…)``). Every CSV and XLSX cell goes through :func:`safe_cell`,
+which prefixes such text with a single quote (OWASP's rule for CSV injection).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .errors import FengongError
 from .model import Document, document_to_dict
@@ -23,6 +29,35 @@ if TYPE_CHECKING:
 
 CSV_ENCODING = "utf-8-sig"
 GRAPH_FORMATS = (".graphml", ".gexf", ".json")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """``value`` unchanged, unless it is text a spreadsheet would run as a formula: then ``'`` + it."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_cell(value: Any) -> Any:
+    """:func:`safe_cell`, and carriage returns made newlines: the csv module quotes a cell holding
+    ``\n`` but writes a bare ``\r`` raw, which readers take for the end of the row."""
+    value = safe_cell(value)
+    if isinstance(value, str) and "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def safe_frame(frame: "pd.DataFrame", cell: Any = safe_cell) -> "pd.DataFrame":
+    """A copy of ``frame`` with every text cell and column name passed through ``cell``."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    safe = frame.copy()
+    safe.columns = [cell(c) for c in frame.columns]
+    for index, dtype in enumerate(safe.dtypes):
+        if not (is_numeric_dtype(dtype) or is_bool_dtype(dtype)):  # text (object or str) columns
+            safe.isetitem(index, safe.iloc[:, index].map(cell))
+    return safe
 
 
 @contextmanager
@@ -39,6 +74,63 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def staged_folder(out: str | Path, produced: Iterable[str]) -> Iterator[Path]:
+    """Yield an empty staging folder beside ``out``; on success it becomes ``out`` whole.
+
+    The swap is one ``renameat2(RENAME_EXCHANGE)`` where Linux offers it (else two renames),
+    so readers see the previous outputs or the new ones, never a mix; on failure the
+    staging folder is removed and ``out`` is untouched. Top-level entries of the old
+    folder whose names are not in ``produced`` (the store, a README) are carried over.
+    """
+    import shutil
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    try:
+        yield staging
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes the folder private
+        if not out.exists():
+            os.rename(staging, out)
+            return
+        produced = set(produced)
+        carried = [entry.name for entry in out.iterdir() if entry.name not in produced]
+        for name in carried:
+            os.rename(out / name, staging / name)
+        try:
+            _exchange(staging, out)
+        except BaseException:
+            for name in carried:
+                os.rename(staging / name, out / name)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # after the exchange, this is the previous outputs
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two paths atomically (Linux renameat2); elsewhere, two renames with a backup."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        renameat2 = None
+    if renameat2 is not None:
+        at_fdcwd, rename_exchange = -100, 2
+        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+            return
+        error = ctypes.get_errno()
+        if error not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # not supported here: fall back
+            raise OSError(error, os.strerror(error), str(b))
+    backup = a.with_name(a.name + ".previous")
+    os.rename(b, backup)
+    os.rename(a, b)
+    os.rename(backup, a)
 
 
 def _umask() -> int:
@@ -67,7 +159,7 @@ def write_document(path: str | Path, document: Document) -> Path:
 
 def write_csv(path: str | Path, frame: "pd.DataFrame") -> Path:
     with atomic_path(path) as temporary:
-        frame.to_csv(temporary, index=False, encoding=CSV_ENCODING, lineterminator="\n")
+        safe_frame(frame, csv_cell).to_csv(temporary, index=False, encoding=CSV_ENCODING, lineterminator="\n")
     return Path(path)
 
 
@@ -81,9 +173,9 @@ def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix", k
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = sheet
-    worksheet.append([str(c) for c in frame.columns])
+    worksheet.append([safe_cell(str(c)) for c in frame.columns])
     for row in frame.itertuples(index=False):
-        worksheet.append([None if _missing(v) else v for v in row])
+        worksheet.append([None if _missing(v) else safe_cell(v) for v in row])
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from html import escape
 from typing import TYPE_CHECKING, Iterable
 
 from .model import Document
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def _cell(value: object) -> str:
-    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+    """HTML escaped, since Markdown renders raw HTML (a title holding ``<script>``); pipes and newlines neutralised."""
+    return escape(str(value if value is not None else ""), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def render_summary(documents: Iterable[Document], failures: Iterable["Failure"] = (), diffs: Iterable["Diff"] = ()) -> str:
@@ -28,7 +30,7 @@ def render_summary(documents: Iterable[Document], failures: Iterable["Failure"] 
     for d in documents:
         counts = Counter(r.unit for _, r in d.responsibilities)
         first = Counter(r.unit for _, r in d.responsibilities if r.order == 1)
-        lines += ["", f"## Units of {d.id}", "", "| unit | tasks | first-listed |", "|---|---|---|"]
+        lines += ["", f"## Units of {_cell(d.id)}", "", "| unit | tasks | first-listed |", "|---|---|---|"]
         for unit, tasks in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:15]:
             lines.append(f"| {_cell(unit)} | {tasks} | {first.get(unit, 0)} |")
     diffs = list(diffs)
