@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import functools
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
+import click
 import typer
 
 from .errors import FengongError, StrictModeError
@@ -13,6 +16,7 @@ from .errors import FengongError, StrictModeError
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_enable=False,  # --debug shows the plain traceback
     help="Turn Chinese task-division notices (分工方案) into tasks, responsibilities, matrices and graphs.",
 )
 
@@ -21,6 +25,77 @@ ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the in
 UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
 STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
 WORKERS_OPTION = typer.Option(None, "--workers", help="Processes for large batches (default: one per core; 1: none).")
+
+
+_DEBUG = {"on": False}  # set by the global --debug option
+
+
+@app.callback()
+def _options(debug: bool = typer.Option(False, "--debug", help="Show the Python traceback of an error instead of one line.")) -> None:
+    """Turn Chinese task-division notices (分工方案) into tasks, responsibilities, matrices and graphs."""
+    _DEBUG["on"] = debug
+
+
+OS_HINTS = {
+    errno.EACCES: "Check the permissions of the file or folder, or write somewhere else (-o / --out / --db).",
+    errno.EPERM: "Check the permissions of the file or folder, or write somewhere else (-o / --out / --db).",
+    errno.EROFS: "The file system is read-only: write somewhere else (-o / --out / --db).",
+    errno.ENOSPC: "The disk is full: free some space, or write somewhere else (-o / --out / --db).",
+    errno.EDQUOT: "The disk quota is exhausted: free some space, or write somewhere else.",
+    errno.ENOENT: "Check that the path exists.",
+    errno.ENOTDIR: "A part of the path is a file, not a folder: choose another path.",
+    errno.EEXIST: "A part of the path is a file, not a folder: choose another path.",
+    errno.EISDIR: "The path is a folder: give a file name.",
+}
+
+
+def _error_of(error: BaseException) -> FengongError:
+    """Any exception as the project's one-line error with a hint."""
+    import sqlite3
+
+    if isinstance(error, FengongError):
+        return error
+    if isinstance(error, OSError):
+        where = error.filename if error.filename is not None else None
+        hint = OS_HINTS.get(error.errno or 0, "Check the path, its permissions and the free disk space.")
+        return FengongError(error.strerror or str(error), path=str(where) if where is not None else None, hint=hint)
+    if isinstance(error, sqlite3.Error):
+        text = str(error)
+        if "locked" in text or "busy" in text:
+            hint = "Another process holds the store for too long: wait for it to finish, or use another --db."
+        elif "full" in text or "disk I/O" in text:
+            hint = "The disk under the store is full or failing: free some space, or use another --db."
+        else:
+            hint = "Check that the --db file is a fengong store; a damaged one can be removed and re-ingested."
+        return FengongError(f"store error: {text}", hint=hint)
+    return FengongError(
+        f"internal error {type(error).__name__}: {error}",
+        hint="This is a bug in fengong: please report it with the input attached (run with --debug for the traceback).",
+    )
+
+
+# Exits and usage errors are typer's own business; typer may carry its own copy of click.
+_PASS_THROUGH = tuple(
+    {typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt}
+    | {base for base in typer.BadParameter.__mro__ if base.__name__ == "ClickException"}
+)
+
+
+def _guarded(command: Callable) -> Callable:
+    """Every command ends in the one-line error and a non-zero exit, whatever goes wrong (unless --debug)."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except _PASS_THROUGH:
+            raise
+        except Exception as error:  # noqa: BLE001 - the point: no traceback reaches the user
+            if _DEBUG["on"]:
+                raise
+            _fail(_error_of(error))
+
+    return run
 
 
 def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False, workers: Optional[int] = None):
@@ -54,6 +129,7 @@ def _progress(total: int):
 
 
 @app.command()
+@_guarded
 def parse(
     file: Path = typer.Argument(..., help="Notice file to parse."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of standard output."),
@@ -80,6 +156,7 @@ def parse(
 
 
 @app.command()
+@_guarded
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or directories to ingest."),
     db: Path = DB_OPTION,
@@ -117,6 +194,7 @@ def _report_failures(failures) -> None:
 
 
 @app.command()
+@_guarded
 def matrix(
     docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file (.csv, or .xlsx)."),
@@ -144,6 +222,7 @@ def matrix(
 
 
 @app.command()
+@_guarded
 def graph(
     docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file: .graphml, .gexf or .json (node-link)."),
@@ -166,6 +245,7 @@ def graph(
 
 
 @app.command()
+@_guarded
 def run(
     corpus: Path = typer.Argument(Path("corpus"), help="Directory of notices."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Directory for the outputs."),
@@ -193,6 +273,7 @@ def run(
 
 
 @app.command()
+@_guarded
 def diff(
     old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, year or doc_id)."),
     new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, year or doc_id)."),
@@ -227,6 +308,7 @@ def diff(
 
 
 @app.command("eval")
+@_guarded
 def evaluate(
     folder: Path = typer.Argument(Path("tests/eval"), help="Folder of notices, each with <case>.gold.json beside it."),
     cases: bool = typer.Option(False, "--cases", help="Also list the figures of every case."),

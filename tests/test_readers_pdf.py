@@ -267,3 +267,38 @@ def test_another_notice_typeset_on_the_fly(tmp_path, font):
     assert items_of(doc) == items_of(reference)
     assert pairs_of(doc) == pairs_of(reference)
     assert doc.meta == reference.meta
+
+
+def _table_only_pdf(path: Path, title: str | None) -> Path:
+    """A ruled task table on one page, with at most one line of text outside it (reportlab's CID font)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    if title:
+        page.setFont("STSong-Light", 18)
+        page.drawString(200, 780, title)
+    rows = [["序号", "工作任务", "牵头单位", "配合单位"], ["1", "推进产业工人队伍建设改革", "省总工会", "省人社厅"], ["2", "完善技能人才评价制度", "省人社厅", "省教育厅"]]
+    xs, top, height = [60, 110, 330, 430, 530], 700, 30
+    for i in range(len(rows) + 1):
+        page.line(xs[0], top - i * height, xs[-1], top - i * height)
+    for x in xs:
+        page.line(x, top, x, top - len(rows) * height)
+    page.setFont("STSong-Light", 11)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            page.drawString(xs[j] + 4, top - i * height - 20, cell)
+    page.save()
+    return path
+
+
+@pytest.mark.skipif(importlib.util.find_spec("reportlab") is None, reason="needs reportlab to typeset a PDF")
+@pytest.mark.parametrize("title", [None, "重点任务分工表"])
+def test_pdf_table_only_page_reads(tmp_path, title):
+    """A page that is a table plus one title line used to crash the layout (``min()`` of nothing)."""
+    path = _table_only_pdf(tmp_path / "table.pdf", title)
+    doc = source_to_document(pdf.read(str(path), path.read_bytes(), Settings()), doc_id="table")
+    assert [(item.number, item.title) for item in doc.items] == [("1", "推进产业工人队伍建设改革"), ("2", "完善技能人才评价制度")]
+    assert [(r.unit, r.role) for _, r in doc.responsibilities] == [("省总工会", "lead"), ("省人社厅", "support"), ("省人社厅", "lead"), ("省教育厅", "support")]

@@ -505,7 +505,9 @@ def _layout(lines: list[Line]) -> tuple[float, float, float, float]:
     body = sizes.most_common(1)[0][0] if sizes else 12.0
     body_lines = [line for line in lines if abs(line.size - body) <= 1.0 and not line.ocr] or lines
     lefts = Counter(round(line.x0) for line in body_lines)
-    left = min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] * 0.3)) if lefts else 0.0
+    # a left edge shared by several lines; with every line at its own (a title above a table), the leftmost
+    common = [x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] * 0.3)] if lefts else []
+    left = min(common or lefts or [0.0])
     rights = sorted(line.x1 for line in body_lines)
     right = rights[int(len(rights) * 0.9)] if rights else left + 40 * body
     gaps = Counter()
