@@ -69,6 +69,11 @@ def parse_one(path: Path, settings: Settings, doc_id: str) -> Document | Failure
         return parse(path, settings, doc_id=doc_id)
     except FengongError as error:
         return Failure(str(path), str(error), error.hint)
+    except MemoryError:
+        return Failure(
+            str(path), f"{path}: out of memory while parsing (budget per file: file_memory_mb = {settings.file_memory_mb} MB)",
+            "Raise the budget with `--set file_memory_mb=…` (Settings.file_memory_mb) if the file is genuine, or split it.",
+        )
     except Exception as error:  # a bug must not stop the batch: record it and go on
         return Failure(str(path), f"{path}: internal error {type(error).__name__}: {error}", INTERNAL_ERROR_HINT)
 
@@ -78,11 +83,22 @@ def _parse_job(job: tuple[Path, Settings, str]) -> Document | Failure:
 
 
 def parse_many(files: list[Path], settings: Settings, on_progress: Progress | None = None) -> BatchReport:
-    """Parse files in order; large batches are spread over ``settings.workers`` processes."""
+    """Parse files in order; large batches are spread over ``settings.workers`` processes. With a
+    budget per file (``file_timeout``, ``file_memory_mb``), every file is parsed in a worker process."""
     report = BatchReport()
     jobs = [(path, settings, doc_id) for path, doc_id in zip(files, _doc_ids(files))]
     workers = settings.workers or os.cpu_count() or 1
-    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+    if jobs and (settings.file_timeout is not None or settings.file_memory_mb is not None):
+        from .budget import parse_in_workers
+
+        # each file in a worker that can be stopped, so that one file cannot stall the batch
+        results = parse_in_workers(
+            jobs, settings, workers if len(jobs) >= PARALLEL_FROM else 1,
+            lambda index, _: on_progress(str(jobs[index][0])) if on_progress else None,
+        )
+        for result in results:
+            (report.failures if isinstance(result, Failure) else report.documents).append(result)
+    elif workers > 1 and len(jobs) >= PARALLEL_FROM:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 

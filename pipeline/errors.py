@@ -45,7 +45,18 @@ class DecodeError(InputError):
 
 
 class InputTooLargeError(InputError):
-    hint = "Split the file, or raise the limit with `--max-mb`."
+    hint = "Split the file, or raise the limit with `--set max_bytes=…` (Settings.max_bytes)."
+
+
+class LimitError(InputTooLargeError):
+    """A file needs more work than a bound allows; the message names the bound, the hint its setting."""
+
+    def __init__(self, message: str, *, setting: str, path: str | None = None, line: int | None = None):
+        self.setting = setting
+        super().__init__(
+            message, path=path, line=line,
+            hint=f"Raise the limit with `--set {setting}=…` (Settings.{setting}) if the file is genuine, or split it.",
+        )
 
 
 class UnsupportedFormatError(InputError):

@@ -79,7 +79,9 @@ def vocabulary() -> _Vocabulary:
     qualifiers = tg["qualifiers"]
     target = re.compile(
         f"(?P<before>{_alternation(qualifiers['before'])})?"
-        r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        # (?<![\d.]): a figure starts where a run of digits starts. Without it, a long run with no
+        # measure word after it is tried from every digit, each try scanning to its end: quadratic.
+        r"(?<![\d.])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         f"(?P<mult>{_alternation(list(factors))})?"
         f"(?P<unit>{_alternation(list(units))})"
         f"(?P<after>{_alternation(qualifiers['after'])})?"

@@ -16,14 +16,25 @@ LONG_COLUMNS = LONG_KEY_COLUMNS + [
 ]
 WIDE_KEY_COLUMNS = ["doc_id", "year", "part", "section", "number", "title", "deadline", "targets"]
 ROLE_MARKS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
+# The long matrix repeats an item's text columns in every one of its rows: bounded, so that one
+# 60 KB clause listing many units cannot make a CSV of hundreds of MB (README, "Limits").
+LONG_TEXT_CHARS = 500
+LONG_TEXT_COLUMNS = ("title", "section_title", "targets", "clause")
+ELLIPSIS = "…"
+
+
+def bounded(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last one an ellipsis when it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 
 
 def targets_text(item: Item) -> str:
     return "；".join(t.text for t in item.targets)
 
 
-def documents_to_rows(documents: Iterable[Document]) -> list[dict]:
-    """One dict per task–unit pair, in document, item and written order."""
+def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LONG_TEXT_CHARS) -> list[dict]:
+    """One dict per task–unit pair, in document, item and written order; the ``LONG_TEXT_COLUMNS``
+    cut to ``text_chars`` characters (None: whole)."""
     rows = []
     for document in documents:
         for item in document.items:
@@ -54,13 +65,15 @@ def documents_to_rows(documents: Iterable[Document]) -> list[dict]:
                         "clause": item.clause_host(r)[r.clause_start : r.clause_end],
                     }
                 )
+                if text_chars is not None:
+                    rows[-1].update({key: bounded(rows[-1][key], text_chars) for key in LONG_TEXT_COLUMNS})
     return rows
 
 
-def documents_to_long(documents: Iterable[Document]) -> "pd.DataFrame":
+def documents_to_long(documents: Iterable[Document], text_chars: int | None = LONG_TEXT_CHARS) -> "pd.DataFrame":
     import pandas as pd
 
-    frame = pd.DataFrame(documents_to_rows(documents), columns=LONG_COLUMNS)
+    frame = pd.DataFrame(documents_to_rows(documents, text_chars), columns=LONG_COLUMNS)
     return frame.astype({"order": "Int64", "attribution": "Int64", "line": "Int64", "page": "Int64", "year": "Int64"})
 
 

@@ -141,10 +141,10 @@ def _add_mentions(items: list[Item], raws: tuple[RawItem, ...], registry: Regist
     """Mentions are looked for outside the attribution clauses, whose units are already known."""
     masked = []
     for item in items:
-        text = item.text
+        chars = list(item.text)  # (in place: an item may hold thousands of clauses)
         for start, end in {(r.clause_start, r.clause_end) for r in item.responsibilities if r.attribution > 0}:
-            text = text[:start] + "\u3000" * (end - start) + text[end:]
-        masked.append(text)
+            chars[start:end] = "\u3000" * (end - start)
+        masked.append("".join(chars))
     found = find_mentions(masked, registry)
     out = []
     for item, raw, mentions in zip(items, raws, found):

@@ -17,6 +17,16 @@ class Settings:
     strict: bool = False  # turn warnings into a failure
     max_bytes: int = 50 * 1024 * 1024  # refuse larger inputs
     workers: int | None = None  # processes for large batches (None: one per core; 1: none)
+    # Bounds on the work one file may cause (README, "Limits"); a file beyond one fails with an
+    # error naming the limit and the setting, and a batch goes on with the other files.
+    max_pages: int = 1000  # pages of a PDF or OFD
+    max_ocr_pixels: int = 40_000_000  # pixels of one page rendered for OCR (A0 at 144 dpi is 34 M)
+    max_xml_bytes: int = 16 * 1024 * 1024  # decompressed XML of a DOCX or OFD package (32 MiB: 17 s, 1.7 GB)
+    max_chars: int = 2_000_000  # characters of text read from one file, whatever its format
+    max_unpacked_bytes: int = 200 * 1024 * 1024  # decompressed size of all members of a DOCX or OFD
+    max_cells: int = 100_000  # table cells of one document
+    file_timeout: float | None = 300.0  # seconds per file in a batch (None: no budget, parsed in-process)
+    file_memory_mb: int | None = 2048  # memory per file in a batch (Linux; None: no budget)
 
     @classmethod
     def resolve(cls, settings: "Settings | dict[str, Any] | None" = None, **overrides: Any) -> "Settings":
@@ -32,6 +42,35 @@ class Settings:
             )
         if "registry_files" in values:
             values["registry_files"] = tuple(str(Path(p)) for p in values["registry_files"])
-        if "max_bytes" in values and (not isinstance(values["max_bytes"], int) or values["max_bytes"] <= 0):
-            raise SettingsError(f"max_bytes must be a positive integer, not {values['max_bytes']!r}")
+        for name in POSITIVE_INTEGERS:
+            if name in values and (isinstance(values[name], bool) or not isinstance(values[name], int) or values[name] <= 0):
+                raise SettingsError(f"{name} must be a positive integer, not {values[name]!r}")
+        for name in OPTIONAL_POSITIVE:
+            if name in values and values[name] is not None and (isinstance(values[name], bool) or not isinstance(values[name], (int, float)) or values[name] <= 0):
+                raise SettingsError(f"{name} must be a positive number or None, not {values[name]!r}")
         return replace(base, **values)
+
+    @classmethod
+    def parse_assignments(cls, assignments: list[str]) -> dict[str, Any]:
+        """``["max_pages=2000", "file_timeout=none"]`` (the CLI's ``--set``) as typed values."""
+        kinds = {f.name: f.type for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for assignment in assignments:
+            name, sep, raw = assignment.partition("=")
+            name = name.strip()
+            if not sep or name not in LIMITS:
+                raise SettingsError(f"--set takes NAME=VALUE with NAME one of {', '.join(LIMITS)}, not {assignment!r}")
+            raw = raw.strip()
+            if raw.lower() in ("none", "off") and "None" in str(kinds[name]):
+                values[name] = None
+                continue
+            try:
+                values[name] = float(raw) if "float" in str(kinds[name]) else int(raw.replace("_", ""))
+            except ValueError:
+                raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+        return values
+
+
+POSITIVE_INTEGERS = ("max_bytes", "max_chars", "max_pages", "max_ocr_pixels", "max_xml_bytes", "max_unpacked_bytes", "max_cells")
+OPTIONAL_POSITIVE = ("file_timeout", "file_memory_mb")
+LIMITS = POSITIVE_INTEGERS + OPTIONAL_POSITIVE  # the settings the CLI's --set changes

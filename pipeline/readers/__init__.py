@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFormatError
+from ..errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, LimitError, UnsupportedFormatError
 from ..model import Source, SourceLine
 from ..settings import Settings
 from . import docx, html, ofd, pdf, text
@@ -59,11 +59,21 @@ def read_source(path: str | Path, settings: Settings | None = None) -> Source:
     head = data[:4096]
     for reader in READERS:
         if reader.sniff(head, suffix):
-            return reader.read(path, data, settings)
+            return _within_limits(reader.read(path, data, settings), settings)
     for signature, name in _KNOWN_BINARY.items():
         if data.startswith(signature):
             raise UnsupportedFormatError(f"this is a {name}, which this version of fengong cannot read yet", path=path)
     raise BinaryInputError("file is binary, not text", path=path)
+
+
+def _within_limits(source: Source, settings: Settings) -> Source:
+    """Text and tables are checked as read, before the stages whose work grows with them."""
+    if len(source.text) > settings.max_chars:
+        raise LimitError(f"the file holds {len(source.text)} characters of text, above the {settings.max_chars} limit", setting="max_chars", path=source.path)
+    cells = sum(len(row) for table in source.tables for row in table.rows)
+    if cells > settings.max_cells:
+        raise LimitError(f"the tables hold {cells} cells, above the {settings.max_cells} limit", setting="max_cells", path=source.path)
+    return source
 
 
 def sha256(data: bytes) -> str:

@@ -11,7 +11,7 @@ import io
 import zipfile
 import zlib
 
-from ..errors import InputError, InputTooLargeError, UnsupportedFormatError
+from ..errors import InputError, InputTooLargeError, LimitError, UnsupportedFormatError
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # total declared size of all members
@@ -33,11 +33,12 @@ def is_zip(head: bytes) -> bool:
     return head.startswith(ZIP_SIGNATURE)
 
 
-def open_zip(path: str, data: bytes, kind: str, max_uncompressed: int | None = None) -> zipfile.ZipFile:
+def open_zip(path: str, data: bytes, kind: str, max_uncompressed: int | None = None, max_xml: int | None = None) -> zipfile.ZipFile:
     """Open ``data`` as a zip package after checking it is one and is not a zip bomb.
 
     ``max_uncompressed`` defaults to ``MAX_UNCOMPRESSED`` (readers pass
-    ``Settings.max_unpacked_bytes`` when the settings have it).
+    ``Settings.max_unpacked_bytes``); ``max_xml`` bounds the declared size of the XML members,
+    whose parsing is what costs time and memory (readers pass ``Settings.max_xml_bytes``).
     """
     limit = max_uncompressed or MAX_UNCOMPRESSED
     if not is_zip(data[:4]):
@@ -63,6 +64,12 @@ def open_zip(path: str, data: bytes, kind: str, max_uncompressed: int | None = N
                 f" above the {MAX_RATIO}:1 limit (a zip bomb?)",
                 path=path,
             )
+    xml = sum(info.file_size for info in infos if info.filename.lower().endswith((".xml", ".rels")))
+    if max_xml is not None and xml > max_xml:
+        raise LimitError(
+            f"this {kind} package holds {xml / 2**20:.1f} MiB of XML, above the {max_xml / 2**20:.0f} MiB limit",
+            setting="max_xml_bytes", path=path,
+        )
     return archive
 
 

@@ -485,7 +485,7 @@ def _walk_body(container, numbering: Numbering, builder: _Builder) -> None:
 
 
 def _open(path: str, data: bytes, settings: Settings):
-    archive = _zip.open_zip(path, data, "DOCX", getattr(settings, "max_unpacked_bytes", None))
+    archive = _zip.open_zip(path, data, "DOCX", settings.max_unpacked_bytes, settings.max_xml_bytes)
     names = set(archive.namelist())
     if "word/document.xml" not in names and not any(n.startswith("word/") for n in names):
         raise NotDocxError("this zip package is not a Word document (no word/document.xml)", path=path)

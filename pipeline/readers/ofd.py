@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..errors import EmptyInputError, InputError
+from ..errors import EmptyInputError, InputError, LimitError
 from ..model import Source, SourceLine
 from ..settings import Settings
 from . import _zip
@@ -243,7 +243,7 @@ def _paragraphs(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _open(path: str, data: bytes, settings: Settings):
-    archive = _zip.open_zip(path, data, "OFD", getattr(settings, "max_unpacked_bytes", None))
+    archive = _zip.open_zip(path, data, "OFD", settings.max_unpacked_bytes, settings.max_xml_bytes)
     names = set(archive.namelist())
     entry = next((n for n in names if n.lower() == "ofd.xml"), None)
     if entry is None:
@@ -269,6 +269,8 @@ def read(path: str, data: bytes, settings: Settings) -> Source:
     page_entries = _findall(pages, "Page") if pages is not None else []
     if not page_entries:
         raise _zip.CorruptInputError("this OFD document has no pages", path=path)
+    if len(page_entries) > settings.max_pages:
+        raise LimitError(f"the OFD has {len(page_entries)} pages, above the {settings.max_pages} limit", setting="max_pages", path=path)
     all_lines: list[_Line] = []
     for number, page in enumerate(page_entries, start=1):
         location = page.get("BaseLoc")

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..errors import EmptyInputError, InputError
+from ..errors import EmptyInputError, InputError, LimitError
 from ..model import Source, SourceLine, Table, TableCell
 from ..settings import Settings
 
@@ -120,7 +120,9 @@ def read(path: str, data: bytes, settings: Settings) -> Source:
         pages = len(pdf)
         if pages == 0:
             raise EmptyPdfError("the PDF has no pages", path=path)
-        page_lines, tables, heights = _extract(path, data, pdf)
+        if pages > settings.max_pages:
+            raise LimitError(f"the PDF has {pages} pages, above the {settings.max_pages} limit", setting="max_pages", path=path)
+        page_lines, tables, heights = _extract(path, data, pdf, settings.max_ocr_pixels)
     finally:
         pdf.close()
     page_lines = _drop_furniture(page_lines, heights)
@@ -181,7 +183,7 @@ def _zero_pages(data: bytes) -> bool:
 # --- per-page extraction ---------------------------------------------------------------
 
 
-def _extract(path: str, data: bytes, pdf) -> tuple[list[list[Line | TableBlock]], list[TableBlock], list[float]]:
+def _extract(path: str, data: bytes, pdf, max_ocr_pixels: int) -> tuple[list[list[Line | TableBlock]], list[TableBlock], list[float]]:
     import pypdfium2.raw as raw
 
     per_page: list[list[Line | TableBlock]] = []
@@ -199,6 +201,7 @@ def _extract(path: str, data: bytes, pdf) -> tuple[list[list[Line | TableBlock]]
         textpage.close()
         scanned = image_share >= 0.5 and total < 80  # a page image, perhaps with a stamped page number
         if total == 0 and image_share > 0.02 or scanned or total and bad / total > _GARBAGE_MAX:
+            _check_ocr_size(path, index, width, height, max_ocr_pixels)
             ocr_pages.append(index)
             lines = []
         if rules:
@@ -231,6 +234,19 @@ def _extract(path: str, data: bytes, pdf) -> tuple[list[list[Line | TableBlock]]
             kept.sort(key=lambda item: item.top)
             per_page[block.page - 1] = kept
     return per_page, tables, heights
+
+
+def _check_ocr_size(path: str, index: int, width: float, height: float, limit: int) -> None:
+    """A page is rendered for OCR at ``ocr.SCALE``: its pixels, and so memory and time, grow with its area."""
+    from .ocr import SCALE
+
+    pixels = int(width * SCALE) * int(height * SCALE)
+    if pixels > limit:
+        raise LimitError(
+            f"page {index + 1} ({width:.0f} × {height:.0f} pt) would render to {pixels / 1e6:.0f} M pixels for OCR,"
+            f" above the {limit / 1e6:.0f} M limit",
+            setting="max_ocr_pixels", path=path,
+        )
 
 
 def _page_objects(page, raw) -> tuple[bool, float]:
