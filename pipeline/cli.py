@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, List, Optional
 
@@ -25,6 +26,7 @@ ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the in
 UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
 STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
 WORKERS_OPTION = typer.Option(None, "--workers", help="Processes for large batches (default: one per core; 1: none).")
+SET_OPTION = typer.Option(None, "--set", help="Change a limit, e.g. --set max_pages=2000 or --set file_timeout=none (README, Limits); repeatable.")
 
 
 _DEBUG = {"on": False}  # set by the global --debug option
@@ -98,12 +100,18 @@ def _guarded(command: Callable) -> Callable:
     return run
 
 
-def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False, workers: Optional[int] = None):
+def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False, workers: Optional[int] = None, limits: Optional[List[str]] = None):
     from .settings import Settings
 
-    return Settings.resolve(
+    settings = Settings.resolve(
         encoding=encoding, registry_files=[str(u) for u in units] if units else None, strict=strict, workers=workers
     )
+    # (replace, not resolve: resolve drops None, and --set file_timeout=none means "no budget")
+    if not limits:
+        return settings
+    values = Settings.parse_assignments(limits)
+    settings = Settings.resolve(settings, **values)  # validated; None values are left out here
+    return replace(settings, **{k: v for k, v in values.items() if v is None})
 
 
 def _fail(error: FengongError) -> None:
@@ -136,6 +144,7 @@ def parse(
     encoding: Optional[str] = ENCODING_OPTION,
     units: Optional[List[Path]] = UNITS_OPTION,
     strict: bool = STRICT_OPTION,
+    limits: Optional[List[str]] = SET_OPTION,
 ) -> None:
     """Parse one notice and print (or write) its JSON."""
     from . import export
@@ -143,7 +152,7 @@ def parse(
     from .parse import parse as parse_file
 
     try:
-        settings = _settings(encoding, units, strict)
+        settings = _settings(encoding, units, strict, limits=limits)
         document = parse_file(file, settings)
         if output:
             export.write_document(output, document)
@@ -164,13 +173,14 @@ def ingest(
     units: Optional[List[Path]] = UNITS_OPTION,
     workers: Optional[int] = WORKERS_OPTION,
     prune: bool = typer.Option(False, "--prune", help="Also drop stored documents whose files no longer exist."),
+    limits: Optional[List[str]] = SET_OPTION,
 ) -> None:
     """Parse files into the store; unchanged files are skipped, changed ones replaced, moved ones renamed."""
     from .batch import collect_files, ingest as ingest_paths
     from .store import Store
 
     try:
-        settings = _settings(encoding, units, workers=workers)
+        settings = _settings(encoding, units, workers=workers, limits=limits)
         files = collect_files(paths)
         progress, advance = _progress(len(files))
         with progress, Store(db) as store:
@@ -252,12 +262,13 @@ def run(
     db: Optional[Path] = typer.Option(None, "--db", help="Store to ingest into (default OUT/fengong.db)."),
     strict: bool = STRICT_OPTION,
     workers: Optional[int] = WORKERS_OPTION,
+    limits: Optional[List[str]] = SET_OPTION,
 ) -> None:
     """The main job: ingest the corpus and write JSON, matrices, graph and a summary."""
     from .batch import collect_files, run_corpus
 
     try:
-        settings = _settings(strict=strict, workers=workers)
+        settings = _settings(strict=strict, workers=workers, limits=limits)
         progress, advance = _progress(len(collect_files([corpus])))
         with progress:
             report = run_corpus(corpus, out, settings, advance, db)

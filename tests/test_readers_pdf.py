@@ -302,3 +302,52 @@ def test_pdf_table_only_page_reads(tmp_path, title):
     doc = source_to_document(pdf.read(str(path), path.read_bytes(), Settings()), doc_id="table")
     assert [(item.number, item.title) for item in doc.items] == [("1", "推进产业工人队伍建设改革"), ("2", "完善技能人才评价制度")]
     assert [(r.unit, r.role) for _, r in doc.responsibilities] == [("省总工会", "lead"), ("省人社厅", "support"), ("省人社厅", "lead"), ("省教育厅", "support")]
+
+
+_OCR = importlib.util.find_spec("rapidocr") is not None and importlib.util.find_spec("onnxruntime") is not None
+
+
+@pytest.mark.skipif(not _OCR, reason="the OCR extra (rapidocr) is not installed")
+def test_ocr_engine_switches_onnxruntime_telemetry_off(monkeypatch):
+    import onnxruntime
+
+    from pipeline.readers import ocr
+
+    calls = []
+    monkeypatch.setattr(onnxruntime, "disable_telemetry_events", lambda: calls.append(True))
+    ocr._engine.cache_clear()
+    try:
+        ocr._engine()
+    finally:
+        ocr._engine.cache_clear()
+    assert calls == [True]
+
+
+def _no_network_namespace() -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _OCR, reason="the OCR extra (rapidocr) is not installed")
+@pytest.mark.skipif(not _no_network_namespace(), reason="needs `unshare -n` (root, or user namespaces) for a namespace without network")
+def test_parse_with_ocr_needs_no_network(tmp_path):
+    """``fengong parse`` of a scanned page inside a network namespace without interfaces."""
+    import subprocess
+    import sys
+
+    from pipeline.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("rapidocr has no bundled models")
+    out = tmp_path / "scan.json"
+    result = subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "pipeline", "parse", str(ROOT / "tests" / "fixtures" / "formats" / "notice2023_scan_page.pdf"), "-o", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    pages = {r["page"] for item in json.loads(out.read_text("utf-8"))["items"] for r in item["responsibilities"]}
+    assert 3 in pages  # the scanned page was read

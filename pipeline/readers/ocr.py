@@ -53,9 +53,19 @@ def available() -> bool:
     return "det" in models and "rec" in models
 
 
+def _no_telemetry() -> None:
+    """Nothing reaches the network at run time: onnxruntime's telemetry events are switched off."""
+    import onnxruntime
+
+    disable = getattr(onnxruntime, "disable_telemetry_events", None)
+    if disable is not None:
+        disable()
+
+
 @lru_cache(maxsize=1)
 def _engine():
     """The engine on the bundled models, given by path so that rapidocr never downloads one."""
+    _no_telemetry()
     from rapidocr import RapidOCR
 
     models = _bundled_models()
