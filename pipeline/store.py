@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,10 +121,28 @@ class Store:
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL" if self.path != ":memory:" else "PRAGMA journal_mode = MEMORY")
-            self.migrate()
+            self._retry_while_busy(self._prepare)
         except sqlite3.DatabaseError as error:
             raise FengongError(f"cannot open the store: {error}", path=self.path, hint="Check that the file is a fengong database, or choose another with --db.") from None
+
+    def _prepare(self) -> None:
+        self.db.execute("PRAGMA journal_mode = WAL" if self.path != ":memory:" else "PRAGMA journal_mode = MEMORY")
+        self.migrate()
+
+    @staticmethod
+    def _retry_while_busy(step) -> None:
+        """SQLite answers "locked" without waiting in a few cases (switching a fresh file to WAL while
+        another process opens it, WAL recovery): retry those until the busy timeout is spent."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        pause = 0.01
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as error:
+                if not ("locked" in str(error) or "busy" in str(error)) or time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
 
     def close(self) -> None:
         self.db.close()
