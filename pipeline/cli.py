@@ -62,14 +62,9 @@ def _error_of(error: BaseException) -> FengongError:
         hint = OS_HINTS.get(error.errno or 0, "Check the path, its permissions and the free disk space.")
         return FengongError(error.strerror or str(error), path=str(where) if where is not None else None, hint=hint)
     if isinstance(error, sqlite3.Error):
-        text = str(error)
-        if "locked" in text or "busy" in text:
-            hint = "Another process holds the store for too long: wait for it to finish, or use another --db."
-        elif "full" in text or "disk I/O" in text:
-            hint = "The disk under the store is full or failing: free some space, or use another --db."
-        else:
-            hint = "Check that the --db file is a fengong store; a damaged one can be removed and re-ingested."
-        return FengongError(f"store error: {text}", hint=hint)
+        from .errors import StoreError
+
+        return StoreError.from_sqlite(error)
     return FengongError(
         f"internal error {type(error).__name__}: {error}",
         hint="This is a bug in fengong: please report it with the input attached (run with --debug for the traceback).",

@@ -67,6 +67,21 @@ class NoItemsError(InputError):
     hint = "fengong found no numbered tasks (一、 / （一） / 1. / （1））; check that this is a task-division notice."
 
 
+class StoreError(FengongError):
+    """The SQLite store failed: locked too long, disk full, damaged."""
+
+    @classmethod
+    def from_sqlite(cls, error: Exception, path: str | None = None) -> "StoreError":
+        text = str(error)
+        if "locked" in text or "busy" in text:
+            hint = "Another process holds the store for too long: wait for it to finish, or use another --db."
+        elif "full" in text or "disk I/O" in text:
+            hint = "The disk under the store is full or failing: free some space, or use another --db."
+        else:
+            hint = "Check that the --db file is a fengong store; a damaged one can be removed and re-ingested."
+        return cls(f"store error: {text}", path=path, hint=hint)
+
+
 class DocumentNotFoundError(FengongError):
     hint = "Give a file path, or ingest the file first with `fengong ingest` and refer to it by id or year."
 

@@ -71,6 +71,11 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         yield Path(temporary)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes the file private; outputs are ordinary files
         os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        if error.filename is None:  # a failed write says only "No space left on device": name the file
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        raise
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

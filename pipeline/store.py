@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .errors import DocumentNotFoundError, FengongError
+from .errors import DocumentNotFoundError, FengongError, StoreError
 from .model import Document, document_from_dict, document_to_dict
 
 DEFAULT_PATH = "outputs/fengong.db"
@@ -138,7 +138,7 @@ class Store:
         while True:
             try:
                 return step()
-            except sqlite3.OperationalError as error:
+            except (sqlite3.OperationalError, StoreError) as error:
                 if not ("locked" in str(error) or "busy" in str(error)) or time.monotonic() + pause > deadline:
                     raise
                 time.sleep(pause)
@@ -190,13 +190,17 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction that takes the write lock at its start (no lock upgrade, no race)."""
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as error:  # locked too long, disk full: name the store
+            raise StoreError.from_sqlite(error, self.path) from error
 
     # --- writing --------------------------------------------------------------------
 

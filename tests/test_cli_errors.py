@@ -109,3 +109,36 @@ def test_cli_debug_shows_the_traceback(tmp_path):
     debug = subprocess.run(args[:3] + ["--debug"] + args[3:], cwd=ROOT, capture_output=True, text=True)
     assert plain.returncode == 1 and "Traceback" not in plain.stderr and plain.stderr.startswith("Error: ")
     assert debug.returncode != 0 and "Traceback" in debug.stderr
+
+
+def _mount_namespace() -> bool:
+    import shutil
+
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _mount_namespace(), reason="needs `unshare -m` (root) to mount a read-only folder and a tiny disk")
+@pytest.mark.parametrize(
+    ("setup", "command", "words"),
+    [
+        ("mount --bind {d} {d} && mount -o remount,ro,bind {d}", ["matrix", str(NOTICE_2023), "-o", "{d}/m.csv"], "Read-only file system"),
+        ("mount --bind {d} {d} && mount -o remount,ro,bind {d}", ["run", str(ROOT / "corpus"), "--out", "{d}/out"], "Read-only file system"),
+        ("mount -t tmpfs -o size=96k tmpfs {d}", ["ingest", str(ROOT / "corpus"), "--db", "{d}/s.db"], "full"),
+        ("mount -t tmpfs -o size=96k tmpfs {d}", ["run", str(ROOT / "corpus"), "--out", "{d}/out", "--db", "{d}/../s.db"], "No space left"),
+    ],
+    ids=["matrix-read-only", "run-read-only", "ingest-full-disk-under-the-store", "run-full-disk"],
+)
+def test_cli_real_read_only_folder_and_full_disk(tmp_path, setup, command, words):
+    folder = tmp_path / "target"
+    folder.mkdir()
+    script = setup.format(d=folder) + ' && exec "$@"'
+    args = [a.format(d=folder) for a in command]
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", sys.executable, "-m", "pipeline", *args],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[-2].startswith("Error: ") and lines[-1].startswith("Hint: "), result.stderr
+    assert words in lines[-2], result.stderr

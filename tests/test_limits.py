@@ -184,3 +184,12 @@ def test_matrix_long_text_columns_are_bounded(doc2023, tmp_path):
     assert size < len(moved) * 4 * LONG_TEXT_CHARS * 3 + 10_000  # bounded per row, not per clause
     whole = documents_to_long([document], text_chars=None)
     assert whole["clause"].str.len().max() > 60_000
+
+
+def test_readme_limits_section_lists_every_setting():
+    from conftest import ROOT
+    from pipeline.settings import LIMITS
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Limits") : readme.index("## Known limits")]
+    assert [name for name in LIMITS if f"`{name}`" not in section] == []
