@@ -6,11 +6,13 @@ from pathlib import Path
 
 from . import knowledge
 from .errors import NoItemsError
+from .layout import recover as recover_layout
 from .mentions import find_mentions
 from .metadata_hints import merge_hints
 from .model import Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .normalise import complete_names, to_simplified
 from .responsibility import apply_convention, detect_convention, text_to_attributions, unread_role_brackets
+from .segments import split_item
 from .settings import Settings
 from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
 from .units import Registry, load_registry
@@ -31,6 +33,7 @@ def parse(path: str | Path, settings: Settings | dict | None = None, *, doc_id: 
 def source_to_document(source: Source, settings: Settings | None = None, *, doc_id: str) -> Document:
     settings = settings or Settings()
     registry = load_registry(settings.registry_files)
+    source = recover_layout(source)
     index = LineIndex(source)
     outline = blocks_to_outline(source_to_blocks(source))
     if not outline.items:
@@ -40,9 +43,10 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     meta, hint_warnings = merge_hints(outline.meta, source.meta_hints)
     warnings = list(outline.warnings) + hint_warnings
     convention = detect_convention(source.text)
-    items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in outline.items]
+    raws = tuple(part for raw in outline.items for part in split_item(raw))
+    items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in raws]
     if settings.mentions:
-        items = _add_mentions(items, outline.items, registry, index)
+        items = _add_mentions(items, raws, registry, index)
     return Document(
         id=doc_id,
         source=SourceInfo(source.path, source.sha256, source.format, source.encoding, source.pages),

@@ -9,6 +9,7 @@ strategies), tried in order, a later one never overlapping an earlier one's span
 - ``find_labelled_lines``: ``牵头单位：A`` ⏎ ``责任单位：B`` lines and blocks, and unbracketed
   labels after a full stop;
 - ``find_role_sentences``: ``由A牵头，B配合。`` sentences made only of units and role words;
+- ``find_subject_clauses``: ``A负责…；B、C负责…`` clauses that open with their units;
 - ``find_bare_brackets``: a bracket of units closing an item.
 
 The vocabulary (labels and the keywords that give an unknown label its role, role words,
@@ -176,7 +177,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     index = 0
     while index < len(spans):
         begin, end = spans[index]
-        if re.fullmatch(r"各[县市区旗乡镇]", text[begin:end]):
+        if re.fullmatch(r"各[县市区旗乡镇]|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
@@ -422,6 +423,42 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n]))")
+SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|负责|牵头)(?![人责])")
+SUBJECT_MAX = 80
+
+
+def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
+    """A clause that opens with its units and a role verb, then states the task:
+    ``市经贸委负责全市工业节能；市规划局、市建设局负责建筑节能；`` (the division of work inside
+    one paragraph). Only the units and the verb are the clause; every piece must be a unit."""
+    attributions = []
+    for start in SUBJECT_START.finditer(simple):
+        begin = start.end()
+        while begin < len(simple) and simple[begin] in " \n":
+            begin += 1
+        if begin < len(simple) and simple[begin] in OPEN:
+            continue  # a bracket is find_role_word_brackets' to read
+        window = simple[begin : begin + SUBJECT_MAX]
+        role = SUBJECT_ROLE.search(window)
+        if role is None or role.start() < 2 or re.search(r"[，,。；;：:\n]", window[: role.start()]):
+            continue
+        after = simple[begin + role.end() : begin + role.end() + 2]
+        if not after or after[0] in "。；;，,":
+            continue  # a role sentence (A、B负责。) is find_role_sentences' to read
+        head = simple[begin : begin + role.start()]
+        if head.startswith("由"):
+            continue
+        head = re.sub(r"(?:等|要|应|应当|主要|具体)+$", "", head)
+        pieces = split_units(head, begin)
+        if not pieces or not all(looks_like_unit(to_simplified_name(raw)) and len(raw) >= 2 for raw, _, _ in pieces):
+            continue
+        kind = vocabulary().role_words.get(role.group("role"), "responsible")
+        units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        attributions.append(Attribution(begin, begin + role.end(), units))
+    return attributions
+
+
 def to_simplified_name(name: str) -> str:
     from .normalise import to_simplified
 
@@ -433,6 +470,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_role_word_brackets,
     find_labelled_lines,
     find_role_sentences,
+    find_subject_clauses,
     find_bare_brackets,
 ]
 

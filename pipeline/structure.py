@@ -168,7 +168,7 @@ def _attachment_marker(text: str) -> re.Match[str] | None:
     return patterns().attachment_marker.match(text)
 
 
-def _first_sentence(text: str) -> str:
+def first_sentence(text: str) -> str:
     """Up to the first 。！？ outside brackets and quotes; the whole text if there is none."""
     depth = 0
     for index, ch in enumerate(text):
@@ -484,7 +484,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         origins.extend(block.origins)
     path = _path(node)
     top = path[0]
-    section = Section(top.number, _first_sentence(top.rest), top.head.line) if len(path) > 1 else None
+    section = Section(top.number, first_sentence(top.rest), top.head.line) if len(path) > 1 else None
     item_id = "/".join([key] + [n.number for n in path])
     seen[item_id] = seen.get(item_id, 0) + 1
     if seen[item_id] > 1:
@@ -497,7 +497,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         section=section,
         number=node.number,
         level=node.rank,
-        title=_first_sentence(node.rest),
+        title=first_sentence(node.rest),
         text=text,
         origins=tuple(origins),
         line=node.head.line,
