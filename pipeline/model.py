@@ -66,6 +66,9 @@ class Table:
     last_line: int
     page: int | None = None
     header_rows: int = 1
+    # Per column, a role label the header does not write but the cells show (a 备注 column that
+    # holds the responsible unit in every row): "" where the header speaks for itself.
+    inferred_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

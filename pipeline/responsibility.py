@@ -177,7 +177,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     index = 0
     while index < len(spans):
         begin, end = spans[index]
-        if re.fullmatch(r"各[县市区旗乡镇]|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
+        if re.fullmatch(r"各[县市区旗乡镇](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
@@ -403,7 +403,9 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
             run.clear()
 
     for label, role, start, value_start in find_labels(simple):
-        begins = start == 0 or simple[start - 1] in "\n。"
+        # A run starts a line, follows a full stop, or (a known label) follows a comma:
+        # ``1、农村道路畅通工程，牵头部门：市交通局。``
+        begins = start == 0 or simple[start - 1] in "\n。" or (simple[start - 1] in "，," and label in known_labels())
         gap = simple[min(run_end, start) : start] if run else ""
         continues = bool(run) and (start < run_end or (gap.strip("；; \n，,") == "" and "\n\n" not in gap))
         if not (begins or continues):
@@ -457,6 +459,11 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
         attributions.append(Attribution(begin, begin + role.end(), units))
     return attributions
+
+
+@lru_cache(maxsize=1)
+def known_labels() -> frozenset[str]:
+    return frozenset(label for label, _ in vocabulary().labels)
 
 
 def to_simplified_name(name: str) -> str:

@@ -15,13 +15,11 @@ import re
 from dataclasses import dataclass
 
 from .heal import heal_line
-from .layout.columns import PROGRESS_HEADER, fold
+from .layout.columns import NUMBER_HEADERS, PROGRESS_HEADER, TASK_HEADER, fold
 from .model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
 
-NUMBER_HEADERS = ("序号", "编号", "序")
-TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +55,8 @@ def classify_columns(table: Table) -> list[Column]:
     for index in range(width):
         header = _header_text(table, index)
         label = next((l for l in labels if l in header), None)
+        if label is None and index < len(table.inferred_labels) and table.inferred_labels[index]:
+            label = table.inferred_labels[index]
         if label is None and len(header) <= 8 and label_role(header) is not None and not TASK_HEADER.search(header):
             label = header  # 责任处室, 主责部门, 协办科室: a label by its role words
         if label:
@@ -94,11 +94,11 @@ class _Builder:
         self.origins.extend([origin] * len(text))
 
     def cell(self, cell: TableCell, units: bool = False) -> None:
-        """The cell's healed text; in a unit cell, line breaks between units become 、."""
-        lines = cell.text.split("\n")
+        """The cell's healed text; in a unit cell, line breaks and spaces between units become 、
+        (``縣民政局 各相關鄉鎮街道`` is two units)."""
         offset = cell.offset
         pending_break: int | None = None
-        for line in lines:
+        for line, offset in self._pieces(cell, units):
             healed, columns = heal_line(line)
             if healed:
                 if pending_break is not None:
@@ -109,7 +109,18 @@ class _Builder:
                 self.chars.extend(healed)
                 self.origins.extend(offset + c for c in columns)
                 pending_break = offset + len(line)
+
+    @staticmethod
+    def _pieces(cell: TableCell, units: bool) -> list[tuple[str, int]]:
+        """``(text, offset)`` of each line of the cell; in a unit cell, of each space-separated piece."""
+        pieces, offset = [], cell.offset
+        for line in cell.text.split("\n"):
+            if units and " " in line.strip():
+                pieces.extend((found.group(0), offset + found.start()) for found in re.finditer(r"\S+", line))
+            else:
+                pieces.append((line, offset))
             offset += len(line) + 1
+        return pieces
 
     def _piece_is_whole(self) -> bool:
         """Whether the text since the last separator is a whole unit name (``市数据资源`` ⏎ ``管理局`` is not)."""

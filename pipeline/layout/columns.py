@@ -28,6 +28,7 @@ MEASURE_CELL = re.compile(r"[-—\d.,，%％万亿个元人户家所座台套公
 MAX_CELLS = 60
 MAX_GROUP = 6
 OTHER_JOIN_PENALTY = 0.2
+UNIT_JOIN_PENALTY = 1.5  # a unit name broken in two is rarer than a task cell broken in two
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +78,36 @@ def header_is_table(texts: list[str]) -> bool:
     """A header of a task table: a unit column and a number or task column, all cells short."""
     kinds = [column_kind(t) for t in texts]
     short = all(len(fold(t)) <= 20 for t in texts)
-    return short and "unit" in kinds and ("number" in kinds or "task" in kinds) and len(texts) >= 2
+    if not short or len(texts) < 2:
+        return False
+    if "unit" in kinds:
+        return "number" in kinds or "task" in kinds
+    # 序号 考核指标 … 备注: the unit column may be named otherwise; the rows will tell.
+    return kinds[0] == "number" and "task" in kinds and len(texts) >= 3
+
+
+# Suffixes that end ordinary words as often as names (厕所, 平台, 电站): weaker evidence of a unit.
+WEAK_SUFFIXES = ("所", "台", "站", "室", "馆", "院", "会", "队", "社", "组", "团", "处", "科", "股", "市", "县", "区", "省", "乡", "镇", "部")
+
+
+def unit_strength(text: str) -> float:
+    """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise."""
+    from ..responsibility import is_collective, looks_like_unit, split_units
+
+    pieces = split_units(text)
+    if not pieces or len(text) > 80:
+        return 0.0
+    strength = 1.0
+    for raw, _, _ in pieces:
+        if not (looks_like_unit(raw) or raw.endswith("部门")):
+            return 0.0
+        if raw.endswith(WEAK_SUFFIXES) and not is_collective(raw) and not (len(raw) <= 8 and not re.search(r"\d", raw)):
+            strength = 0.5
+    return strength
 
 
 def _is_unit_list(text: str) -> bool:
-    from ..responsibility import looks_like_unit, split_units
-
-    pieces = split_units(text)
-    return bool(pieces) and len(text) <= 80 and all(looks_like_unit(raw) or raw.endswith("部门") for raw, _, _ in pieces)
+    return unit_strength(text) > 0
 
 
 @lru_cache(maxsize=8192)
@@ -96,9 +119,10 @@ def affinity(text: str, kind: str) -> float:
     size = len(t)
     if kind == "number":
         return 3.0 if t.isdigit() else -3.0
-    unitish = _is_unit_list(t)
+    strength = unit_strength(t)
+    unitish = strength > 0
     if kind == "unit":
-        return 3.0 if unitish else (-2.0 if size > 25 or "。" in t else -0.5)
+        return 3.0 * strength if unitish else (-2.0 if size > 25 or "。" in t else -0.5)
     if kind == "deadline":
         return 3.0 if DEADLINE_CELL.search(t) and size <= 24 else -1.0
     if kind == "person":
@@ -135,7 +159,7 @@ def align(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> lis
                 joined = _joined_text(cells[i:k])
                 # Cells merged under a column that reports figures cost little: a second header
                 # row (sub-columns of a merged header cell) adds cells that no column names.
-                penalty = OTHER_JOIN_PENALTY if kinds[j] == "other" else join_penalty
+                penalty = OTHER_JOIN_PENALTY if kinds[j] == "other" else max(join_penalty, UNIT_JOIN_PENALTY) if kinds[j] == "unit" else join_penalty
                 score = best[i][j] + affinity(joined, kinds[j]) - penalty * (k - i - 1)
                 if score > best[k][j + 1]:
                     best[k][j + 1] = score

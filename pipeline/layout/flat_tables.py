@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import SourceLine, Table, TableCell
-from .columns import Cell, align, column_kind, fold, header_is_table, join
+from .columns import Cell, align, column_kind, fold, header_is_table, join, unit_strength
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
@@ -88,14 +88,17 @@ def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
 def _to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6) -> Table | None:
     """Align every row to the header's columns; columns empty in every row are dropped."""
     kinds = [column_kind(c.text) for c in header]
+    # Only the first task column states the task; later ones (目标任务, 2022年工作计划) report on it.
+    first_task = kinds.index("task") if "task" in kinds else None
+    kinds = [("other" if kind == "task" and i != first_task else kind) for i, kind in enumerate(kinds)]
     has_number = kinds[0] == "number"
-    body_kinds = kinds[1:] if has_number else kinds
-    aligned: list[list[Cell | None]] = []
-    for number, cells in rows:
-        placed = align(cells, body_kinds, join_penalty)
-        if placed is None:
-            continue
-        aligned.append(([number] if has_number else []) + placed)
+    inferred = [""] * len(kinds)
+    if "unit" not in kinds:
+        unit_column = _infer_unit_column(kinds, rows, has_number, join_penalty)
+        if unit_column is None:
+            return None
+        kinds[unit_column], inferred[unit_column] = "unit", INFERRED_LABEL
+    aligned = _align_rows(kinds, rows, has_number, join_penalty)
     if not aligned:
         return None
     keep = [i for i in range(len(header)) if (has_number and i == 0) or any(row[i] is not None for row in aligned)]
@@ -106,7 +109,38 @@ def _to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fi
     for row in aligned:
         anchor = next(c for c in row if c is not None)
         body.append(tuple(_table_cell(row[i]) if row[i] is not None else TableCell("", anchor.offset, anchor.line, anchor.page) for i in keep))
-    return Table(rows=(header_row, *body), first_line=first_line, last_line=last_line, page=header[0].page, header_rows=1)
+    labels = tuple(inferred[i] for i in keep) if any(inferred) else ()
+    return Table(rows=(header_row, *body), first_line=first_line, last_line=last_line, page=header[0].page, header_rows=1, inferred_labels=labels)
+
+
+INFERRED_LABEL = "责任单位"
+INFERRED_SHARE = 0.6  # of the rows whose cell there is a unit, for a column the header does not name
+
+
+def _align_rows(kinds: list[str], rows, has_number: bool, join_penalty: float) -> list[list[Cell | None]]:
+    body_kinds = kinds[1:] if has_number else kinds
+    aligned = []
+    for number, cells in rows:
+        placed = align(cells, body_kinds, join_penalty)
+        if placed is not None:
+            aligned.append(([number] if has_number else []) + placed)
+    return aligned
+
+
+def _infer_unit_column(kinds: list[str], rows, has_number: bool, join_penalty: float) -> int | None:
+    """A column the header calls something else (备注, 单位) that holds a unit in most rows."""
+    best, best_share = None, 0.0
+    for index, kind in enumerate(kinds):
+        if kind != "other":
+            continue
+        trial = list(kinds)
+        trial[index] = "unit"
+        aligned = _align_rows(trial, rows, has_number, join_penalty)
+        units = sum(1 for row in aligned if row[index] is not None and unit_strength(row[index].text) == 1.0)
+        share = units / len(rows) if rows else 0.0
+        if share > best_share:
+            best, best_share = index, share
+    return best if best_share >= INFERRED_SHARE else None
 
 
 def _table_cell(cell: Cell) -> TableCell:
