@@ -22,6 +22,9 @@ from .responsibility import label_role, looks_like_unit, vocabulary
 
 
 
+WRITTEN_NUMBER = re.compile(r"(\d{1,5})[.．、](?!\d)")
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     index: int
@@ -179,6 +182,10 @@ def row_texts(table: Table) -> list[RowText]:
             text = last.text + "\n" + builder.text()
             out[-1] = RowText(text, last.origins + (last.origins[-1],) + tuple(builder.origins), last.line, last.page, last.number)
         else:
-            out.append(RowText(builder.text(), tuple(builder.origins), anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
+            text, origins = builder.text(), tuple(builder.origins)
+            written = WRITTEN_NUMBER.match(text) if number_col is None else None
+            if written:  # no 序号 column: the task cell carries its number (14.改扩建…)
+                number, text, origins = written.group(1), text[written.end() :], origins[written.end() :]
+            out.append(RowText(text, origins, anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
         previous_key, previous_number = key, number_key
     return out

@@ -95,7 +95,7 @@ def unit_strength(text: str) -> float:
     from ..responsibility import is_collective, looks_like_unit, split_units
 
     pieces = split_units(text)
-    if not pieces or len(text) > 80:
+    if not pieces or len(text) > 80 or text.startswith(task_verbs()):
         return 0.0
     strength = 1.0
     for raw, _, _ in pieces:
@@ -104,6 +104,13 @@ def unit_strength(text: str) -> float:
         if raw.endswith(WEAK_SUFFIXES) and not is_collective(raw) and not (len(raw) <= 8 and not re.search(r"\d", raw)):
             strength = 0.5
     return strength
+
+
+@lru_cache(maxsize=1)
+def task_verbs() -> tuple[str, ...]:
+    from ..responsibility import load_raw
+
+    return tuple(load_raw()["task_verbs"])
 
 
 def _is_unit_list(text: str) -> bool:
@@ -129,7 +136,7 @@ def affinity(text: str, kind: str) -> float:
         return 2.5 if PERSON_CELL.fullmatch(t) and not unitish else -1.0
     if kind == "task":
         if unitish and size <= 20:
-            return -1.0
+            return -1.0 if size < 6 else 0.5
         return 2.0 if size >= 4 else 0.5
     if MEASURE_CELL.fullmatch(t):
         return 1.0
@@ -140,6 +147,12 @@ def align(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> lis
     """One entry per column: the cell (several cells joined) placed there, or ``None``.
 
     ``None`` for the whole row when its cells cannot be placed (more cells than fit)."""
+    solved = solve(cells, kinds, join_penalty)
+    return solved[1] if solved else None
+
+
+def solve(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> tuple[float, list[Cell | None]] | None:
+    """The best placement of ``cells`` in columns of ``kinds`` and its score."""
     n, m = len(cells), len(kinds)
     if n == 0 or n > MAX_CELLS:
         return None
@@ -159,7 +172,7 @@ def align(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> lis
                 joined = _joined_text(cells[i:k])
                 # Cells merged under a column that reports figures cost little: a second header
                 # row (sub-columns of a merged header cell) adds cells that no column names.
-                penalty = OTHER_JOIN_PENALTY if kinds[j] == "other" else max(join_penalty, UNIT_JOIN_PENALTY) if kinds[j] == "unit" else join_penalty
+                penalty = _join_penalty(cells[i:k], kinds[j], join_penalty) if k - i > 1 else 0.0
                 score = best[i][j] + affinity(joined, kinds[j]) - penalty * (k - i - 1)
                 if score > best[k][j + 1]:
                     best[k][j + 1] = score
@@ -175,7 +188,23 @@ def align(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> lis
         if start < i:
             placed[j - 1] = join(cells[start:i])
         i = start
-    return placed
+    return best[n][m], placed
+
+
+BROKEN_PIECE = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _join_penalty(cells: list[Cell], kind: str, default: float) -> float:
+    """What merging these cells under one column costs, per extra cell."""
+    if kind == "other":
+        return OTHER_JOIN_PENALTY
+    if kind != "unit":
+        return default
+    texts = [fold(c.text) for c in cells]
+    # 市数据资源 ⏎ 管理局: pieces of one name, none a name itself, all Chinese, together a name.
+    if all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
+        return OTHER_JOIN_PENALTY
+    return max(default, UNIT_JOIN_PENALTY)
 
 
 def _joined_text(cells: list[Cell]) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import SourceLine, Table, TableCell
-from .columns import Cell, align, column_kind, fold, header_is_table, join, unit_strength
+from .columns import Cell, align, column_kind, fold, header_is_table, join, solve, unit_strength
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
@@ -63,6 +63,14 @@ def _space_cells(line: SourceLine) -> list[Cell]:
     if cell is not None:
         cells.append(cell)
     return cells
+
+
+def _header_like(text: str) -> bool:
+    """A header cell continued on the next line: short, without figures or a heading number."""
+    from ..structure import match_heading
+
+    folded = fold(text)
+    return len(folded) <= 12 and not re.search(r"\d", folded) and match_heading(folded) is None
 
 
 def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
@@ -129,18 +137,27 @@ def _align_rows(kinds: list[str], rows, has_number: bool, join_penalty: float) -
 
 def _infer_unit_column(kinds: list[str], rows, has_number: bool, join_penalty: float) -> int | None:
     """A column the header calls something else (备注, 单位) that holds a unit in most rows."""
-    best, best_share = None, 0.0
+    best, best_key = None, (0.0, 0.0)
     for index, kind in enumerate(kinds):
         if kind != "other":
             continue
         trial = list(kinds)
         trial[index] = "unit"
-        aligned = _align_rows(trial, rows, has_number, join_penalty)
-        units = sum(1 for row in aligned if row[index] is not None and unit_strength(row[index].text) == 1.0)
-        share = units / len(rows) if rows else 0.0
-        if share > best_share:
-            best, best_share = index, share
-    return best if best_share >= INFERRED_SHARE else None
+        body_kinds = trial[1:] if has_number else trial
+        column = index - 1 if has_number else index
+        units, score = 0, 0.0
+        for _, cells in rows:
+            solved = solve(cells, body_kinds, join_penalty)
+            if solved is None:
+                continue
+            score += solved[0]
+            cell = solved[1][column]
+            units += cell is not None and unit_strength(cell.text) == 1.0
+        # The column where most rows hold a unit; of those, the one that fits the rows best.
+        key = (units / len(rows) if rows else 0.0, score)
+        if key > best_key:
+            best, best_key = index, key
+    return best if best_key[0] >= INFERRED_SHARE else None
 
 
 def _table_cell(cell: Cell) -> TableCell:
@@ -186,7 +203,7 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
         # Header continued on the next lines (title cells broken by the page) until the first row.
         while cursor < len(lines) and lines[cursor].number not in taken and len(header) < MAX_HEADER_CELLS:
             more = cut(lines[cursor])
-            if not more or (numbered and BARE_NUMBER.match(more[0].text)) or LEADING_NUMBER.match(more[0].text) or any(len(fold(c.text)) > 12 for c in more):
+            if not more or LEADING_NUMBER.match(more[0].text) or not all(_header_like(c.text) for c in more):
                 break
             header.extend(more)
             cursor += 1
