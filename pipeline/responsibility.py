@@ -299,6 +299,34 @@ def looks_like_unit(name: str) -> bool:
     return bool(core) and len(name) <= 40 and "：" not in name and (core.startswith("各") or core.endswith(vocab.unit_suffixes))
 
 
+NOT_A_NAME = re.compile(r"[的了是在对将把要应从与及于以其并]|\d|^[一-龥]$")
+
+
+def could_be_unit(name: str) -> bool:
+    """A name the registry and the suffixes do not know, but that stands where a unit stands in a
+    clause (共青团中央, 中国科协, 哈尔滨海关): short, Chinese, no task word in it. It is kept, with an
+    ``unknown_unit`` warning, rather than dropping the whole clause."""
+    if looks_like_unit(name):
+        return True
+    core = re.sub(r"[（(][^（()）]*[）)]", "", name)
+    return 2 <= len(core) <= 15 and re.fullmatch(r"[\u4e00-\u9fff·]+", core) is not None and not NOT_A_NAME.search(core) and not core.startswith(_task_verbs())
+
+
+@lru_cache(maxsize=1)
+def _exhortations() -> tuple[str, ...]:
+    return tuple(load_raw()["exhortations"])
+
+
+@lru_cache(maxsize=1)
+def _task_verbs() -> tuple[str, ...]:
+    return tuple(load_raw()["task_verbs"])
+
+
+def names_a_unit_list(names: list[str]) -> bool:
+    """Every piece could be a unit and at least one is recognisably one."""
+    return bool(names) and all(could_be_unit(n) for n in names) and any(looks_like_unit(n) for n in names)
+
+
 def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     """F1/F6/F14: ``（责任单位：A、B）``, ``（牵头单位：A；责任单位：B、C）``."""
     attributions = []
@@ -334,7 +362,7 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
     units = _segments_to_units(text, simple, segments)
-    if units and len(units) >= len(segments) and all(looks_like_unit(to_simplified_name(u.raw)) for u in units):
+    if units and len(units) >= len(segments) and names_a_unit_list([to_simplified_name(u.raw) for u in units]):
         return units, clause_end
     return None
 
@@ -449,11 +477,11 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         if not after or after[0] in "。；;，,":
             continue  # a role sentence (A、B负责。) is find_role_sentences' to read
         head = simple[begin : begin + role.start()]
-        if head.startswith("由"):
+        if head.startswith(("由", *_exhortations())):
             continue
         head = re.sub(r"(?:等|要|应|应当|主要|具体)+$", "", head)
         pieces = split_units(head, begin)
-        if not pieces or not all(looks_like_unit(to_simplified_name(raw)) and len(raw) >= 2 for raw, _, _ in pieces):
+        if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) or any(len(raw) < 2 for raw, _, _ in pieces):
             continue
         kind = vocabulary().role_words.get(role.group("role"), "responsible")
         units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
@@ -542,6 +570,9 @@ def apply_convention(units: tuple[UnitSpan, ...], convention: str | None) -> tup
     return units
 
 
+COUNTED_COLLECTIVE = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)个")  # 13个街道、镇
+
+
 def is_collective(name: str) -> bool:
     vocab = vocabulary()
-    return name.startswith(vocab.collective_prefixes) or name.endswith(vocab.collective_suffixes)
+    return name.startswith(vocab.collective_prefixes) or name.endswith(vocab.collective_suffixes) or bool(COUNTED_COLLECTIVE.match(name))

@@ -202,7 +202,8 @@ def _join_penalty(cells: list[Cell], kind: str, default: float) -> float:
         return default
     texts = [fold(c.text) for c in cells]
     # 市数据资源 ⏎ 管理局: pieces of one name, none a name itself, all Chinese, together a name.
-    if all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
+    lines_apart = all(a.line != b.line for a, b in zip(cells, cells[1:]))
+    if lines_apart and all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
         return OTHER_JOIN_PENALTY
     return max(default, UNIT_JOIN_PENALTY)
 
