@@ -140,6 +140,9 @@ def run_corpus(
         written.append(str(export.write_csv(out / "matrix_long.csv", documents_to_long(documents))))
         written.append(str(export.write_csv(out / "matrix_wide.csv", wide)))
         written.append(str(export.write_xlsx(out / "matrix.xlsx", wide, key_columns=len(WIDE_KEY_COLUMNS))))
+        from .ledger import documents_to_ledger
+
+        written.append(str(export.write_ledger(out / "ledger.xlsx", documents_to_ledger(documents))))
         graph = documents_to_graph(documents)
         for suffix in export.GRAPH_FORMATS:
             written.append(str(export.write_graph(out / f"graph{suffix}", graph)))

@@ -21,6 +21,7 @@ ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the in
 UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
 STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
 WORKERS_OPTION = typer.Option(None, "--workers", help="Processes for large batches (default: one per core; 1: none).")
+LANG_OPTION = typer.Option("zh", "--lang", help="Language of headings and labels: zh or en.")
 
 
 def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False, workers: Optional[int] = None):
@@ -137,6 +138,27 @@ def matrix(
     except FengongError as error:
         _fail(error)
     typer.echo(f"{output}: {len(wide)} tasks, {sum(len(d.responsibilities) for d in documents)} task–unit pairs", err=True)
+
+
+@app.command()
+def ledger(
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file: .xlsx (台账, 矩阵, 明细, 单位 sheets) or .csv (the 台账)."),
+    lang: str = LANG_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """The office's 台账: one row per task with its lead, supporting and responsible units, deadline and targets."""
+    from . import export
+    from .batch import load_documents
+    from .ledger import documents_to_ledger
+
+    try:
+        documents = load_documents(docs, db)
+        book = documents_to_ledger(documents, lang)
+        export.write_ledger(output, book)
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"{output}: {len(book.sheets[0].rows)} tasks, {len(book.sheets[2].rows)} task–unit pairs", err=True)
 
 
 @app.command()
