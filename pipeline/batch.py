@@ -215,10 +215,7 @@ def load_documents(references: Iterable[str], db_path: str | Path, settings: Set
                 if not Path(db_path).exists():
                     raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document (no store at {db_path})")
                 store = Store(db_path)
-            ids = store.find(reference)
-            if not ids:
-                raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document", path=str(db_path))
-            documents.extend(store.load(i) for i in ids)
+            documents.append(store.load(store.resolve(reference)))  # an ambiguous reference is an error
     finally:
         if store is not None:
             store.close()

@@ -57,12 +57,14 @@ def _progress(total: int):
 @app.command()
 def parse(
     file: Path = typer.Argument(..., help="Notice file to parse."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of standard output."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of showing a table."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON instead of the readable table."),
     encoding: Optional[str] = ENCODING_OPTION,
     units: Optional[List[Path]] = UNITS_OPTION,
     strict: bool = STRICT_OPTION,
+    lang: str = LANG_OPTION,
 ) -> None:
-    """Parse one notice and print (or write) its JSON."""
+    """Parse one notice: show its tasks and units, print its JSON (--json) or write it (-o)."""
     from . import export
     from .model import document_to_dict
     from .parse import parse as parse_file
@@ -73,8 +75,10 @@ def parse(
         if output:
             export.write_document(output, document)
             typer.echo(f"{output}: {len(document.items)} items, {len(document.responsibilities)} responsibilities, {len(document.warnings)} warnings", err=True)
-        else:
+        elif as_json:
             sys.stdout.write(export.dumps(document_to_dict(document)))
+        else:
+            _show(document, lang)
         _check_strict(settings, [document])
     except FengongError as error:
         _fail(error)
@@ -138,6 +142,69 @@ def matrix(
     except FengongError as error:
         _fail(error)
     typer.echo(f"{output}: {len(wide)} tasks, {sum(len(d.responsibilities) for d in documents)} task–unit pairs", err=True)
+
+
+def _show(document, lang: str) -> None:
+    from rich.console import Console
+
+    from .labels import check_lang
+    from .terminal import document_view
+
+    Console(soft_wrap=False).print(document_view(document, check_lang(lang)))
+
+
+def _open_store(db: Path):
+    from .errors import DocumentNotFoundError
+    from .store import Store
+
+    if not Path(db).exists():
+        raise DocumentNotFoundError(f"no store at {db}", hint="Ingest notices first (`fengong ingest FILE --db PATH`), or name the store with --db.")
+    return Store(db)
+
+
+@app.command("list")
+def list_documents(db: Path = DB_OPTION) -> None:
+    """List the stored documents: id, 文号, year, title, tasks, path."""
+    from .terminal import listing_rows
+
+    try:
+        with _open_store(db) as store:
+            lines = listing_rows(store.summaries())
+    except FengongError as error:
+        _fail(error)
+    typer.echo("\n".join(lines))
+
+
+@app.command()
+def show(
+    doc: str = typer.Argument(..., help="A notice file, or a stored document (id, 文号, year or doc_id)."),
+    db: Path = DB_OPTION,
+    lang: str = LANG_OPTION,
+) -> None:
+    """Show one document's tasks and units as a table, and its warnings."""
+    from .batch import load_documents
+
+    try:
+        documents = load_documents([doc], db)
+        if len(documents) != 1:
+            raise FengongError(f"{doc!r} names {len(documents)} documents", hint="Name one file or one stored document.")
+        _show(documents[0], lang)
+    except FengongError as error:
+        _fail(error)
+
+
+@app.command()
+def remove(
+    doc: str = typer.Argument(..., help="A stored document: id, 文号, year, doc_id, or the path it was ingested from."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Remove one stored document (its tasks and responsibilities with it)."""
+    try:
+        with _open_store(db) as store:
+            removed = store.remove(store.resolve(doc))
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"removed\t{removed.id}\t{removed.path}")
 
 
 @app.command()

@@ -66,3 +66,7 @@ class SettingsError(FengongError):
 
 class StrictModeError(FengongError):
     hint = "Review the warnings in the report, or run without --strict."
+
+
+class AmbiguousDocumentError(DocumentNotFoundError):
+    hint = "Name one document by its id or 文号 (`fengong list` shows them), or give the file's path."

@@ -19,7 +19,7 @@ def invoke(*args: str):
 
 
 def test_cli_parse_prints_contract_json():
-    result = invoke("parse", NOTICE_2023)
+    result = invoke("parse", NOTICE_2023, "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert set(data) == {"schema_version", "id", "source", "meta", "attachments", "items", "warnings"}
@@ -108,7 +108,7 @@ def test_cli_eval_prints_figures_per_form():
     assert lines[2].startswith("ALL") and any(line.startswith("F10 ") for line in lines)
 
 
-@pytest.mark.parametrize("command", ["parse", "ingest", "matrix", "ledger", "graph", "run", "diff", "eval"])
+@pytest.mark.parametrize("command", ["parse", "ingest", "list", "show", "remove", "matrix", "ledger", "graph", "run", "diff", "eval"])
 def test_cli_every_command_has_help_and_is_in_readme(command):
     from conftest import ROOT
 
