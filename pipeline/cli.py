@@ -284,12 +284,14 @@ def diff(
     format: Optional[str] = typer.Option(None, "--format", help="json, md, csv or html (default: from -o's suffix, else json)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
     db: Path = DB_OPTION,
+    lang: str = LANG_OPTION,
 ) -> None:
     """Compare two editions task by task: unchanged, revised, added, removed, moved, split, merged."""
     from . import export
     from .batch import load_documents
     from .diff import diff_documents
-    from .diff_report import FORMATS, render_diff
+    from .diff_report import FORMATS, counts_text, render_diff
+    from .labels import check_lang
 
     suffixes = {".json": "json", ".md": "md", ".csv": "csv", ".html": "html", ".htm": "html"}
     kind = (format or suffixes.get(output.suffix.lower() if output else "", "json")).lower()
@@ -299,16 +301,18 @@ def diff(
         documents = load_documents([old], db) + load_documents([new], db)
         if len(documents) != 2:
             raise FengongError(f"expected one document on each side, got {len(documents)}", hint="Name one file or one stored document for OLD and for NEW.")
+        lang = check_lang(lang)
         result = diff_documents(*documents)
-        text = render_diff(result, kind)
+        text = render_diff(result, kind, lang)
         if output is None:
             sys.stdout.write(text)
         else:
             export.write_text(output, text, encoding="utf-8-sig" if kind == "csv" else "utf-8")
     except FengongError as error:
         _fail(error)
-    counts = ", ".join(f"{result.count(s)} {s}" for s in ("unchanged", "revised", "added", "removed", "moved"))
-    typer.echo(f"{output or 'stdout'}: {counts}", err=True)
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning.code}: {warning.message}", err=True)
+    typer.echo(f"{output or 'stdout'}: {counts_text(result, lang)}", err=True)
 
 
 @app.command("eval")

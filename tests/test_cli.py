@@ -122,7 +122,17 @@ def test_cli_diff_markdown_to_stdout():
     result = invoke("diff", NOTICE_2023, NOTICE_2024, "--format", "md")
     assert result.exit_code == 0
     assert result.stdout.startswith("# 2023 苏产改办〔2023〕3号 → 2024 苏产改办〔2024〕9号\n")
-    assert result.stderr == "stdout: 7 unchanged, 16 revised, 4 added, 4 removed, 1 moved\n"
+    assert result.stderr == "stdout: 未变 7，修改 16，新增 4，删除 4，移动 1\n"
+    english = invoke("diff", NOTICE_2023, NOTICE_2024, "--format", "md", "--lang", "en")
+    assert english.stderr == "stdout: 7 unchanged, 16 revised, 4 added, 4 removed, 1 moved\n"
+    assert "| status | old | new | title |" in english.stdout
+
+
+def test_cli_diff_warns_when_old_is_newer():
+    result = invoke("diff", NOTICE_2024, NOTICE_2023, "--format", "md")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Warning: old_newer: OLD (2024-03-08) is newer than NEW (2023-02-23)")
+    assert "old_newer" in result.stdout
 
 
 @pytest.mark.parametrize("suffix", [".json", ".csv", ".html"])
