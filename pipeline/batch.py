@@ -160,6 +160,10 @@ def run_corpus(
             path = out / "diffs" / f"{old.id}__{new.id}.{kind}"
             written.append(str(export.write_text(path, render_diff(result, kind), encoding="utf-8-sig" if kind == "csv" else "utf-8")))
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
+    from .report import documents_to_report
+
+    links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
+    written.append(str(export.write_text(out / "report.html", documents_to_report(documents, diffs, diff_links=links))))
     written.append(str(export.write_text(out / "summary.md", render_summary(documents, report.failures, diffs))))
     return report
 

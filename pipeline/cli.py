@@ -9,6 +9,7 @@ from typing import List, Optional
 import typer
 
 from .errors import FengongError, StrictModeError
+from .labels import check_lang
 
 app = typer.Typer(
     add_completion=False,
@@ -147,7 +148,6 @@ def matrix(
 def _show(document, lang: str) -> None:
     from rich.console import Console
 
-    from .labels import check_lang
     from .terminal import document_view
 
     Console(soft_wrap=False).print(document_view(document, check_lang(lang)))
@@ -278,6 +278,29 @@ def run(
 
 
 @app.command()
+def report(
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
+    output: Path = typer.Option(Path("report.html"), "-o", "--output", help="The HTML page to write."),
+    lang: str = LANG_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """One self-contained HTML page of figures: per document its heatmap and warnings, the unit network, workloads, year-to-year change."""
+    from . import export
+    from .batch import consecutive_editions, load_documents
+    from .diff import diff_documents
+    from .report import documents_to_report
+
+    try:
+        lang = check_lang(lang)
+        documents = sorted(load_documents(docs, db), key=lambda d: (d.meta.year or 0, d.id))
+        diffs = [diff_documents(old, new) for old, new in consecutive_editions(documents)]
+        export.write_text(output, documents_to_report(documents, diffs, lang))
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"{output}: {len(documents)} document(s), {len(diffs)} year-to-year comparison(s), {output.stat().st_size / 1e6:.2f} MB", err=True)
+
+
+@app.command()
 def diff(
     old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, year or doc_id)."),
     new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, year or doc_id)."),
@@ -291,7 +314,6 @@ def diff(
     from .batch import load_documents
     from .diff import diff_documents
     from .diff_report import FORMATS, counts_text, render_diff
-    from .labels import check_lang
 
     suffixes = {".json": "json", ".md": "md", ".csv": "csv", ".html": "html", ".htm": "html"}
     kind = (format or suffixes.get(output.suffix.lower() if output else "", "json")).lower()

@@ -112,7 +112,7 @@ def ledger_rows(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> list
     return rows
 
 
-def unit_rows(documents: Iterable[Document]) -> list[tuple]:
+def unit_rows(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> list[tuple]:
     """Per unit and year: tasks as lead, as support, as responsible, and in all; busiest first."""
     counts: dict[tuple[str, Any], dict[str, set]] = {}
     types: dict[str, str] = {}
@@ -126,7 +126,7 @@ def unit_rows(documents: Iterable[Document]) -> list[tuple]:
                 roles["all"].add(task)
                 types.setdefault(r.unit, r.unit_type)
     rows = [
-        (unit, types[unit], year, len(c["lead"]), len(c["support"]), len(c["responsible"]), len(c["all"]))
+        (unit, label(f"type.{types[unit]}", lang), year, len(c["lead"]), len(c["support"]), len(c["responsible"]), len(c["all"]))
         for (unit, year), c in counts.items()
     ]
     return sorted(rows, key=lambda r: (r[2] is None, r[2] or 0, -r[6], -r[3], r[0]))
@@ -183,5 +183,5 @@ def documents_to_ledger(documents: Iterable[Document], lang: str = DEFAULT_LANG)
               tuple(matrix), (5, 12, 12, 5, 24) + (3,) * len(unit_columns), marks, len(MATRIX_KEYS)),
         Sheet(label("sheet.long", lang), tuple(long_columns), tuple(pairs), tuple(40 if c in (long_columns[-1],) else 16 for c in long_columns)),
         Sheet(label("sheet.units", lang), tuple(label(f"ledger.{k}", lang) for k in UNIT_KEYS),
-              tuple(unit_rows(documents)), (24, 16, 6, 8, 8, 8, 8)),
+              tuple(unit_rows(documents, lang)), (24, 16, 6, 8, 8, 8, 8)),
     ))
