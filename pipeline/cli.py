@@ -17,6 +17,41 @@ app = typer.Typer(
     help="Turn Chinese task-division notices (分工方案) into tasks, responsibilities, matrices and graphs.",
 )
 
+
+
+def _hide_flag_types() -> None:
+    """Flags take no value, so their help shows no type: typer would print ``<bool>`` beside each."""
+    from typer.core import TyperOption
+
+    original = getattr(TyperOption, "display_type_rich", None)
+    if original is None or getattr(original, "_fengong", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag else original(self, ctx)
+
+    display_type_rich._fengong = True
+    TyperOption.display_type_rich = display_type_rich
+
+
+_hide_flag_types()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"fengong {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True, callback=_version),
+) -> None:
+    pass
+
+
 DB_OPTION = typer.Option("outputs/fengong.db", "--db", help="SQLite store of ingested documents.")
 ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the input, instead of detecting it.")
 UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
@@ -120,7 +155,7 @@ def _report_failures(failures) -> None:
 
 @app.command()
 def matrix(
-    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file (.csv, or .xlsx)."),
     long: bool = typer.Option(False, "--long", help="One row per task–unit pair instead of one row per task."),
     xlsx: bool = typer.Option(False, "--xlsx", help="Also write an Excel workbook of the wide matrix beside the CSV."),
@@ -230,7 +265,7 @@ def ledger(
 
 @app.command()
 def graph(
-    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file: .graphml, .gexf or .json (node-link)."),
     projection: bool = typer.Option(False, "--units-only", help="Write the unit–unit co-responsibility graph instead."),
     db: Path = DB_OPTION,
@@ -302,8 +337,8 @@ def report(
 
 @app.command()
 def diff(
-    old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, year or doc_id)."),
-    new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, year or doc_id)."),
+    old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, 文号, year or doc_id)."),
+    new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, 文号, year or doc_id)."),
     format: Optional[str] = typer.Option(None, "--format", help="json, md, csv or html (default: from -o's suffix, else json)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
     db: Path = DB_OPTION,

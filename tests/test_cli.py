@@ -157,3 +157,30 @@ def test_cli_diff_unknown_format(tmp_path):
     result = runner.invoke(app, ["diff", str(NOTICE_2023), str(NOTICE_2024), "--format", "pdf"])
     assert result.exit_code == 2
     assert "unknown format" in result.stderr
+
+
+def test_cli_version():
+    from pipeline import __version__
+
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout == f"fengong {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["parse", "matrix", "ledger", "diff", "run"])
+def test_cli_help_has_no_type_noise_for_flags(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "<bool>" not in result.stdout
+    assert "--help" in result.stdout
+
+
+def test_cli_unknown_language_is_a_user_error(tmp_path):
+    result = invoke("ledger", NOTICE_2023, "-o", tmp_path / "l.xlsx", "--lang", "fr")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "Error: unknown language 'fr'; use one of: zh, en"
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_show_in_english(tmp_path):
+    result = invoke("show", NOTICE_2023, "--lang", "en")
+    assert result.exit_code == 0
+    assert "number 苏产改办〔2023〕3号" in result.stdout and "responsible" in result.stdout and "序号" not in result.stdout
