@@ -45,6 +45,7 @@ bench: install-dev
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/bench_formats.py
 	$(PY) benchmarks/bench_diff.py
+	$(PY) benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -57,7 +57,7 @@ class NoItemsError(InputError):
 
 
 class DocumentNotFoundError(FengongError):
-    hint = "Give a file path, or ingest the file first with `fengong ingest` and refer to it by id or year."
+    hint = "Give a file path, or ingest the file first with `fengong ingest` and refer to it by id, 文号 or year (`fengong list` shows them)."
 
 
 class SettingsError(FengongError):

@@ -29,16 +29,27 @@ GRAPH_FORMATS = (".graphml", ".gexf", ".json")
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path; on success it replaces ``path``, on failure it is removed."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise _write_error(path, error) from None
     os.close(handle)
     try:
         yield Path(temporary)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes the file private; outputs are ordinary files
         os.replace(temporary, path)
+    except OSError as error:  # a user's mistake (a folder for a file, no permission), not a bug: no traceback
+        Path(temporary).unlink(missing_ok=True)
+        raise _write_error(path, error) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_error(path: Path, error: OSError) -> FengongError:
+    return FengongError(f"cannot write the output: {error.strerror or error}", path=str(path),
+                        hint="Name a file (not a folder) in a folder you may write to.")
 
 
 def _umask() -> int:

@@ -184,3 +184,12 @@ def test_cli_show_in_english(tmp_path):
     result = invoke("show", NOTICE_2023, "--lang", "en")
     assert result.exit_code == 0
     assert "number 苏产改办〔2023〕3号" in result.stdout and "responsible" in result.stdout and "序号" not in result.stdout
+
+
+def test_cli_unwritable_output_is_a_user_error(tmp_path):
+    folder = tmp_path / "taken.xlsx"
+    folder.mkdir()  # a folder where the file should go
+    result = invoke("ledger", NOTICE_2023, "-o", folder)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {folder}: cannot write the output: ")
+    assert "Traceback" not in result.stderr and not list(tmp_path.glob(".taken.xlsx.*"))
