@@ -7,6 +7,7 @@
 """
 
 from .errors import FengongError
+from .frames import corpus
 from .model import SCHEMA_VERSION, Document, Item, Responsibility, document_from_dict, document_to_dict
 from .parse import parse
 from .settings import Settings
@@ -19,6 +20,7 @@ __all__ = [
     "Item",
     "Responsibility",
     "Settings",
+    "corpus",
     "document_from_dict",
     "document_to_dict",
     "parse",

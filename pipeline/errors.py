@@ -57,7 +57,7 @@ class NoItemsError(InputError):
 
 
 class DocumentNotFoundError(FengongError):
-    hint = "Give a file path, or ingest the file first with `fengong ingest` and refer to it by id or year."
+    hint = "Give a file path, or ingest the file first with `fengong ingest` and refer to it by id, 文号 or year (`fengong list` shows them)."
 
 
 class SettingsError(FengongError):
@@ -66,3 +66,7 @@ class SettingsError(FengongError):
 
 class StrictModeError(FengongError):
     hint = "Review the warnings in the report, or run without --strict."
+
+
+class AmbiguousDocumentError(DocumentNotFoundError):
+    hint = "Name one document by its id or 文号 (`fengong list` shows them), or give the file's path."
