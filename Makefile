@@ -5,7 +5,12 @@ PY := $(VENV)/bin/python
 CORPUS ?= corpus
 OUT ?= outputs
 
-.PHONY: run test bench install install-dev clean
+.PHONY: run test bench install install-dev office clean
+
+# LibreOffice converts .doc/.wps/.et/.ods for the readers (pipeline/readers/_office.py). Installed
+# from Debian when soffice is missing; skipped when it is there. As root (CI) apt-get runs directly.
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui
+SUDO := $(shell [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1 && echo sudo)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +26,17 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-run: install
+office:
+	@if command -v soffice >/dev/null 2>&1 || [ -n "$$FENGONG_SOFFICE" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && { [ "$$(id -u)" = 0 ] || [ -n "$(SUDO)" ]; }; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES); \
+	else echo "LibreOffice (soffice) is missing: install $(OFFICE_PACKAGES) to read .doc/.wps/.et/.ods"; fi
+
+run: install office
 	$(VENV)/bin/fengong run $(CORPUS) --out $(OUT)
 
-test: install-dev
+test: install-dev office
 	$(PY) -m pytest -q
 
 bench: install-dev

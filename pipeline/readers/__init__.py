@@ -15,7 +15,7 @@ from typing import Protocol
 from ..errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, UnsupportedFormatError
 from ..model import Source, SourceLine
 from ..settings import Settings
-from . import docx, html, ofd, pdf, text
+from . import doc, docx, html, ofd, ole, pdf, sheet, text
 
 
 class Reader(Protocol):
@@ -26,8 +26,9 @@ class Reader(Protocol):
     def read(self, path: str, data: bytes, settings: Settings) -> Source: ...
 
 
-# Zip containers first (by member names), then HTML, then plain text, which accepts any text.
-READERS: list[Reader] = [pdf, docx, ofd, html, text]
+# Zip containers first (by member names; spreadsheets before DOCX, which takes bare OOXML), OLE2
+# files (by stream names), then HTML, then plain text, which accepts any text.
+READERS: list[Reader] = [pdf, sheet, doc, docx, ofd, ole, html, text]
 
 # Signatures of formats that have no reader yet, so that the error says what the file is.
 _KNOWN_BINARY = {
