@@ -8,7 +8,7 @@
 
 from .errors import FengongError
 from .model import SCHEMA_VERSION, Document, Item, Responsibility, document_from_dict, document_to_dict
-from .parse import parse
+from .parse import parse, parse_many
 from .settings import Settings
 
 __version__ = "0.1.0"
@@ -22,4 +22,5 @@ __all__ = [
     "document_from_dict",
     "document_to_dict",
     "parse",
+    "parse_many",
 ]

@@ -55,20 +55,20 @@ def _progress(total: int):
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="Notice file to parse."),
+    files: List[Path] = typer.Argument(..., help="Notice file to parse; more files (its attachments, its next pages) are read with it as one document."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of standard output."),
     encoding: Optional[str] = ENCODING_OPTION,
     units: Optional[List[Path]] = UNITS_OPTION,
     strict: bool = STRICT_OPTION,
 ) -> None:
-    """Parse one notice and print (or write) its JSON."""
+    """Parse one notice (with its attachment files, if given) and print (or write) its JSON."""
     from . import export
     from .model import document_to_dict
-    from .parse import parse as parse_file
+    from .parse import parse_many
 
     try:
         settings = _settings(encoding, units, strict)
-        document = parse_file(file, settings)
+        document = parse_many(files, settings)
         if output:
             export.write_document(output, document)
             typer.echo(f"{output}: {len(document.items)} items, {len(document.responsibilities)} responsibilities, {len(document.warnings)} warnings", err=True)

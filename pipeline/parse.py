@@ -16,9 +16,9 @@ from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
 from .units import Registry, load_registry
 
 
-FORMAT_SUFFIXES = {"text": ("txt", "text", "md"), "pdf": ("pdf",), "docx": ("docx",), "html": ("html", "htm", "shtml"), "ofd": ("ofd",),
+FORMAT_SUFFIXES = {"text": ("txt", "text", "md"), "pdf": ("pdf",), "docx": ("docx",), "html": ("html", "htm", "shtml"), "mhtml": ("mhtml", "mht"), "ofd": ("ofd",),
                    "doc": ("doc",), "wps": ("wps",), "odt": ("odt",), "xlsx": ("xlsx", "xlsm"), "xls": ("xls",), "et": ("et",),
-                   "ods": ("ods",)}
+                   "ods": ("ods",), "zip": ("zip",)}
 
 
 def parse(path: str | Path, settings: Settings | dict | None = None, *, doc_id: str | None = None) -> Document:
@@ -28,6 +28,19 @@ def parse(path: str | Path, settings: Settings | dict | None = None, *, doc_id: 
     settings = Settings.resolve(settings)
     source = read_source(path, settings)
     return source_to_document(source, settings, doc_id=doc_id or Path(path).stem)
+
+
+def parse_many(paths: list[str | Path], settings: Settings | dict | None = None, *, doc_id: str | None = None) -> Document:
+    """Parse several files as one notice, in order: the notice, then its attachments (or the pages
+    of a notice split over several web pages). One path is the same as :func:`parse`."""
+    from .readers import read_sources
+
+    paths = list(paths)
+    if len(paths) == 1:
+        return parse(paths[0], settings, doc_id=doc_id)
+    settings = Settings.resolve(settings)
+    source = read_sources(paths, settings)
+    return source_to_document(source, settings, doc_id=doc_id or Path(paths[0]).stem)
 
 
 def source_to_document(source: Source, settings: Settings | None = None, *, doc_id: str) -> Document:
