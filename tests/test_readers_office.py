@@ -221,6 +221,27 @@ def test_sheet_two_row_header_over_merged_role_columns():
         ("县发展改革局", "lead"), ("县财政局", "support"), ("县审计局", "support")]
 
 
+def test_sheet_rows_without_task_continue_the_task_above():
+    grid = [["序号", "工作任务", "牵头单位", "配合单位"], ["1", "推进改革", "县发展改革局", "县财政局"], ["", "", "县审计局", ""],
+            ["2", "优化服务", "县政务服务管理局", ""]]
+    source = sheet.sheets_to_source("t.xlsx", b"x", "xlsx", [sheet.Sheet("表1", False, [list(r) for r in grid])])
+    rows = source.tables[0].rows
+    assert rows[2][1] is rows[1][1] and rows[2][2].text == "县审计局"
+    from pipeline.parse import source_to_document
+
+    doc = source_to_document(source, doc_id="t")
+    assert [(i.number, [(r.unit_raw, r.role, r.attribution) for r in i.responsibilities]) for i in doc.items] == [
+        ("1", [("县发展改革局", "lead", 1), ("县财政局", "support", 1), ("县审计局", "lead", 2)]),
+        ("2", [("县政务服务管理局", "lead", 1)]),
+    ]
+    assert doc.items[0].responsibilities[2].cell.row == 3
+
+
+def test_sheet_stops_after_a_long_run_of_empty_rows():
+    rows = [["a"]] + [[""]] * sheet.BLANK_RUN + [["b"]]
+    assert sheet._until_blank_run(iter(rows)) == [["a"]] + [[""]] * (sheet.BLANK_RUN - 1)
+
+
 # --- sniffing ---------------------------------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ from ._builder import TextBuilder
 
 NAME = "sheet"
 HEADER_SEARCH = 15  # rows at the top of a sheet where the header is looked for
+BLANK_RUN = 1000  # this many empty rows in a row end a sheet (formatting down to row 1048576 is not content)
 LABELS = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97 (.xls)", "et": "WPS spreadsheet (.et)", "ods": "OpenDocument spreadsheet (.ods)"}
 _ODS = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
@@ -87,11 +88,22 @@ def cell_text(value) -> str:
         return "是" if value else "否"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:g}"
-    if isinstance(value, dt.datetime) and (value.hour, value.minute, value.second) == (0, 0, 0) or isinstance(value, dt.date):
+    if isinstance(value, dt.date):  # a datetime too: a deadline's time of day says nothing
         return f"{value.year}年{value.month}月{value.day}日"
     text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
+
+
+def _until_blank_run(rows) -> list[list[str]]:
+    out: list[list[str]] = []
+    blank = 0
+    for row in rows:
+        blank = 0 if any(row) else blank + 1
+        if blank >= BLANK_RUN:
+            break
+        out.append(row)
+    return out
 
 
 def _column_index(letters: bytes) -> int:
@@ -115,7 +127,7 @@ def xlsx_sheets(path: str, data: bytes, settings: Settings) -> list[Sheet]:
     sheets = []
     try:
         for worksheet in book.worksheets:
-            rows = [[cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True)]
+            rows = _until_blank_run([cell_text(v) for v in row] for row in worksheet.iter_rows(values_only=True))
             merged = _xlsx_merges(archive, getattr(worksheet, "_worksheet_path", None), path)
             sheets.append(Sheet(worksheet.title, worksheet.sheet_state != "visible", rows, merged))
     finally:
@@ -167,7 +179,11 @@ def xls_sheets(path: str, data: bytes) -> list[Sheet]:
         for index in range(book.nsheets):
             worksheet = book.sheet_by_index(index)
             rows = []
+            blank = 0
             for r in range(worksheet.nrows):
+                blank = 0 if any(worksheet.row_values(r)) else blank + 1
+                if blank >= BLANK_RUN:
+                    break
                 row = []
                 for c in range(worksheet.ncols):
                     cell = worksheet.cell(r, c)
@@ -209,6 +225,27 @@ def _grid(sheet: Sheet) -> tuple[list[list[str]], dict[tuple[int, int], tuple[in
     # Trailing empty columns (a formatted but empty column Z) carry nothing.
     used = max((max((i for i, t in enumerate(row) if t), default=-1) for row in rows), default=-1) + 1
     return [row[:used] for row in rows], owner
+
+
+def _fill_down(rows: list[list[str]], owner: dict, header: int, header_rows: int) -> None:
+    """A row whose 序号 and task cells are empty while its role cells are not continues the task
+    above (a sheet exported without merged cells): those cells become the ones above, as if merged."""
+    from ..tables import classify_columns
+
+    columns = classify_columns(_probe(rows[header]))
+    kept = [c.index for c in columns if c.kind in ("number", "task")]
+    labels = [c.index for c in columns if c.kind == "label"]
+    if not any(c.kind == "task" for c in columns) or not labels:
+        return
+    for r in range(header + header_rows + 1, len(rows)):
+        row, above = rows[r], rows[r - 1]
+        if any(row[i] for i in kept) or not any(row[i] for i in labels if i < len(row)):
+            continue
+        if not any(above[i] for i in kept):
+            continue
+        for i in kept:
+            owner[(r, i)] = owner.get((r - 1, i), (r - 1, i))
+            row[i] = above[i]
 
 
 def _probe(cells: list[str]) -> Table:
@@ -298,7 +335,9 @@ def sheets_to_source(path: str, data: bytes, fmt: str, sheets: list[Sheet]) -> S
                 if text and key not in done:
                     done.add(key)
                     builder.paragraph(text, (sheet.name, key[0] + 1, key[1] + 1))
-        builder.sheet_table(sheet.name, rows, owner, header, _header_rows(sheet, header, rows))
+        header_rows = _header_rows(sheet, header, rows)
+        _fill_down(rows, owner, header, header_rows)
+        builder.sheet_table(sheet.name, rows, owner, header, header_rows)
     if not builder.tables:
         visible = [s.name for s in sheets if not s.hidden]
         raise NoTaskTableError(
