@@ -29,6 +29,7 @@ install-dev: $(VENV)/.installed-dev
 office:
 	@if command -v soffice >/dev/null 2>&1 || [ -n "$$FENGONG_SOFFICE" ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && { [ "$$(id -u)" = 0 ] || [ -n "$(SUDO)" ]; }; then \
+		echo "Installing LibreOffice for the .doc/.wps/.et/.ods readers: $(OFFICE_PACKAGES)" && \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES); \
 	else echo "LibreOffice (soffice) is missing: install $(OFFICE_PACKAGES) to read .doc/.wps/.et/.ods"; fi
