@@ -17,6 +17,7 @@ Files written:
   two lists (the projects would come back as 一、 一、 二、 …); see the README's known limits
 * ``notice2023.wps`` — the same Word 97 compound file under WPS's extension (WPS Office saves
   .wps in that layout)
+* ``notice2023.odt`` — the same DOCX (tasks and projects on lists of their own) as OpenDocument text
 * ``tablenotice.doc`` — ``tablenotice.docx`` (the table-form notice) saved as Word 97
 * ``tasktable.xlsx`` — the rows of ``tablenotice_docx.expected.json`` as a workbook: a 附件 line and
   a title merged across the columns above the header; 序号 as numbers; the two rows of task 7
@@ -174,6 +175,8 @@ def main(outdir: Path = OUTDIR) -> None:
             made = soffice_convert(work / f"{name}.docx", "doc:MS Word 97", work)
             shutil.copy(made, outdir / f"{name}.doc")
         shutil.copy(outdir / "notice2023.doc", outdir / "notice2023.wps")
+        made = soffice_convert(work / "notice2023.docx", "odt:writer8", work)
+        shutil.copy(made, outdir / "notice2023.odt")
         data = (outdir / "notice2023.doc").read_bytes()
         (outdir / "corrupt.doc").write_bytes(data[: len(data) // 3])
 

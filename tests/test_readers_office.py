@@ -19,6 +19,7 @@ from conftest import items_of, pairs_of
 from pipeline.cli import app
 from pipeline.errors import InputError, SettingsError, UnsupportedFormatError
 from pipeline.readers import _office, docx, ole, read_source, sheet
+from pipeline.readers import doc as word_reader
 from pipeline.readers._zip import CorruptInputError
 from pipeline.settings import Settings
 
@@ -64,7 +65,7 @@ def gold_roles(gold):
 
 
 @needs_office
-@pytest.mark.parametrize("name, fmt", [("notice2023.doc", "doc"), ("notice2023.wps", "wps")])
+@pytest.mark.parametrize("name, fmt", [("notice2023.doc", "doc"), ("notice2023.wps", "wps"), ("notice2023.odt", "odt")])
 def test_word97_notice_gives_the_items_and_pairs_of_the_txt(name, fmt, reference):
     doc = pipeline.parse(FORMATS / name)
     assert doc.source.format == fmt
@@ -249,6 +250,7 @@ def test_office_files_are_sniffed_by_content():
     head = lambda name: (FORMATS / name).read_bytes()[:4096]  # noqa: E731
     assert ole.sniff(head("notice2023.doc"), ".doc") and ole.sniff(head("tasktable.xls"), ".txt")
     assert sheet.sniff(head("tasktable.xlsx"), ".docx") and sheet.sniff(head("tasktable.ods"), "")
+    assert word_reader.sniff(head("notice2023.odt"), "") and not word_reader.sniff(head("tasktable.ods"), ".odt")
     assert not docx.sniff(head("tasktable.xlsx"), ".docx")
     assert not sheet.sniff(head("notice2023.docx"), ".xlsx")
     path = lambda name: str(FORMATS / name)  # noqa: E731

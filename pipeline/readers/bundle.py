@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from ..errors import UnsupportedFormatError
+from ..errors import InputTooLargeError, UnsupportedFormatError
 from ..model import ParseWarning, Source
 from ..settings import Settings
 from . import _zip
@@ -84,6 +84,10 @@ def read(path: str, data: bytes, settings: Settings) -> Source:
         raise EmptyBundleError(f"this zip holds no notice file ({len(skipped)} other member(s))", path=path)
     sources = []
     for name in order(list(members)):
+        if members[name].file_size > settings.max_bytes:
+            raise InputTooLargeError(
+                f"member {name!r} is {members[name].file_size / 1e6:.1f} MB, above the {settings.max_bytes / 1e6:.0f} MB limit", path=path
+            )
         member = _zip.read_member(archive, members[name].filename, path, "zip")
         sources.append(read_bytes(f"{path}!{name}", member, settings, bundle=False))
     warnings = tuple(ParseWarning("bundle_member_skipped", f"member {name!r} of the zip is not a document fengong reads") for name in skipped)
