@@ -261,6 +261,25 @@ def test_office_files_are_sniffed_by_content():
     assert ole.classify(path("tasktable.xls"), data("tasktable.xls"), ".et") == ("et", ".xls")
 
 
+def test_workbook_whose_first_members_hide_xl_is_still_a_workbook(tmp_path):
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(FORMATS / "tasktable.xlsx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        content_types = source.read("[Content_Types].xml")
+        target.writestr(zipfile.ZipInfo("[Content_Types].xml"), content_types + b" " * 8000)  # stored, > 4 KB
+        for name in source.namelist():
+            if name != "[Content_Types].xml":
+                target.writestr(name, source.read(name))
+    path = tmp_path / "big_header.xlsx"
+    path.write_bytes(out.getvalue())
+    assert docx.sniff(path.read_bytes()[:4096], ".xlsx") and not sheet.sniff(path.read_bytes()[:4096], ".xlsx")
+    doc = pipeline.parse(path)
+    assert doc.source.format == "xlsx" and len(doc.items) == 24
+
+
 # --- bad inputs -------------------------------------------------------------------------------
 
 
