@@ -169,3 +169,30 @@ def test_web_and_bundle_fixtures_are_regenerated_byte_for_byte(tmp_path):
     assert "notice2023_bundle.zip" in made and "notice2023.mhtml" in made
     for name in made:
         assert (tmp_path / name).read_bytes() == (FORMATS / name).read_bytes(), name
+
+
+def test_task_table_on_a_web_page_gives_every_row_with_its_roles():
+    """The task table typed as a site's HTML table: <br> between units, the merged task as rowspan."""
+    import json
+
+    from test_readers_office import gold_roles, roles_of
+
+    gold = json.loads((FORMATS / "tasktable.expected.json").read_text("utf-8"))
+    rows = []
+    previous = None
+    for index, row in enumerate(gold["rows"]):
+        span = sum(1 for r in gold["rows"] if (r["number"], r["title"]) == (row["number"], row["title"]))
+        key = (row["number"], row["title"])
+        shared = "" if key == previous else (
+            f"<td rowspan='{span}'>{row['number']}</td><td rowspan='{span}'>{row['title']}</td>")
+        rows.append(f"<tr>{shared}<td>{'<br>'.join(row['lead'])}</td><td>{'<br/>'.join(row['support'])}</td></tr>")
+        previous = key
+    page = (
+        "<html><head><meta charset='utf-8'></head><body><div class='nav'>首页 政务公开</div><div id='zoom'>"
+        f"<p>{gold['title']}</p><table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+        + "".join(rows) + "</table></div><div class='footer'>版权所有</div></body></html>"
+    ).encode()
+    from pipeline.parse import source_to_document
+
+    doc = source_to_document(html.read("table.html", page, Settings()), doc_id="table")
+    assert roles_of(doc) == gold_roles(gold)

@@ -237,6 +237,8 @@ def _article(root):
         children = [c for c in best if isinstance(c.tag, str) and scores.get(c, 0) >= 0.85 * total]
         if not children or children[0].tag == "p":
             break
+        if children[0].tag == "table" and not _is_layout_table(children[0]):
+            break  # a page that is mostly a task table: the table is read whole, as a table
         best = children[0]
     return best, total
 
