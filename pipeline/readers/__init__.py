@@ -32,11 +32,10 @@ class Reader(Protocol):
 # files (by stream names), then HTML, then plain text, which accepts any text.
 READERS: list[Reader] = [pdf, sheet, doc, docx, ofd, _bundle, ole, mhtml, html, text]
 
-# Signatures of formats that have no reader yet, so that the error says what the file is.
+# Signatures of formats that have no reader, so that the error says what the file is (zip and OLE2
+# files always have one: bundle and ole).
 _KNOWN_BINARY = {
     b"%PDF": "PDF",
-    b"PK\x03\x04": "zip container (DOCX/OFD/XLSX)",
-    b"\xd0\xcf\x11\xe0": "legacy Office document (.doc/.xls)",
     b"\x89PNG": "PNG image",
     b"\xff\xd8\xff": "JPEG image",
     b"GIF8": "GIF image",

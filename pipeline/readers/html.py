@@ -3,7 +3,8 @@
 The page is decoded with the charset it declares (``<meta charset>`` or
 ``http-equiv``; GBK/GB2312 widened to GB18030), else the one detected as for text.
 Scripts, styles, navigation, headers, footers, share buttons and breadcrumbs are
-dropped; the article is the deepest element that holds nearly all of the Chinese text
+dropped, and inside the article box pagers (下一页), comment boxes and the download list of
+the attachment files; the article is the deepest element that holds nearly all of the Chinese text
 of the page's ``<p>`` (or, on pages without ``<p>``, of its text blocks). Block
 elements and ``<br>`` separate paragraphs (one blank line between paragraphs).
 The 信息公开 metadata table (索引号, 发文机关, 成文日期, 发文字号 …) becomes
