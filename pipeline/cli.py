@@ -92,7 +92,7 @@ def _progress(total: int):
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="Notice file to parse."),
+    files: List[Path] = typer.Argument(..., help="Notice file to parse; more files (its attachments, its next pages) are read with it as one document."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of showing a table."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON instead of the readable table."),
     encoding: Optional[str] = ENCODING_OPTION,
@@ -100,14 +100,14 @@ def parse(
     strict: bool = STRICT_OPTION,
     lang: str = LANG_OPTION,
 ) -> None:
-    """Parse one notice: show its tasks and units, print its JSON (--json) or write it (-o)."""
+    """Parse one notice (with its attachment files, if given): show its tasks and units, print its JSON (--json) or write it (-o)."""
     from . import export
     from .model import document_to_dict
-    from .parse import parse as parse_file
+    from .parse import parse_many
 
     try:
         settings = _settings(encoding, units, strict)
-        document = parse_file(file, settings)
+        document = parse_many(files, settings)
         if output:
             export.write_document(output, document)
             typer.echo(f"{output}: {len(document.items)} items, {len(document.responsibilities)} responsibilities, {len(document.warnings)} warnings", err=True)

@@ -17,6 +17,8 @@ class Settings:
     strict: bool = False  # turn warnings into a failure
     max_bytes: int = 50 * 1024 * 1024  # refuse larger inputs
     workers: int | None = None  # processes for large batches (None: one per core; 1: none)
+    soffice: str | None = None  # LibreOffice's soffice (None: $FENGONG_SOFFICE, else found on PATH)
+    convert_timeout: float = 60.0  # seconds one LibreOffice conversion may take
 
     @classmethod
     def resolve(cls, settings: "Settings | dict[str, Any] | None" = None, **overrides: Any) -> "Settings":
@@ -34,4 +36,8 @@ class Settings:
             values["registry_files"] = tuple(str(Path(p)) for p in values["registry_files"])
         if "max_bytes" in values and (not isinstance(values["max_bytes"], int) or values["max_bytes"] <= 0):
             raise SettingsError(f"max_bytes must be a positive integer, not {values['max_bytes']!r}")
+        if "convert_timeout" in values and (
+            not isinstance(values["convert_timeout"], (int, float)) or values["convert_timeout"] <= 0
+        ):
+            raise SettingsError(f"convert_timeout must be a positive number of seconds, not {values['convert_timeout']!r}")
         return replace(base, **values)
