@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import knowledge
@@ -12,7 +13,7 @@ from .metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .normalise import complete_names, to_simplified
 from .responsibility import apply_convention, detect_convention, text_to_attributions, unread_role_brackets
-from .segments import split_item
+from .segments import split_item, unnumbered_items
 from .settings import Settings
 from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
 from .units import Registry, load_registry
@@ -50,13 +51,21 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     registry = load_registry(settings.registry_files)
     source = recover_layout(source)
     index = LineIndex(source)
-    outline = blocks_to_outline(source_to_blocks(source))
+    blocks = source_to_blocks(source)
+    outline = blocks_to_outline(blocks)
+    fallback: list[ParseWarning] = []
+    if not outline.items:
+        # Nothing numbered: the paragraphs that attribute work are the tasks (a warning says so).
+        found = unnumbered_items(blocks)
+        if found:
+            outline = replace(outline, items=found)
+            fallback.append(ParseWarning("unnumbered_items", f"no numbered tasks; {len(found)} paragraphs that name responsible units read as tasks"))
     if not outline.items:
         suffix = Path(source.path).suffix.lower().lstrip(".")
         named = f", although the file is named .{suffix}" if suffix and suffix not in FORMAT_SUFFIXES.get(source.format, ()) else ""
         raise NoItemsError(f"no numbered tasks found (read as {source.format}{named})", path=source.path)
     meta, hint_warnings = merge_hints(outline.meta, source.meta_hints)
-    warnings = list(source.warnings) + list(outline.warnings) + hint_warnings
+    warnings = list(source.warnings) + list(outline.warnings) + hint_warnings + fallback
     convention = detect_convention(source.text)
     raws = tuple(part for raw in outline.items for part in split_item(raw))
     items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in raws]

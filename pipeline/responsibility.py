@@ -25,8 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-OPEN = "（(〔【"
-CLOSE = "）)〕】"
+OPEN = "（(〔【［["
+CLOSE = "）)〕】］]"
 INNER_OPEN = OPEN + "〈《"
 INNER_CLOSE = CLOSE + "〉》"
 
@@ -281,13 +281,20 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
         if role == "person":
             continue
         together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: X leads, Y supports
-        for _, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
+        for piece, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
+            if _is_run_on(piece):
+                continue
             marked = LEAD_MARK.match(simple, u_end)  # 医政医管科（牵头）: this unit leads
             unit_role = "lead" if marked else role
             if together >= 0 and role == "responsible":
                 unit_role = "lead" if u_end <= together else "support"
             units.append(UnitSpan(text[u_start:u_end], u_start, u_end, unit_role, len(units) + 1, label))
     return units
+
+
+def _is_run_on(piece: str) -> bool:
+    """Text that a flattened page ran into a label's value (figures of a table, a report): no name."""
+    return len(piece) > 30 or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
 
 
 LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")

@@ -76,3 +76,50 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution]) -> list[int
 
 def _opens_with_units(text: str, attribution: Attribution) -> bool:
     return bool(attribution.units) and attribution.units[0].start == attribution.start
+
+
+def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
+    """Tasks of a notice that numbers nothing: each paragraph that names a responsible unit, with
+    the label lines under it (``責任單位：…``), is one item, numbered in order. For web pages that
+    list tasks as plain sentences; the caller warns that the numbering was not found."""
+    from .responsibility import starts_with_label
+    from .normalise import to_simplified
+
+    groups: list[list] = []
+    for block in blocks:
+        if groups and starts_with_label(to_simplified(block.text[:16])):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    items: list[RawItem] = []
+    for group in groups:
+        text, origins = "", []
+        for block in group:
+            if text:
+                text += "\n"
+                origins.append(block.origins[0])
+            text += block.text
+            origins.extend(block.origins)
+        if not text_to_attributions(text):
+            continue
+        number = str(len(items) + 1)
+        items.append(
+            RawItem(
+                id=f"main/p{number}",
+                part="main",
+                attachment=None,
+                section=None,
+                number=number,
+                level=UNNUMBERED_LEVEL,
+                title=first_sentence(text),
+                text=text,
+                origins=tuple(origins),
+                line=group[0].line,
+                end_line=group[-1].line,
+                page=group[0].page,
+            )
+        )
+    return tuple(items)
+
+
+UNNUMBERED_LEVEL = 7  # a paragraph found by its clause, in a notice without numbering
