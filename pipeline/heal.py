@@ -14,7 +14,7 @@ import re
 
 ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 ASCII_FULL_STOP = "."
-TERMINAL = frozenset("。！？；）)〕】」』”\"：:")
+TERMINAL = frozenset("。！？；）)〕】］]」』”\"：:")
 SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
 
 
@@ -34,6 +34,8 @@ def is_wide(ch: str) -> bool:
 
 # Full-width digits and Latin letters to ASCII (one character each, so columns stay valid).
 FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+# Small and compatibility forms that web text uses for ordinary punctuation (1﹒, ﹙一﹚).
+FOLD_WIDTH.update({ord(a): b for a, b in zip("﹒﹐﹑﹔﹕﹖﹗﹙﹚﹝﹞︰", "．，、；：？！（）〔〕：")})
 
 
 NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .responsibility import OPEN, Attribution, text_to_attributions
-from .structure import RawItem, first_sentence
+from .structure import FIELD_LINE, RawItem, first_sentence
 
 MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not a task
 
@@ -87,7 +87,7 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
 
     groups: list[list] = []
     for block in blocks:
-        if groups and starts_with_label(to_simplified(block.text[:16])):
+        if groups and (starts_with_label(to_simplified(block.text[:16])) or FIELD_LINE.match(block.text)):
             groups[-1].append(block)
         else:
             groups.append([block])

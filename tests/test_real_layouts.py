@@ -213,6 +213,99 @@ CASES = {
     "numbers_over_999": (NUMBERS_OVER_999, [("建设城市书房", "区文旅局", "responsible"), ("开展全民阅读", "区教育局", "responsible")]),
 }
 
+FLATTENED_PAGE = ("现将民生实事项目进展情况公示如下，接受社会监督。请各责任单位抓紧推进，确保完成年度目标任务，"
+    "下阶段将加大督查考核力度，确保各项目标任务圆满完成，各单位要高度重视，认真组织实施，及时报送进展情况。 "
+    "1.新建城市书房10家。 牵头领导:陈立 责任单位:市文广局 项目责任人:林一 实际完成情况:已建成6家。 "
+    "2.改造农贸市场8个。 牵头领导:赵平 责任单位:市商务局 配合单位:市市场监管局、各区政府 实际完成情况:已完工5个,其余推进中。 "
+    "3.新增公共充电桩500个。 牵头领导:赵平 责任单位:市发改委 配合单位:供电公司 实际完成情况:完成320个。\n")
+
+UNNUMBERED = """昨日，市政府公布了今年十件实事的任务分解。
+新建改建城市道路30条
+主管领导：李明
+責任單位：市城建局
+进度安排：年底前完成
+新增公办幼儿园学位5000个
+主管领导：王芳
+責任單位：市教育局
+"""
+
+SQUARE_BRACKETS = """一、重点任务
+1、推进老旧小区改造，年内完成改造20个小区。［牵头单位：区住建局；责任单位：区财政局、各街道］
+2、完善养老服务体系。[牵头单位:区民政局;责任单位:区卫健委]
+"""
+
+NAMES_NOBODY_LISTED = """一、重点任务
+（一）开展青少年科普活动。（共青团中央、中国科协、科技部按职责分工负责）
+（二）加强口岸疫情防控。（哈尔滨海关、人行哈尔滨中心支行、哈尔滨铁路局配合，省卫健委牵头）
+"""
+
+COMPAT_AND_DIGITS = """二、重点工作
+1﹒建设应急指挥平台。（市应急局负责）
+2﹒开展防汛演练。（市水利局负责）
+6、98年以来的遗留问题全部化解。（市信访局负责）
+"""
+
+DASH_SUB_HEADINGS = """一、提升基层服务
+——加强乡镇卫生院建设。（县卫健局负责）
+——推进村级综合服务站全覆盖。（县民政局负责）
+"""
+
+PAGE_MARKS = """一、重点任务
+（一）推进城市更新。实施老旧街区改造，完善配套设施，
+—2—
+提升居住品质。（市住建局牵头，市财政局配合）
+2024年第3期    市政府办公室工作简报    5
+（二）建设口袋公园20个。（市园林局负责）
+2024年第3期    市政府办公室工作简报    6
+"""
+
+EXHORTATION = """一、重点任务
+（一）完善职业技能评价。鼓励行业协会、龙头企业牵头开发评价规范。（责任单位：市人社局）
+"""
+
+LATER_CASES = {
+    "flattened_page": (FLATTENED_PAGE, [
+        ("新建城市书房10", "市文广局", "responsible"),
+        ("改造农贸市场8个", "市商务局", "responsible"), ("改造农贸市场8个", "市市场监管局", "support"), ("改造农贸市场8个", "各区政府", "support"),
+        ("新增公共充电桩5", "市发改委", "responsible"), ("新增公共充电桩5", "供电公司", "support"),
+    ]),
+    "unnumbered_tasks": (UNNUMBERED, [("新建改建城市道路", "市城建局", "responsible"), ("新增公办幼儿园学", "市教育局", "responsible")]),
+    "square_brackets": (SQUARE_BRACKETS, [
+        ("推进老旧小区改造", "区住建局", "lead"), ("推进老旧小区改造", "区财政局", "responsible"), ("推进老旧小区改造", "各街道", "responsible"),
+        ("完善养老服务体系", "区民政局", "lead"), ("完善养老服务体系", "区卫健委", "responsible"),
+    ]),
+    "names_nobody_listed": (NAMES_NOBODY_LISTED, [
+        ("开展青少年科普活", "共青团中央", "responsible"), ("开展青少年科普活", "中国科协", "responsible"), ("开展青少年科普活", "科技部", "responsible"),
+        ("加强口岸疫情防控", "哈尔滨海关", "support"), ("加强口岸疫情防控", "人行哈尔滨中心支行", "support"),
+        ("加强口岸疫情防控", "哈尔滨铁路局", "support"), ("加强口岸疫情防控", "省卫健委", "lead"),
+    ]),
+    "compatibility_forms_and_digits": (COMPAT_AND_DIGITS, [
+        ("建设应急指挥平台", "市应急局", "responsible"), ("开展防汛演练", "市水利局", "responsible"), ("98年以来的遗留", "市信访局", "responsible"),
+    ]),
+    "dash_sub_headings": (DASH_SUB_HEADINGS, [("加强乡镇卫生院建", "县卫健局", "responsible"), ("推进村级综合服务", "县民政局", "responsible")]),
+    "page_marks_and_running_headers": (PAGE_MARKS, [
+        ("推进城市更新", "市住建局", "lead"), ("推进城市更新", "市财政局", "support"), ("建设口袋公园20", "市园林局", "responsible"),
+    ]),
+    "exhortation_is_no_clause": (EXHORTATION, [("完善职业技能评价", "市人社局", "responsible")]),
+}
+CASES.update(LATER_CASES)
+
+
+def test_real_layout_warns_when_nothing_is_numbered(write_notice):
+    document = pipeline.parse(write_notice(UNNUMBERED))
+    assert "unnumbered_items" in [w.code for w in document.warnings]
+
+
+def test_real_layout_unknown_names_are_kept_with_a_warning(write_notice):
+    document = pipeline.parse(write_notice(NAMES_NOBODY_LISTED))
+    unknown = [w.message for w in document.warnings if w.code == "unknown_unit"]
+    assert any("中国科协" in m for m in unknown)
+
+
+def test_real_layout_page_text_keeps_its_sentence(write_notice):
+    item = pipeline.parse(write_notice(PAGE_MARKS)).items[0]
+    assert "—2—" not in item.text and "简报" not in item.text
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]

@@ -5,7 +5,8 @@ or spaces, scraped glosses and page furniture. Each layout module finds what it 
 in a ``Source``'s lines and returns it in the form the readers of structured formats give,
 so that everything downstream has one path: text tables become :class:`~pipeline.model.Table`
 rows whose header gives the column roles (the DOCX, PDF and HTML readers build the same); a page
-run together into one line is cut back into paragraphs (``flattened``).
+run together into one line is cut back into paragraphs (``flattened``); page marks and running
+headers go (``page_marks``).
 
 ``TABLE_FINDERS`` are tried in order; a later finder never takes lines an earlier one (or
 the reader) already took. Each finder is ``(lines, taken) -> tables``.
@@ -19,6 +20,7 @@ from typing import Callable
 from ..model import Source, SourceLine, Table
 from . import delimited, flat_tables
 from .flattened import unflatten_lines
+from .page_marks import drop_page_furniture
 
 TableFinder = Callable[[tuple[SourceLine, ...], set[int]], list[Table]]
 
@@ -33,7 +35,7 @@ TABLE_FINDERS: list[TableFinder] = [
 def recover(source: Source) -> Source:
     """``source`` with its flattened lines cut back into paragraphs, and the tables its text holds
     added to those its reader found."""
-    lines = unflatten_lines(source.lines)
+    lines = drop_page_furniture(unflatten_lines(source.lines))
     if lines is not source.lines:
         source = replace(source, lines=lines)
     taken = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}

@@ -12,7 +12,7 @@ import re
 
 from ..model import SourceLine
 
-LONG_LINE = 300  # shorter lines are paragraphs as they stand
+LONG_LINE = 120  # shorter lines are paragraphs as they stand
 ITEM_START = re.compile(r"(?:(?<=[\s。；;！？])|^)(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(])")
 MAX_PIECES = 2000
 
