@@ -35,15 +35,15 @@ TABLE_FINDERS: list[TableFinder] = [
 def recover(source: Source) -> Source:
     """``source`` with its flattened lines cut back into paragraphs, and the tables its text holds
     added to those its reader found."""
-    lines = drop_page_furniture(unflatten_lines(source.lines))
-    if lines is not source.lines:
-        source = replace(source, lines=lines)
+    lines = drop_page_furniture(source.lines)
     taken = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}
     tables = list(source.tables)
     for finder in TABLE_FINDERS:
-        for table in finder(source.lines, taken):
+        for table in finder(lines, taken):
             tables.append(table)
             taken.update(range(table.first_line, table.last_line + 1))
-    if len(tables) == len(source.tables):
+    # Only text outside the tables is cut: a cell's own 1. 2. 3. sub-points stay in their cell.
+    lines = unflatten_lines(lines, taken)
+    if lines is source.lines and len(tables) == len(source.tables):
         return source
-    return replace(source, tables=tuple(sorted(tables, key=lambda t: t.first_line)))
+    return replace(source, lines=lines, tables=tuple(sorted(tables, key=lambda t: t.first_line)))

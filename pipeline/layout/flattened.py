@@ -37,12 +37,13 @@ def _item_starts(text: str) -> list[int]:
     return starts if len(starts) >= 2 else []
 
 
-def unflatten_lines(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()) -> tuple[SourceLine, ...]:
+    """``lines`` with each long line outside the tables (line numbers in ``taken``) cut into paragraphs."""
     if not any(len(line.text) > LONG_LINE for line in lines):
         return lines
     out: list[SourceLine] = []
     for line in lines:
-        if len(line.text) <= LONG_LINE:
+        if len(line.text) <= LONG_LINE or line.number in taken:
             out.append(line)
             continue
         cuts = sorted(set(_item_starts(line.text)) | set(_label_starts(line.text) if _item_starts(line.text) else ()))[:MAX_PIECES]
