@@ -7,8 +7,9 @@
 """
 
 from .errors import FengongError
+from .frames import corpus
 from .model import SCHEMA_VERSION, Document, Item, Responsibility, document_from_dict, document_to_dict
-from .parse import parse
+from .parse import parse, parse_many
 from .settings import Settings
 
 __version__ = "0.1.0"
@@ -19,7 +20,9 @@ __all__ = [
     "Item",
     "Responsibility",
     "Settings",
+    "corpus",
     "document_from_dict",
     "document_to_dict",
     "parse",
+    "parse_many",
 ]

@@ -172,6 +172,9 @@ def _write_outputs(out: Path, documents: list[Document], report: BatchReport) ->
         written.append(str(export.write_csv(out / "matrix_long.csv", documents_to_long(documents))))
         written.append(str(export.write_csv(out / "matrix_wide.csv", wide)))
         written.append(str(export.write_xlsx(out / "matrix.xlsx", wide, key_columns=len(WIDE_KEY_COLUMNS))))
+        from .ledger import documents_to_ledger
+
+        written.append(str(export.write_ledger(out / "ledger.xlsx", documents_to_ledger(documents))))
         graph = documents_to_graph(documents)
         for suffix in export.GRAPH_FORMATS:
             written.append(str(export.write_graph(out / f"graph{suffix}", graph)))
@@ -189,6 +192,10 @@ def _write_outputs(out: Path, documents: list[Document], report: BatchReport) ->
             path = out / "diffs" / f"{old.id}__{new.id}.{kind}"
             written.append(str(export.write_text(path, render_diff(result, kind), encoding="utf-8-sig" if kind == "csv" else "utf-8")))
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
+    from .report import documents_to_report
+
+    links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
+    written.append(str(export.write_text(out / "report.html", documents_to_report(documents, diffs, diff_links=links))))
     written.append(str(export.write_text(out / "summary.md", render_summary(documents, report.failures, diffs))))
 
 
@@ -243,10 +250,7 @@ def load_documents(references: Iterable[str], db_path: str | Path, settings: Set
                 if not Path(db_path).exists():
                     raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document (no store at {db_path})")
                 store = Store(db_path)
-            ids = store.find(reference)
-            if not ids:
-                raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document", path=str(db_path))
-            documents.extend(store.load(i) for i in ids)
+            documents.append(store.load(store.resolve(reference)))  # an ambiguous reference is an error
     finally:
         if store is not None:
             store.close()

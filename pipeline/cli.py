@@ -13,6 +13,7 @@ import click
 import typer
 
 from .errors import FengongError, StrictModeError
+from .labels import check_lang
 
 app = typer.Typer(
     add_completion=False,
@@ -21,21 +22,52 @@ app = typer.Typer(
     help="Turn Chinese task-division notices (分工方案) into tasks, responsibilities, matrices and graphs.",
 )
 
-DB_OPTION = typer.Option("outputs/fengong.db", "--db", help="SQLite store of ingested documents.")
-ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the input, instead of detecting it.")
-UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
-STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
-WORKERS_OPTION = typer.Option(None, "--workers", help="Processes for large batches (default: one per core; 1: none).")
-SET_OPTION = typer.Option(None, "--set", help="Change a limit, e.g. --set max_pages=2000 or --set file_timeout=none (README, Limits); repeatable.")
+
+
+def _hide_flag_types() -> None:
+    """Flags take no value, so their help shows no type: typer would print ``<bool>`` beside each."""
+    from typer.core import TyperOption
+
+    original = getattr(TyperOption, "display_type_rich", None)
+    if original is None or getattr(original, "_fengong", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag else original(self, ctx)
+
+    display_type_rich._fengong = True
+    TyperOption.display_type_rich = display_type_rich
+
+
+_hide_flag_types()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"fengong {__version__}")
+        raise typer.Exit()
 
 
 _DEBUG = {"on": False}  # set by the global --debug option
 
 
 @app.callback()
-def _options(debug: bool = typer.Option(False, "--debug", help="Show the Python traceback of an error instead of one line.")) -> None:
-    """Turn Chinese task-division notices (分工方案) into tasks, responsibilities, matrices and graphs."""
+def _root(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True, callback=_version),
+    debug: bool = typer.Option(False, "--debug", help="Show the Python traceback of an error instead of one line."),
+) -> None:
     _DEBUG["on"] = debug
+
+
+DB_OPTION = typer.Option("outputs/fengong.db", "--db", help="SQLite store of ingested documents.")
+ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the input, instead of detecting it.")
+UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
+STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
+WORKERS_OPTION = typer.Option(None, "--workers", help="Processes for large batches (default: one per core; 1: none).")
+SET_OPTION = typer.Option(None, "--set", help="Change a limit, e.g. --set max_pages=2000 or --set file_timeout=none (README, Limits); repeatable.")
+LANG_OPTION = typer.Option("zh", "--lang", help="Language of headings and labels: zh or en.")
 
 
 OS_HINTS = {
@@ -110,6 +142,8 @@ def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None
 
 
 def _fail(error: FengongError) -> None:
+    if _DEBUG["on"] and sys.exc_info()[1] is not None:
+        raise  # --debug: the traceback of the error being handled
     typer.echo(f"Error: {error}", err=True)
     if error.hint:
         typer.echo(f"Hint: {error.hint}", err=True)
@@ -134,26 +168,30 @@ def _progress(total: int):
 @app.command()
 @_guarded
 def parse(
-    file: Path = typer.Argument(..., help="Notice file to parse."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of standard output."),
+    files: List[Path] = typer.Argument(..., help="Notice file to parse; more files (its attachments, its next pages) are read with it as one document."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the JSON here instead of showing a table."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON instead of the readable table."),
     encoding: Optional[str] = ENCODING_OPTION,
     units: Optional[List[Path]] = UNITS_OPTION,
     strict: bool = STRICT_OPTION,
     limits: Optional[List[str]] = SET_OPTION,
+    lang: str = LANG_OPTION,
 ) -> None:
-    """Parse one notice and print (or write) its JSON."""
+    """Parse one notice (with its attachment files, if given): show its tasks and units, print its JSON (--json) or write it (-o)."""
     from . import export
     from .model import document_to_dict
-    from .parse import parse as parse_file
+    from .parse import parse_many
 
     try:
         settings = _settings(encoding, units, strict, limits=limits)
-        document = parse_file(file, settings)
+        document = parse_many(files, settings)
         if output:
             export.write_document(output, document)
             typer.echo(f"{output}: {len(document.items)} items, {len(document.responsibilities)} responsibilities, {len(document.warnings)} warnings", err=True)
-        else:
+        elif as_json:
             sys.stdout.write(export.dumps(document_to_dict(document)))
+        else:
+            _show(document, lang)
         _check_strict(settings, [document])
     except FengongError as error:
         _fail(error)
@@ -201,7 +239,7 @@ def _report_failures(failures) -> None:
 @app.command()
 @_guarded
 def matrix(
-    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file (.csv, or .xlsx)."),
     long: bool = typer.Option(False, "--long", help="One row per task–unit pair instead of one row per task."),
     xlsx: bool = typer.Option(False, "--xlsx", help="Also write an Excel workbook of the wide matrix beside the CSV."),
@@ -226,10 +264,97 @@ def matrix(
     typer.echo(f"{output}: {len(wide)} tasks, {sum(len(d.responsibilities) for d in documents)} task–unit pairs", err=True)
 
 
+def _show(document, lang: str) -> None:
+    from rich.console import Console
+
+    from .terminal import document_view
+
+    Console(soft_wrap=False).print(document_view(document, check_lang(lang)))
+
+
+def _open_store(db: Path):
+    from .errors import DocumentNotFoundError
+    from .store import Store
+
+    if not Path(db).exists():
+        raise DocumentNotFoundError(f"no store at {db}", hint="Ingest notices first (`fengong ingest FILE --db PATH`), or name the store with --db.")
+    return Store(db)
+
+
+@app.command("list")
+@_guarded
+def list_documents(db: Path = DB_OPTION) -> None:
+    """List the stored documents: id, 文号, year, title, tasks, path."""
+    from .terminal import listing_rows
+
+    try:
+        with _open_store(db) as store:
+            lines = listing_rows(store.summaries())
+    except FengongError as error:
+        _fail(error)
+    typer.echo("\n".join(lines))
+
+
+@app.command()
+@_guarded
+def show(
+    doc: str = typer.Argument(..., help="A notice file, or a stored document (id, 文号, year or doc_id)."),
+    db: Path = DB_OPTION,
+    lang: str = LANG_OPTION,
+) -> None:
+    """Show one document's tasks and units as a table, and its warnings."""
+    from .batch import load_documents
+
+    try:
+        documents = load_documents([doc], db)
+        if len(documents) != 1:
+            raise FengongError(f"{doc!r} names {len(documents)} documents", hint="Name one file or one stored document.")
+        _show(documents[0], lang)
+    except FengongError as error:
+        _fail(error)
+
+
+@app.command()
+@_guarded
+def remove(
+    doc: str = typer.Argument(..., help="A stored document: id, 文号, year, doc_id, or the path it was ingested from."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Remove one stored document (its tasks and responsibilities with it)."""
+    try:
+        with _open_store(db) as store:
+            removed = store.remove(store.resolve(doc))
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"removed\t{removed.id}\t{removed.path}")
+
+
+@app.command()
+@_guarded
+def ledger(
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file: .xlsx (台账, 矩阵, 明细, 单位 sheets) or .csv (the 台账)."),
+    lang: str = LANG_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """The office's 台账: one row per task with its lead, supporting and responsible units, deadline and targets."""
+    from . import export
+    from .batch import load_documents
+    from .ledger import documents_to_ledger
+
+    try:
+        documents = load_documents(docs, db)
+        book = documents_to_ledger(documents, lang)
+        export.write_ledger(output, book)
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"{output}: {len(book.sheets[0].rows)} tasks, {len(book.sheets[2].rows)} task–unit pairs", err=True)
+
+
 @app.command()
 @_guarded
 def graph(
-    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, year or doc_id)."),
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file: .graphml, .gexf or .json (node-link)."),
     projection: bool = typer.Option(False, "--units-only", help="Write the unit–unit co-responsibility graph instead."),
     db: Path = DB_OPTION,
@@ -280,18 +405,43 @@ def run(
 
 @app.command()
 @_guarded
+def report(
+    docs: List[str] = typer.Argument(..., help="Notice files, directories, or stored documents (id, 文号, year or doc_id)."),
+    output: Path = typer.Option(Path("report.html"), "-o", "--output", help="The HTML page to write."),
+    lang: str = LANG_OPTION,
+    db: Path = DB_OPTION,
+) -> None:
+    """One self-contained HTML page of figures: per document its heatmap and warnings, the unit network, workloads, year-to-year change."""
+    from . import export
+    from .batch import consecutive_editions, load_documents
+    from .diff import diff_documents
+    from .report import documents_to_report
+
+    try:
+        lang = check_lang(lang)
+        documents = sorted(load_documents(docs, db), key=lambda d: (d.meta.year or 0, d.id))
+        diffs = [diff_documents(old, new) for old, new in consecutive_editions(documents)]
+        export.write_text(output, documents_to_report(documents, diffs, lang))
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"{output}: {len(documents)} document(s), {len(diffs)} year-to-year comparison(s), {output.stat().st_size / 1e6:.2f} MB", err=True)
+
+
+@app.command()
+@_guarded
 def diff(
-    old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, year or doc_id)."),
-    new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, year or doc_id)."),
+    old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, 文号, year or doc_id)."),
+    new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, 文号, year or doc_id)."),
     format: Optional[str] = typer.Option(None, "--format", help="json, md, csv or html (default: from -o's suffix, else json)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
     db: Path = DB_OPTION,
+    lang: str = LANG_OPTION,
 ) -> None:
     """Compare two editions task by task: unchanged, revised, added, removed, moved, split, merged."""
     from . import export
     from .batch import load_documents
     from .diff import diff_documents
-    from .diff_report import FORMATS, render_diff
+    from .diff_report import FORMATS, counts_text, render_diff
 
     suffixes = {".json": "json", ".md": "md", ".csv": "csv", ".html": "html", ".htm": "html"}
     kind = (format or suffixes.get(output.suffix.lower() if output else "", "json")).lower()
@@ -301,16 +451,18 @@ def diff(
         documents = load_documents([old], db) + load_documents([new], db)
         if len(documents) != 2:
             raise FengongError(f"expected one document on each side, got {len(documents)}", hint="Name one file or one stored document for OLD and for NEW.")
+        lang = check_lang(lang)
         result = diff_documents(*documents)
-        text = render_diff(result, kind)
+        text = render_diff(result, kind, lang)
         if output is None:
             sys.stdout.write(text)
         else:
             export.write_text(output, text, encoding="utf-8-sig" if kind == "csv" else "utf-8")
     except FengongError as error:
         _fail(error)
-    counts = ", ".join(f"{result.count(s)} {s}" for s in ("unchanged", "revised", "added", "removed", "moved"))
-    typer.echo(f"{output or 'stdout'}: {counts}", err=True)
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning.code}: {warning.message}", err=True)
+    typer.echo(f"{output or 'stdout'}: {counts_text(result, lang)}", err=True)
 
 
 @app.command("eval")

@@ -81,6 +81,17 @@ class Change:
     text_diff: tuple[tuple[str, str], ...] | None = None  # ("equal"|"delete"|"insert", chars)
     split_from: Item | None = None
     merged_into: Item | None = None
+    old_lead: tuple[str, ...] = ()  # see :func:`leads`
+    new_lead: tuple[str, ...] = ()
+    units_reordered: bool = False  # same units and roles in another order, same lead: not a change
+
+
+@dataclass(frozen=True, slots=True)
+class DiffWarning:
+    """Something about the two documents as a whole that makes the comparison doubtful."""
+
+    code: str  # "unrelated", "no_attributed_tasks", "old_newer"
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +150,7 @@ class Diff:
     edges_added: tuple[Edge, ...]
     edges_removed: tuple[Edge, ...]
     sections: tuple[SectionChange, ...] = ()
+    warnings: tuple[DiffWarning, ...] = ()
 
     def count(self, status: str) -> int:
         return sum(1 for c in self.changes if c.status == status)
@@ -149,6 +161,13 @@ class Diff:
 
 def normalise(text: str) -> str:
     return _SPACE_RE.sub("", text)
+
+
+def fold(text: str) -> str:
+    """What is compared: whitespace removed, traditional characters read as simplified (same length)."""
+    from .normalise import to_simplified
+
+    return to_simplified(normalise(text))
 
 
 def strip_clauses(item: Item) -> str:
@@ -165,8 +184,8 @@ def strip_clauses(item: Item) -> str:
 
 def title_and_body(item: Item) -> tuple[str, str]:
     """Normalised title and body (clauses cut out, title cut off the front of the text)."""
-    title = normalise(item.title)
-    text = normalise(strip_clauses(item))
+    title = fold(item.title)
+    text = fold(strip_clauses(item))
     if title and text.startswith(title):
         text = text[len(title):].lstrip(_LEAD_PUNCT)
     return title, text
@@ -232,7 +251,7 @@ def _features(item: Item) -> _Features:
         title=frozenset(_ngrams(title, 2)),
         units=frozenset(u for u, _ in unit_sequence(item)),
         section=_section_key(item),
-        section_title=frozenset(_ngrams(normalise(item.section.title), 2)) if item.section else None,
+        section_title=frozenset(_ngrams(fold(item.section.title), 2)) if item.section else None,
     )
 
 
@@ -418,7 +437,10 @@ def compare_items(old: Item, new: Item, similarity: float | None = None) -> Chan
     old_units, new_units = [u for u, _ in old_seq], [u for u, _ in new_seq]
     units_added = tuple(u for u in new_units if u not in old_units)
     units_removed = tuple(u for u in old_units if u not in new_units)
-    lead_changed = leads(old) != leads(new)
+    old_lead, new_lead = leads(old), leads(new)
+    lead_changed = old_lead != new_lead
+    # The same units in the same roles, written in another order, with the same lead: no change.
+    reordered = old_seq != new_seq and sorted(old_seq) == sorted(new_seq) and not lead_changed
     target_changes = compare_targets(old_title + old_body, new_title + new_body)
 
     fields = []
@@ -430,7 +452,7 @@ def compare_items(old: Item, new: Item, similarity: float | None = None) -> Chan
         fields.append("targets")
     if deadlines(old_title + old_body) != deadlines(new_title + new_body):
         fields.append("deadline")
-    if old_seq != new_seq:  # added, removed, reordered or role changed
+    if old_seq != new_seq and not reordered:  # added, removed, role changed, or the lead changed by reordering
         fields.append("units")
 
     if _section_key(old) != _section_key(new):
@@ -439,7 +461,7 @@ def compare_items(old: Item, new: Item, similarity: float | None = None) -> Chan
         status = "revised" if fields else "unchanged"
     text_diff = None
     if status != "unchanged":
-        text_diff = char_diff(normalise(old.text), normalise(new.text))
+        text_diff = char_diff(fold(old.text), fold(new.text))
     return Change(
         status=status,
         old=old,
@@ -451,6 +473,9 @@ def compare_items(old: Item, new: Item, similarity: float | None = None) -> Chan
         lead_changed=lead_changed,
         targets_changed=target_changes,
         text_diff=text_diff,
+        old_lead=old_lead,
+        new_lead=new_lead,
+        units_reordered=reordered,
     )
 
 
@@ -488,7 +513,7 @@ def section_changes(old_doc: Document, new_doc: Document) -> tuple[SectionChange
         elif n is None:
             status = "removed"
         else:
-            status = "unchanged" if normalise(o) == normalise(n) else "renamed"
+            status = "unchanged" if fold(o) == fold(n) else "renamed"
         out.append(SectionChange(number, status, o, n))
     return tuple(out)
 
@@ -510,13 +535,15 @@ def diff_documents(old_doc: Document, new_doc: Document) -> Diff:
         else:
             link = merge_of.get(k)
             changes.append(
-                Change("removed", item, None, link.score if link else None, merged_into=new_items[link.new] if link else None)
+                Change("removed", item, None, link.score if link else None, merged_into=new_items[link.new] if link else None,
+                       old_lead=leads(item))
             )
     for k, item in enumerate(new_items):
         if k not in paired_new:
             link = split_of.get(k)
             changes.append(
-                Change("added", None, item, link.score if link else None, split_from=old_items[link.old] if link else None)
+                Change("added", None, item, link.score if link else None, split_from=old_items[link.old] if link else None,
+                       new_lead=leads(item))
             )
 
     edges_added: list[Edge] = []
@@ -535,7 +562,30 @@ def diff_documents(old_doc: Document, new_doc: Document) -> Diff:
         edges_added=tuple(edges_added),
         edges_removed=tuple(edges_removed),
         sections=section_changes(old_doc, new_doc),
+        warnings=diff_warnings(old_doc, new_doc, alignment),
     )
+
+
+UNRELATED_SHARE = 0.3  # fewer paired tasks than this share of the smaller document: not two editions of one plan
+
+
+def diff_warnings(old_doc: Document, new_doc: Document, alignment: Alignment) -> tuple[DiffWarning, ...]:
+    """Doubts about the comparison as a whole: unrelated documents, no attributions, OLD newer than NEW."""
+    out = []
+    smaller = min(len(old_doc.items), len(new_doc.items))
+    if smaller and len(alignment.pairs) < UNRELATED_SHARE * smaller:
+        out.append(DiffWarning("unrelated", f"only {len(alignment.pairs)} of {smaller} tasks pair up: the two documents look unrelated"))
+    for side, doc in (("old", old_doc), ("new", new_doc)):
+        if doc.items and not doc.responsibilities:
+            out.append(DiffWarning("no_attributed_tasks", f"{side} ({doc.id}) has no task with a responsible unit: unit changes cannot be compared"))
+    old_meta, new_meta = old_doc.meta, new_doc.meta
+    if old_meta.date and new_meta.date:
+        old_when, new_when = old_meta.date, new_meta.date
+    else:
+        old_when, new_when = old_meta.year, new_meta.year
+    if old_when is not None and new_when is not None and old_when > new_when:
+        out.append(DiffWarning("old_newer", f"OLD ({old_when}) is newer than NEW ({new_when}): were the arguments swapped?"))
+    return tuple(out)
 
 
 # --- JSON form -------------------------------------------------------------------------
@@ -577,6 +627,9 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         "text_diff": [[op, chars] for op, chars in change.text_diff] if change.text_diff is not None else None,
         "split_from": item_ref(change.split_from, title=False),
         "merged_into": item_ref(change.merged_into, title=False),
+        "old_lead": list(change.old_lead),
+        "new_lead": list(change.new_lead),
+        "units_reordered": change.units_reordered,
     }
 
 
@@ -590,6 +643,7 @@ def diff_to_dict(diff: Diff) -> dict[str, Any]:
         "old": _doc_ref(diff.old),
         "new": _doc_ref(diff.new),
         "counts": {status: diff.count(status) for status in STATUSES},
+        "warnings": [{"code": w.code, "message": w.message} for w in diff.warnings],
         "sections": [
             {"section": s.number, "status": s.status, "old_title": s.old_title, "new_title": s.new_title} for s in diff.sections
         ],

@@ -83,7 +83,7 @@ class StoreError(FengongError):
 
 
 class DocumentNotFoundError(FengongError):
-    hint = "Give a file path, or ingest the file first with `fengong ingest` and refer to it by id or year."
+    hint = "Give a file path, or ingest the file first with `fengong ingest` and refer to it by id, 文号 or year (`fengong list` shows them)."
 
 
 class SettingsError(FengongError):
@@ -92,3 +92,7 @@ class SettingsError(FengongError):
 
 class StrictModeError(FengongError):
     hint = "Review the warnings in the report, or run without --strict."
+
+
+class AmbiguousDocumentError(DocumentNotFoundError):
+    hint = "Name one document by its id or 文号 (`fengong list` shows them), or give the file's path."

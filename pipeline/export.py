@@ -64,18 +64,19 @@ def safe_frame(frame: "pd.DataFrame", cell: Any = safe_cell) -> "pd.DataFrame":
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path; on success it replaces ``path``, on failure it is removed."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise _write_error(path, error) from None
     os.close(handle)
     try:
         yield Path(temporary)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes the file private; outputs are ordinary files
         os.replace(temporary, path)
-    except OSError as error:
+    except OSError as error:  # a user's mistake (a folder for a file, no permission), not a bug: no traceback
         Path(temporary).unlink(missing_ok=True)
-        if error.filename is None:  # a failed write says only "No space left on device": name the file
-            raise OSError(error.errno, error.strerror, str(path)) from error
-        raise
+        raise _write_error(path, error) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -138,6 +139,16 @@ def _exchange(a: Path, b: Path) -> None:
     os.rename(backup, a)
 
 
+def _write_error(path: Path, error: OSError) -> FengongError:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        hint = "The disk is full: free some space, or write somewhere else."
+    elif error.errno == errno.EROFS:
+        hint = "The file system is read-only: write somewhere else."
+    else:
+        hint = "Name a file (not a folder) in a folder you may write to."
+    return FengongError(f"cannot write the output: {error.strerror or error}", path=str(path), hint=hint)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -186,6 +197,10 @@ def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix", k
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     worksheet.freeze_panes = f"{get_column_letter(key_columns + 1)}2"
     worksheet.column_dimensions["F"].width = 40
+    return _save_workbook(path, workbook)
+
+
+def _save_workbook(path: str | Path, workbook: Any) -> Path:
     with atomic_path(path) as temporary:
         workbook.save(temporary)
         _make_reproducible(temporary)
@@ -211,7 +226,7 @@ def _make_reproducible(xlsx: Path) -> None:
 
 def _missing(value: Any) -> bool:
     try:
-        return value is None or value != value or str(value) == "<NA>"
+        return value is None or str(value) == "<NA>" or value != value
     except (TypeError, ValueError):
         return False
 
@@ -244,3 +259,114 @@ def write_graph(path: str | Path, graph: "nx.Graph") -> Path:
         else:
             nx.write_gexf(flat, temporary, encoding="utf-8")
     return path
+
+
+# --- the ledger workbook ---------------------------------------------------------------
+
+LINE_HEIGHT = 14.5  # points per line of 11 pt text
+ROLE_FILLS = {"lead": "F8CBAD", "support": "BDD7EE", "responsible": "C6E0B4"}
+HEADER_FILL = "E7E6E6"
+# A4 landscape less Excel's default margins (0.7 in left/right, 0.75 in top/bottom), in points.
+PRINTABLE_WIDTH = 842 - 2 * 50.4
+PRINTABLE_HEIGHT = 595 - 2 * 54
+
+
+def display_width(text: str) -> int:
+    """Width in Excel's units (about one Latin digit): a Chinese character takes two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes when wrapped in a column ``width`` units wide."""
+    room = max(width - 1.5, 1.0)  # cell padding
+    return sum(max(1, -(-display_width(line) // int(room))) for line in str(text).split("\n"))
+
+
+def write_ledger(path: str | Path, ledger: Any) -> Path:
+    """A :class:`~pipeline.ledger.Ledger` as a workbook (``.xlsx``) or its first sheet as CSV (``.csv``, BOM)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        import pandas as pd
+
+        first = ledger.sheets[0]
+        return write_csv(path, pd.DataFrame(list(first.rows), columns=list(first.columns)))
+    if suffix != ".xlsx":
+        raise FengongError(f"unknown ledger format {suffix!r}", path=str(path), hint="Name the output .xlsx (all sheets) or .csv (the ledger sheet).")
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in ledger.sheets:
+        _ledger_sheet(workbook.create_sheet(sheet.name), sheet)
+    return _save_workbook(path, workbook)
+
+
+def _ledger_sheet(worksheet: Any, sheet: Any) -> None:
+    """Header frozen and filtered, widths fitted, text wrapped; prints landscape A4, fit to width, header repeated."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    worksheet.append(list(sheet.columns))
+    for row in sheet.rows:
+        worksheet.append([None if _missing(v) else v for v in row])
+    vertical_from = sheet.first_unit_column if sheet.first_unit_column is not None else len(sheet.columns)
+    widths = []
+    for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps)):
+        values = [name] if j < vertical_from else []
+        values += ["" if row[j] is None else str(row[j]) for row in sheet.rows]
+        longest = max((display_width(line) for v in values for line in v.split("\n")), default=0)
+        widths.append(float(max(3, min(cap, longest + 2))) if j < vertical_from else 3.5)
+        worksheet.column_dimensions[get_column_letter(j + 1)].width = widths[-1]
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    fills = {mark: PatternFill("solid", fgColor=ROLE_FILLS[role]) for mark, role in sheet.marks}
+    centred = Alignment(horizontal="center", vertical="center")
+    for r, row in enumerate(worksheet.iter_rows(), 1):
+        lines = 1
+        for j, cell in enumerate(row):
+            cell.border = border
+            if r == 1:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+                cell.alignment = Alignment(wrap_text=True, vertical="center", text_rotation=255) if j >= vertical_from else wrap
+            elif j >= vertical_from:
+                cell.alignment = centred
+                if cell.value:
+                    cell.fill = fills.get(str(cell.value)[0], PatternFill())
+            else:
+                cell.alignment = wrap
+            if cell.value is not None:
+                text = str(cell.value)
+                lines = max(lines, len(text) if r == 1 and j >= vertical_from else wrapped_lines(text, widths[j]))
+        height = lines * (LINE_HEIGHT - 1.5 if r == 1 and lines > 3 else LINE_HEIGHT) + 3
+        worksheet.row_dimensions[r].height = round(height, 1)
+    last = f"{get_column_letter(len(sheet.columns))}{worksheet.max_row}"
+    worksheet.auto_filter.ref = f"A1:{last}"
+    worksheet.freeze_panes = f"{get_column_letter((sheet.first_unit_column or 0) + 1)}2"
+    worksheet.print_title_rows = "1:1"
+    worksheet.page_setup.orientation = "landscape"
+    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    worksheet.print_options.horizontalCentered = True
+
+
+def estimated_pages(worksheet: Any) -> int:
+    """Pages a fit-to-width, landscape A4 print of ``worksheet`` takes, from its column widths and
+    row heights (rows are not split across pages; the header row repeats on every page)."""
+    from openpyxl.utils import get_column_letter
+
+    columns = worksheet.max_column
+    width_px = sum(int((worksheet.column_dimensions[get_column_letter(j)].width or 8.43) * 7 + 5) for j in range(1, columns + 1))
+    scale = min(1.0, PRINTABLE_WIDTH / (width_px * 0.75))
+    heights = [(worksheet.row_dimensions[r].height or 15) for r in range(1, worksheet.max_row + 1)]
+    room = PRINTABLE_HEIGHT / scale - heights[0]
+    pages, used = 1, 0.0
+    for height in heights[1:]:
+        if used + height > room and used > 0:
+            pages, used = pages + 1, 0.0
+        used += height
+    return pages

@@ -22,7 +22,10 @@ def documents_to_graph(documents: Iterable[Document]) -> "nx.Graph":
     """Unit nodes (``kind="unit"``) and task nodes (``kind="task"``); an edge per task–unit pair.
 
     A unit named twice for one task (two clauses) keeps one edge whose ``roles`` and
-    ``orders`` list both; ``role``/``order`` are those of its first mention.
+    ``orders`` list both; ``role``/``order`` are those of its first mention. Every node has a
+    readable ``label`` (the unit's name; the task's number and title); unit nodes carry ``tasks``
+    and ``leads``. The clause offsets are ``char_start``/``char_end``: attributes named
+    ``start``/``end`` would make Gephi read the graph as dynamic (time intervals).
     """
     import networkx as nx
 
@@ -40,11 +43,12 @@ def documents_to_graph(documents: Iterable[Document]) -> "nx.Graph":
                 section=item.section.number if item.section else "",
                 number=item.number,
                 title=item.title,
+                label=f"{item.number} {item.title}",
             )
             for r in item.responsibilities:
                 unit = unit_node(r.unit)
                 if unit not in graph:
-                    graph.add_node(unit, kind="unit", bipartite=0, name=r.unit, type=r.unit_type, collective=r.collective)
+                    graph.add_node(unit, kind="unit", bipartite=0, name=r.unit, label=r.unit, type=r.unit_type, collective=r.collective)
                 if graph.has_edge(unit, task):
                     data = graph.edges[unit, task]
                     data["roles"].append(r.role)
@@ -52,8 +56,13 @@ def documents_to_graph(documents: Iterable[Document]) -> "nx.Graph":
                     continue
                 graph.add_edge(
                     unit, task, role=r.role, order=r.order, roles=[r.role], orders=[r.order],
-                    document=document.id, line=r.line, page=r.page, start=r.start, end=r.end, unit_raw=r.unit_raw,
+                    document=document.id, line=r.line, page=r.page, char_start=r.start, char_end=r.end, unit_raw=r.unit_raw,
                 )
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "unit":
+            edges = [graph.edges[node, task] for task in graph[node]]
+            data["tasks"] = len(edges)
+            data["leads"] = sum(1 for e in edges if "lead" in e["roles"])
     return graph
 
 

@@ -14,7 +14,7 @@ import re
 
 ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 ASCII_FULL_STOP = "."
-TERMINAL = frozenset("。！？；）)〕】」』”\"：:")
+TERMINAL = frozenset("。！？；）)〕】］]」』”\"：:")
 SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
 
 
@@ -34,6 +34,8 @@ def is_wide(ch: str) -> bool:
 
 # Full-width digits and Latin letters to ASCII (one character each, so columns stay valid).
 FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+# Small and compatibility forms that web text uses for ordinary punctuation (1﹒, ﹙一﹚).
+FOLD_WIDTH.update({ord(a): b for a, b in zip("﹒﹐﹑﹔﹕﹖﹗﹙﹚﹝﹞︰", "．，、；：？！（）〔〕：")})
 
 
 NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
@@ -44,8 +46,28 @@ SPACE_RUN = re.compile("[" + re.escape("".join(SPACES)) + "]+")
 PUNCTUATION = re.compile("[" + re.escape("".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
 
 
+# Pinyin glosses that some mirrors put after characters: 責(zé)任單位 is 責任單位.
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z]{{0,7}}[{TONED}])[a-z{TONED}]{{1,8}}\)")
+
+
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
+    if "(" in text and GLOSS.search(text):
+        kept = [i for i, keep in enumerate(_outside(GLOSS, text)) if keep]
+        healed, columns = _heal("".join(text[i] for i in kept))
+        return healed, [kept[c] for c in columns]
+    return _heal(text)
+
+
+def _outside(pattern: re.Pattern[str], text: str) -> list[bool]:
+    keep = [True] * len(text)
+    for found in pattern.finditer(text):
+        keep[found.start() : found.end()] = [False] * (found.end() - found.start())
+    return keep
+
+
+def _heal(text: str) -> tuple[str, list[int]]:
     text = text.translate(FOLD_WIDTH)
     if NEEDS_WORK.search(text) is None:  # most lines of a notice: nothing to heal
         return text, list(range(len(text)))

@@ -33,11 +33,14 @@ def targets_text(item: Item) -> str:
 
 
 def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LONG_TEXT_CHARS) -> list[dict]:
-    """One dict per task–unit pair, in document, item and written order; the ``LONG_TEXT_COLUMNS``
-    cut to ``text_chars`` characters (None: whole)."""
+    """One dict per task–unit pair, in document, item and written order; an item that names no
+    unit has one row with an empty unit, so that what was not attributed stays in sight. The
+    ``LONG_TEXT_COLUMNS`` are cut to ``text_chars`` characters (None: whole)."""
     rows = []
     for document in documents:
         for item in document.items:
+            if not item.responsibilities:
+                rows.append(_unattributed_row(document, item))
             for r in item.responsibilities:
                 rows.append(
                     {
@@ -65,9 +68,33 @@ def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LO
                         "clause": item.clause_host(r)[r.clause_start : r.clause_end],
                     }
                 )
-                if text_chars is not None:
-                    rows[-1].update({key: bounded(rows[-1][key], text_chars) for key in LONG_TEXT_COLUMNS})
+    if text_chars is not None:
+        for row in rows:
+            row.update({key: bounded(row[key] or "", text_chars) for key in LONG_TEXT_COLUMNS})
     return rows
+
+
+def _unattributed_row(document: Document, item: Item) -> dict:
+    row = dict.fromkeys(LONG_COLUMNS, "")
+    row.update(
+        doc_id=document.id,
+        year=document.meta.year,
+        part=item.part,
+        section=item.section.number if item.section else "",
+        number=item.number,
+        title=item.title,
+        order=None,
+        attribution=None,
+        line=item.line,
+        page=item.page,
+        deadline=item.deadline.text if item.deadline else "",
+        deadline_date=(item.deadline.date or item.deadline.kind) if item.deadline else "",
+        targets=targets_text(item),
+        section_title=item.section.title if item.section else "",
+        item_id=item.id,
+        collective=None,
+    )
+    return row
 
 
 def documents_to_long(documents: Iterable[Document], text_chars: int | None = LONG_TEXT_CHARS) -> "pd.DataFrame":

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 PARTS = ("main", "attachment")
 ROLES = ("lead", "support", "responsible")
@@ -41,6 +41,10 @@ class SourceLine:
     text: str
     offset: int  # offset of the line's first character in ``Source.text``
     page: int | None = None
+    # Spreadsheets: the cell the line was written from (sheet name, 1-based row and column).
+    sheet: str | None = None
+    row: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,9 @@ class TableCell:
     offset: int
     line: int | None = None
     page: int | None = None
+    sheet: str | None = None  # spreadsheets: sheet name, 1-based row and column of the cell
+    row: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +73,9 @@ class Table:
     last_line: int
     page: int | None = None
     header_rows: int = 1
+    # Per column, a role label the header does not write but the cells show (a 备注 column that
+    # holds the responsible unit in every row): "" where the header speaks for itself.
+    inferred_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +94,28 @@ class Source:
     # "line": every line is a paragraph (text files, DOCX, HTML); "blank": paragraphs are runs of
     # non-blank lines separated by blank lines (paged formats whose readers keep physical lines).
     paragraphs: str = "line"
+    warnings: tuple[ParseWarning, ...] = ()  # what the reader left out (a hidden sheet)
+    files: tuple[SourceFile, ...] = ()  # several files read as one (a bundle): where each one's lines are
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One of several files read as one document, and the lines its text occupies."""
+
+    path: str
+    sha256: str
+    format: str
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """A spreadsheet cell: sheet name, 1-based row and column (``column`` 3 is Excel's C)."""
+
+    sheet: str
+    row: int
+    column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +160,7 @@ class Responsibility:
     clause_start: int = 0  # the whole clause, offsets into Item.text
     clause_end: int = 0
     attribution: int = 1  # 1-based index of the clause within its item
+    cell: CellRef | None = None  # spreadsheets: the cell the unit is written in
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +242,7 @@ class Item:
     targets: tuple[Target, ...] = ()
     documents: tuple[Reference, ...] = ()
     persons: tuple[Person, ...] = ()
+    cell: CellRef | None = None  # spreadsheets: the cell of the task (its row's task column)
 
     def clause_host(self, responsibility: Responsibility) -> str:
         """The text a responsibility's offsets point into: the item's, or for a lead inherited
@@ -238,6 +272,7 @@ class SourceInfo:
     format: str
     encoding: str | None = None
     pages: int | None = None
+    files: tuple[SourceFile, ...] = ()  # several files read as one: each one's path and lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +344,11 @@ def document_from_dict(data: dict[str, Any]) -> Document:
                 Item,
                 item,
                 section=_build(Section, section) if section else None,
-                responsibilities=tuple(_build(Responsibility, r) for r in item.get("responsibilities", [])),
+                responsibilities=tuple(
+                    _build(Responsibility, r, cell=_build(CellRef, r["cell"]) if r.get("cell") else None)
+                    for r in item.get("responsibilities", [])
+                ),
+                cell=_build(CellRef, item["cell"]) if item.get("cell") else None,
                 mentions=tuple(_build(Mention, m) for m in item.get("mentions", [])),
                 deadline=_build(Deadline, item["deadline"]) if item.get("deadline") else None,
                 targets=tuple(_build(Target, t) for t in item.get("targets", [])),
@@ -319,7 +358,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         )
     return Document(
         id=data["id"],
-        source=_build(SourceInfo, data["source"]),
+        source=_build(SourceInfo, data["source"], files=tuple(_build(SourceFile, f) for f in data["source"].get("files", []))),
         meta=_build(Metadata, data["meta"]),
         items=tuple(items),
         attachments=tuple(_build(Attachment, a) for a in data.get("attachments", [])),

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import knowledge
 from .errors import NoItemsError
+from .layout import recover as recover_layout
 from .mentions import find_mentions
 from .metadata_hints import merge_hints
-from .model import Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
+from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .normalise import complete_names, to_simplified
 from .responsibility import apply_convention, detect_convention, text_to_attributions, unread_role_brackets
+from .segments import split_item, unnumbered_items
 from .settings import Settings
 from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
 from .units import Registry, load_registry
 
 
-FORMAT_SUFFIXES = {"text": ("txt", "text", "md"), "pdf": ("pdf",), "docx": ("docx",), "html": ("html", "htm", "shtml"), "ofd": ("ofd",)}
+FORMAT_SUFFIXES = {"text": ("txt", "text", "md"), "pdf": ("pdf",), "docx": ("docx",), "html": ("html", "htm", "shtml"), "mhtml": ("mhtml", "mht"), "ofd": ("ofd",),
+                   "doc": ("doc",), "wps": ("wps",), "odt": ("odt",), "xlsx": ("xlsx", "xlsm"), "xls": ("xls",), "et": ("et",),
+                   "ods": ("ods",), "zip": ("zip",)}
 
 
 def parse(path: str | Path, settings: Settings | dict | None = None, *, doc_id: str | None = None) -> Document:
@@ -28,24 +33,48 @@ def parse(path: str | Path, settings: Settings | dict | None = None, *, doc_id: 
     return source_to_document(source, settings, doc_id=doc_id or Path(path).stem)
 
 
+def parse_many(paths: list[str | Path], settings: Settings | dict | None = None, *, doc_id: str | None = None) -> Document:
+    """Parse several files as one notice, in order: the notice, then its attachments (or the pages
+    of a notice split over several web pages). One path is the same as :func:`parse`."""
+    from .readers import read_sources
+
+    paths = list(paths)
+    if len(paths) == 1:
+        return parse(paths[0], settings, doc_id=doc_id)
+    settings = Settings.resolve(settings)
+    source = read_sources(paths, settings)
+    return source_to_document(source, settings, doc_id=doc_id or Path(paths[0]).stem)
+
+
 def source_to_document(source: Source, settings: Settings | None = None, *, doc_id: str) -> Document:
     settings = settings or Settings()
     registry = load_registry(settings.registry_files)
+    source = recover_layout(source)
     index = LineIndex(source)
-    outline = blocks_to_outline(source_to_blocks(source))
+    blocks = source_to_blocks(source)
+    outline = blocks_to_outline(blocks)
+    fallback: list[ParseWarning] = []
+    if not outline.items:
+        # Nothing numbered: the paragraphs that attribute work are the tasks (a warning says so).
+        found = unnumbered_items(blocks)
+        if found:
+            outline = replace(outline, items=found)
+            fallback.append(ParseWarning("unnumbered_items", f"no numbered tasks; {len(found)} paragraphs that name responsible units read as tasks"))
     if not outline.items:
         suffix = Path(source.path).suffix.lower().lstrip(".")
         named = f", although the file is named .{suffix}" if suffix and suffix not in FORMAT_SUFFIXES.get(source.format, ()) else ""
         raise NoItemsError(f"no numbered tasks found (read as {source.format}{named})", path=source.path)
     meta, hint_warnings = merge_hints(outline.meta, source.meta_hints)
-    warnings = list(outline.warnings) + hint_warnings
+    warnings = list(source.warnings) + list(outline.warnings) + hint_warnings + fallback
     convention = detect_convention(source.text)
-    items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in outline.items]
+    raws = tuple(part for raw in outline.items for part in split_item(raw))
+    items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in raws]
     if settings.mentions:
-        items = _add_mentions(items, outline.items, registry, index)
+        items = _add_mentions(items, raws, registry, index)
+    items = _with_cells(items, source)
     return Document(
         id=doc_id,
-        source=SourceInfo(source.path, source.sha256, source.format, source.encoding, source.pages),
+        source=SourceInfo(source.path, source.sha256, source.format, source.encoding, source.pages, source.files),
         meta=meta,
         items=tuple(items),
         attachments=outline.attachments,
@@ -160,3 +189,20 @@ def _replace_mentions(item: Item, mentions: tuple[Mention, ...]) -> Item:
     from dataclasses import replace
 
     return replace(item, mentions=mentions)
+
+
+def _with_cells(items: list[Item], source: Source) -> list[Item]:
+    """Spreadsheets: the cell of each task and of each unit, from the cell their line was written from."""
+    from dataclasses import replace
+
+    cells = {line.number: CellRef(line.sheet, line.row, line.column) for line in source.lines if line.sheet and line.row}
+    if not cells:
+        return items
+    return [
+        replace(
+            item,
+            cell=cells.get(item.line),
+            responsibilities=tuple(replace(r, cell=cells.get(r.line)) for r in item.responsibilities),
+        )
+        for item in items
+    ]

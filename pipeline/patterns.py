@@ -26,6 +26,7 @@ class Patterns:
     issuer_header_suffix: re.Pattern[str]
     back_matter: re.Pattern[str]
     sentence_end: re.Pattern[str]
+    page_mark: re.Pattern[str]
 
 
 def load_raw() -> dict:

@@ -9,6 +9,7 @@ strategies), tried in order, a later one never overlapping an earlier one's span
 - ``find_labelled_lines``: ``牵头单位：A`` ⏎ ``责任单位：B`` lines and blocks, and unbracketed
   labels after a full stop;
 - ``find_role_sentences``: ``由A牵头，B配合。`` sentences made only of units and role words;
+- ``find_subject_clauses``: ``A负责…；B、C负责…`` clauses that open with their units;
 - ``find_bare_brackets``: a bracket of units closing an item.
 
 The vocabulary (labels and the keywords that give an unknown label its role, role words,
@@ -24,8 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-OPEN = "（(〔【"
-CLOSE = "）)〕】"
+OPEN = "（(〔【［["
+CLOSE = "）)〕】］]"
 INNER_OPEN = OPEN + "〈《"
 INNER_CLOSE = CLOSE + "〉》"
 
@@ -176,7 +177,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     index = 0
     while index < len(spans):
         begin, end = spans[index]
-        if re.fullmatch(r"各[县市区旗乡镇]", text[begin:end]):
+        if re.fullmatch(r"各[县市区旗乡镇](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
@@ -280,13 +281,20 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
         if role == "person":
             continue
         together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: X leads, Y supports
-        for _, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
+        for piece, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
+            if _is_run_on(piece):
+                continue
             marked = LEAD_MARK.match(simple, u_end)  # 医政医管科（牵头）: this unit leads
             unit_role = "lead" if marked else role
             if together >= 0 and role == "responsible":
                 unit_role = "lead" if u_end <= together else "support"
             units.append(UnitSpan(text[u_start:u_end], u_start, u_end, unit_role, len(units) + 1, label))
     return units
+
+
+def _is_run_on(piece: str) -> bool:
+    """Text that a flattened page ran into a label's value (figures of a table, a report): no name."""
+    return len(piece) > 30 or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
 
 
 LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")
@@ -296,6 +304,34 @@ def looks_like_unit(name: str) -> bool:
     vocab = vocabulary()
     core = re.sub(r"[（(][^（()）]*[）)]$", "", name)  # 党政办公室（人力资源部）: judge the name before its note
     return bool(core) and len(name) <= 40 and "：" not in name and (core.startswith("各") or core.endswith(vocab.unit_suffixes))
+
+
+NOT_A_NAME = re.compile(r"[的了是在对将把要应从与及于以其并]|\d|^[一-龥]$")
+
+
+def could_be_unit(name: str) -> bool:
+    """A name the registry and the suffixes do not know, but that stands where a unit stands in a
+    clause (共青团中央, 中国科协, 哈尔滨海关): short, Chinese, no task word in it. It is kept, with an
+    ``unknown_unit`` warning, rather than dropping the whole clause."""
+    if looks_like_unit(name):
+        return True
+    core = re.sub(r"[（(][^（()）]*[）)]", "", name)
+    return 2 <= len(core) <= 15 and re.fullmatch(r"[\u4e00-\u9fff·]+", core) is not None and not NOT_A_NAME.search(core) and not core.startswith(_task_verbs())
+
+
+@lru_cache(maxsize=1)
+def _exhortations() -> tuple[str, ...]:
+    return tuple(load_raw()["exhortations"])
+
+
+@lru_cache(maxsize=1)
+def _task_verbs() -> tuple[str, ...]:
+    return tuple(load_raw()["task_verbs"])
+
+
+def names_a_unit_list(names: list[str]) -> bool:
+    """Every piece could be a unit and at least one is recognisably one."""
+    return bool(names) and all(could_be_unit(n) for n in names) and any(looks_like_unit(n) for n in names)
 
 
 def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
@@ -333,7 +369,7 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
     units = _segments_to_units(text, simple, segments)
-    if units and len(units) >= len(segments) and all(looks_like_unit(to_simplified_name(u.raw)) for u in units):
+    if units and len(units) >= len(segments) and names_a_unit_list([to_simplified_name(u.raw) for u in units]):
         return units, clause_end
     return None
 
@@ -402,7 +438,9 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
             run.clear()
 
     for label, role, start, value_start in find_labels(simple):
-        begins = start == 0 or simple[start - 1] in "\n。"
+        # A run starts a line, follows a full stop, or (a known label) follows a comma:
+        # ``1、农村道路畅通工程，牵头部门：市交通局。``
+        begins = start == 0 or simple[start - 1] in "\n。" or (simple[start - 1] in "，," and label in known_labels())
         gap = simple[min(run_end, start) : start] if run else ""
         continues = bool(run) and (start < run_end or (gap.strip("；; \n，,") == "" and "\n\n" not in gap))
         if not (begins or continues):
@@ -422,6 +460,47 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n]))")
+SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|负责|牵头)(?![人责])")
+SUBJECT_MAX = 80
+
+
+def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
+    """A clause that opens with its units and a role verb, then states the task:
+    ``市经贸委负责全市工业节能；市规划局、市建设局负责建筑节能；`` (the division of work inside
+    one paragraph). Only the units and the verb are the clause; every piece must be a unit."""
+    attributions = []
+    for start in SUBJECT_START.finditer(simple):
+        begin = start.end()
+        while begin < len(simple) and simple[begin] in " \n":
+            begin += 1
+        if begin < len(simple) and simple[begin] in OPEN:
+            continue  # a bracket is find_role_word_brackets' to read
+        window = simple[begin : begin + SUBJECT_MAX]
+        role = SUBJECT_ROLE.search(window)
+        if role is None or role.start() < 2 or re.search(r"[，,。；;：:\n]", window[: role.start()]):
+            continue
+        after = simple[begin + role.end() : begin + role.end() + 2]
+        if not after or after[0] in "。；;，,":
+            continue  # a role sentence (A、B负责。) is find_role_sentences' to read
+        head = simple[begin : begin + role.start()]
+        if head.startswith(("由", *_exhortations())):
+            continue
+        head = re.sub(r"(?:等|要|应|应当|主要|具体)+$", "", head)
+        pieces = split_units(head, begin)
+        if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) or any(len(raw) < 2 for raw, _, _ in pieces):
+            continue
+        kind = vocabulary().role_words.get(role.group("role"), "responsible")
+        units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        attributions.append(Attribution(begin, begin + role.end(), units))
+    return attributions
+
+
+@lru_cache(maxsize=1)
+def known_labels() -> frozenset[str]:
+    return frozenset(label for label, _ in vocabulary().labels)
+
+
 def to_simplified_name(name: str) -> str:
     from .normalise import to_simplified
 
@@ -433,6 +512,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_role_word_brackets,
     find_labelled_lines,
     find_role_sentences,
+    find_subject_clauses,
     find_bare_brackets,
 ]
 
@@ -528,6 +608,9 @@ def apply_convention(units: tuple[UnitSpan, ...], convention: str | None) -> tup
     return units
 
 
+COUNTED_COLLECTIVE = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)个")  # 13个街道、镇
+
+
 def is_collective(name: str) -> bool:
     vocab = vocabulary()
-    return name.startswith(vocab.collective_prefixes) or name.endswith(vocab.collective_suffixes)
+    return name.startswith(vocab.collective_prefixes) or name.endswith(vocab.collective_suffixes) or bool(COUNTED_COLLECTIVE.match(name))

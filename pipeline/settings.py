@@ -17,6 +17,8 @@ class Settings:
     strict: bool = False  # turn warnings into a failure
     max_bytes: int = 50 * 1024 * 1024  # refuse larger inputs
     workers: int | None = None  # processes for large batches (None: one per core; 1: none)
+    soffice: str | None = None  # LibreOffice's soffice (None: $FENGONG_SOFFICE, else found on PATH)
+    convert_timeout: float = 60.0  # seconds one LibreOffice conversion may take
     # Bounds on the work one file may cause (README, "Limits"); a file beyond one fails with an
     # error naming the limit and the setting, and a batch goes on with the other files.
     max_pages: int = 1000  # pages of a PDF or OFD
@@ -48,6 +50,10 @@ class Settings:
         for name in OPTIONAL_POSITIVE:
             if name in values and values[name] is not None and (isinstance(values[name], bool) or not isinstance(values[name], (int, float)) or values[name] <= 0):
                 raise SettingsError(f"{name} must be a positive number or None, not {values[name]!r}")
+        if "convert_timeout" in values and (
+            not isinstance(values["convert_timeout"], (int, float)) or values["convert_timeout"] <= 0
+        ):
+            raise SettingsError(f"convert_timeout must be a positive number of seconds, not {values['convert_timeout']!r}")
         return replace(base, **values)
 
     @classmethod

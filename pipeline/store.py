@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .errors import DocumentNotFoundError, FengongError, StoreError
+from .errors import AmbiguousDocumentError, DocumentNotFoundError, FengongError, StoreError
 from .model import Document, document_from_dict, document_to_dict
 
 DEFAULT_PATH = "outputs/fengong.db"
@@ -313,3 +313,81 @@ class Store:
             if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (value,)).fetchone():
                 return [value]
         return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE doc_id = ? ORDER BY id", (reference,))]
+
+    # --- the store at hand: list, resolve, remove (reading and removing only) ----------
+
+    def summaries(self, ids: list[int] | None = None) -> list["StoredSummary"]:
+        """id, 文号, year, title, number of tasks and path of each stored document (or of ``ids``)."""
+        rows = self.db.execute(
+            "SELECT d.id, d.doc_number, d.year, COALESCE(d.plan_title, d.title), "
+            "(SELECT COUNT(*) FROM items i WHERE i.document_id = d.id), d.path, d.doc_id FROM documents d ORDER BY d.year, d.id"
+        )
+        found = [StoredSummary(*row) for row in rows]
+        return found if ids is None else [s for s in found if s.id in set(ids)]
+
+    def iter_stored(self) -> Iterator[tuple[int, Document]]:
+        """(stored id, document) pairs, streamed like :meth:`iter_documents`."""
+        for stored_id, data in self.db.execute("SELECT id, json FROM documents ORDER BY year, id"):
+            yield stored_id, document_from_dict(json.loads(data))
+
+    def candidates(self, reference: str) -> list[int]:
+        """Stored ids a reference may mean, tried in turn: path, 文号 (any bracket style), doc_id, year, id."""
+        by_path = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE path = ?", (str(Path(reference).resolve()),))]
+        if by_path:
+            return by_path
+        number = canonical_doc_number(reference)
+        by_number = [i for i, n in self.db.execute("SELECT id, doc_number FROM documents ORDER BY id") if n and canonical_doc_number(n) == number]
+        if by_number:
+            return by_number
+        by_doc_id = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE doc_id = ? ORDER BY id", (reference,))]
+        if by_doc_id or not reference.isdigit():
+            return by_doc_id
+        value = int(reference)
+        if 1000 <= value <= 9999:
+            by_year = [r[0] for r in self.db.execute("SELECT id FROM documents WHERE year = ? ORDER BY id", (value,))]
+            if by_year:
+                return by_year
+        return [value] if self.db.execute("SELECT 1 FROM documents WHERE id = ?", (value,)).fetchone() else []
+
+    def resolve(self, reference: str) -> int:
+        """The one stored id ``reference`` names; an error when it names none or several."""
+        ids = self.candidates(reference)
+        if not ids:
+            raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document", path=self.path)
+        if len(ids) > 1:
+            shown = "; ".join(f"{s.id} {s.doc_number or s.doc_id} ({s.year})" for s in self.summaries(ids[:10]))
+            more = f"; … and {len(ids) - 10} more" if len(ids) > 10 else ""
+            raise AmbiguousDocumentError(f"{reference!r} matches {len(ids)} stored documents: {shown}{more}", path=self.path)
+        return ids[0]
+
+    def remove(self, stored_id: int) -> "StoredSummary":
+        """Delete one document with its items and responsibilities, in one transaction."""
+        summary = self.summaries([stored_id])
+        if not summary:
+            raise DocumentNotFoundError(f"no stored document with id {stored_id}", path=self.path)
+        with self.transaction():  # (the connection is in autocommit: `with self.db` would not group them)
+            self.db.execute("DELETE FROM responsibilities WHERE document_id = ?", (stored_id,))
+            self.db.execute("DELETE FROM items WHERE document_id = ?", (stored_id,))
+            self.db.execute("DELETE FROM documents WHERE id = ?", (stored_id,))
+        return summary[0]
+
+
+@dataclass(frozen=True)
+class StoredSummary:
+    id: int
+    doc_number: str | None
+    year: int | None
+    title: str | None
+    tasks: int
+    path: str
+    doc_id: str
+
+
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕", "〖": "〔", "〗": "〕"})
+
+
+def canonical_doc_number(text: str) -> str:
+    """A 文号 in one form, whatever brackets and spaces it was typed with: 苏产改办[2023]3号 → 苏产改办〔2023〕3号."""
+    from .normalise import to_simplified
+
+    return to_simplified("".join(text.split())).translate(_BRACKETS)

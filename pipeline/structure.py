@@ -21,6 +21,7 @@ from .patterns import patterns
 HEADING_ONLY_MAX = 40  # a heading line this short without final punctuation is a title, not a cut paragraph
 SIGNATURE_MAX = 40
 TITLE_MAX = 120
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")  # 实际完成情况：… a field of its own
 TITLE_HINT = re.compile(r"关于.{2,}|(?:通知|意见|方案|办法|清单|要点|规划|计划|决定|分工表)$")
 
 
@@ -168,7 +169,7 @@ def _attachment_marker(text: str) -> re.Match[str] | None:
     return patterns().attachment_marker.match(text)
 
 
-def _first_sentence(text: str) -> str:
+def first_sentence(text: str) -> str:
     """Up to the first 。！？ outside brackets and quotes; the whole text if there is none."""
     depth = 0
     for index, ch in enumerate(text):
@@ -474,8 +475,8 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         text += "\n"
         origins.append(origins[-1] if origins else node.head.origins[-1])
     for block in node.body:
-        if text and (block.break_before or _starts_with_label(block.text)):
-            text += "\n"  # 牵头单位：… lines and folded sub-points stay lines, for the clause finders
+        if text and (block.break_before or _starts_with_label(block.text) or FIELD_LINE.match(block.text)):
+            text += "\n"  # 牵头单位：… lines, other fields and folded sub-points stay lines, for the clause finders
             origins.append(block.origins[0])
         elif text and text[-1].isascii() and text[-1].isalnum() and block.text[0].isascii() and block.text[0].isalnum():
             text += " "
@@ -484,7 +485,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         origins.extend(block.origins)
     path = _path(node)
     top = path[0]
-    section = Section(top.number, _first_sentence(top.rest), top.head.line) if len(path) > 1 else None
+    section = Section(top.number, first_sentence(top.rest), top.head.line) if len(path) > 1 else None
     item_id = "/".join([key] + [n.number for n in path])
     seen[item_id] = seen.get(item_id, 0) + 1
     if seen[item_id] > 1:
@@ -497,7 +498,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         section=section,
         number=node.number,
         level=node.rank,
-        title=_first_sentence(node.rest),
+        title=first_sentence(node.rest),
         text=text,
         origins=tuple(origins),
         line=node.head.line,

@@ -15,12 +15,14 @@ import re
 from dataclasses import dataclass
 
 from .heal import heal_line
+from .layout.columns import NUMBER_HEADERS, PROGRESS_HEADER, TASK_HEADER, fold
 from .model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
 
-NUMBER_HEADERS = ("序号", "编号", "序")
-TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标")
+
+
+WRITTEN_NUMBER = re.compile(r"(\d{1,5})[.．、](?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ class RowText:
 
 def _header_text(table: Table, index: int) -> str:
     parts = [row[index].text for row in table.rows[: table.header_rows] if index < len(row)]
-    return to_simplified(re.sub(r"\s+", "", "".join(dict.fromkeys(parts))))
+    return fold("".join(dict.fromkeys(parts)))
 
 
 def classify_columns(table: Table) -> list[Column]:
@@ -52,19 +54,37 @@ def classify_columns(table: Table) -> list[Column]:
     columns = []
     width = max(len(r) for r in table.rows) if table.rows else 0
     task_seen = False
+    task_index = _task_column(table, width, labels)
     for index in range(width):
         header = _header_text(table, index)
         label = next((l for l in labels if l in header), None)
+        if label is None and index < len(table.inferred_labels) and table.inferred_labels[index]:
+            label = table.inferred_labels[index]
         if label is None and len(header) <= 8 and label_role(header) is not None and not TASK_HEADER.search(header):
             label = header  # 责任处室, 主责部门, 协办科室: a label by its role words
         if label:
             columns.append(Column(index, "label", label))
         elif header.startswith(NUMBER_HEADERS) and len(header) <= 3:
             columns.append(Column(index, "number"))
-        elif not task_seen and (TASK_HEADER.search(header) or index == 1):
+        elif not task_seen and (index == task_index if task_index is not None else index == 1):
             columns.append(Column(index, "task"))
             task_seen = True
     return columns
+
+
+def _task_column(table: Table, width: int, labels: list[str]) -> int | None:
+    """The task column: of the columns whose header names a task (项目类别, 具体内容), the one
+    filled in most rows, since a category column is often merged or left empty."""
+    candidates = []
+    for index in range(width):
+        header = _header_text(table, index)
+        if TASK_HEADER.search(header) and not PROGRESS_HEADER.search(header) and not any(l in header for l in labels) and not (header.startswith(NUMBER_HEADERS) and len(header) <= 3):
+            filled = sum(1 for row in table.rows[table.header_rows :] if index < len(row) and row[index].text.strip())
+            candidates.append((index, filled))
+    if not candidates:
+        return None
+    most = max(filled for _, filled in candidates)
+    return next(index for index, filled in candidates if filled * 5 >= most * 4)
 
 
 class _Builder:
@@ -77,11 +97,11 @@ class _Builder:
         self.origins.extend([origin] * len(text))
 
     def cell(self, cell: TableCell, units: bool = False) -> None:
-        """The cell's healed text; in a unit cell, line breaks between units become 、."""
-        lines = cell.text.split("\n")
+        """The cell's healed text; in a unit cell, line breaks and spaces between units become 、
+        (``縣民政局 各相關鄉鎮街道`` is two units)."""
         offset = cell.offset
         pending_break: int | None = None
-        for line in lines:
+        for line, offset in self._pieces(cell, units):
             healed, columns = heal_line(line)
             if healed:
                 if pending_break is not None:
@@ -92,7 +112,18 @@ class _Builder:
                 self.chars.extend(healed)
                 self.origins.extend(offset + c for c in columns)
                 pending_break = offset + len(line)
+
+    @staticmethod
+    def _pieces(cell: TableCell, units: bool) -> list[tuple[str, int]]:
+        """``(text, offset)`` of each line of the cell; in a unit cell, of each space-separated piece."""
+        pieces, offset = [], cell.offset
+        for line in cell.text.split("\n"):
+            if units and " " in line.strip():
+                pieces.extend((found.group(0), offset + found.start()) for found in re.finditer(r"\S+", line))
+            else:
+                pieces.append((line, offset))
             offset += len(line) + 1
+        return pieces
 
     def _piece_is_whole(self) -> bool:
         """Whether the text since the last separator is a whole unit name (``市数据资源`` ⏎ ``管理局`` is not)."""
@@ -111,7 +142,7 @@ def row_texts(table: Table) -> list[RowText]:
     number_col = next((c for c in columns if c.kind == "number"), None)
     task_col = next((c for c in columns if c.kind == "task"), None)
     out: list[RowText] = []
-    previous_key = None
+    previous_key = previous_number = None
     for row in table.rows[table.header_rows :]:
         texts = [c.text.strip() for c in row if c.text.strip()]
         if not texts:
@@ -120,13 +151,16 @@ def row_texts(table: Table) -> list[RowText]:
         if len(set(texts)) == 1 and len(row) > 1:
             healed, cols = heal_line(texts[0].replace("\n", ""))
             out.append(RowText(healed, tuple(first.offset + c for c in cols), first.line or 0, first.page, None))
-            previous_key = None
+            previous_key = previous_number = None
             continue
         builder = _Builder()
         task = row[task_col.index] if task_col and task_col.index < len(row) else None
+        number_cell = row[number_col.index] if number_col and number_col.index < len(row) else None
         key = (task.offset if task is not None else None)
-        merged = previous_key is not None and key == previous_key
-        if task is not None and not merged:
+        number_key = number_cell.offset if number_cell is not None and number_cell.text.strip() else None
+        # A merged task cell, or a sub-row that shares its row's 序号 (a merged number cell).
+        merged = previous_key is not None and (key == previous_key or (number_key is not None and number_key == previous_number))
+        if task is not None and task.text.strip() and key != previous_key:
             builder.cell(task)
         for column in columns:
             if column.kind != "label" or column.index >= len(row) or not row[column.index].text.strip():
@@ -141,7 +175,6 @@ def row_texts(table: Table) -> list[RowText]:
                 builder.synthetic(f"\n{column.label}：", cell.offset)
                 builder.cell(cell, units=True)
         anchor = task or first
-        number_cell = row[number_col.index] if number_col and number_col.index < len(row) else None
         number = re.sub(r"[\s.．、。]", "", number_cell.text) if number_cell is not None else ""
         if merged and out and out[-1].number is not None:
             last = out[-1]
@@ -149,6 +182,10 @@ def row_texts(table: Table) -> list[RowText]:
             text = last.text + "\n" + builder.text()
             out[-1] = RowText(text, last.origins + (last.origins[-1],) + tuple(builder.origins), last.line, last.page, last.number)
         else:
-            out.append(RowText(builder.text(), tuple(builder.origins), anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
-        previous_key = key
+            text, origins = builder.text(), tuple(builder.origins)
+            written = WRITTEN_NUMBER.match(text) if number_col is None else None
+            if written:  # no 序号 column: the task cell carries its number (14.改扩建…)
+                number, text, origins = written.group(1), text[written.end() :], origins[written.end() :]
+            out.append(RowText(text, origins, anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
+        previous_key, previous_number = key, number_key
     return out

@@ -19,7 +19,7 @@ def invoke(*args: str):
 
 
 def test_cli_parse_prints_contract_json():
-    result = invoke("parse", NOTICE_2023)
+    result = invoke("parse", NOTICE_2023, "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert set(data) == {"schema_version", "id", "source", "meta", "attachments", "items", "warnings"}
@@ -108,7 +108,7 @@ def test_cli_eval_prints_figures_per_form():
     assert lines[2].startswith("ALL") and any(line.startswith("F10 ") for line in lines)
 
 
-@pytest.mark.parametrize("command", ["parse", "ingest", "matrix", "graph", "run", "diff", "eval"])
+@pytest.mark.parametrize("command", ["parse", "ingest", "list", "show", "remove", "matrix", "ledger", "graph", "run", "diff", "eval"])
 def test_cli_every_command_has_help_and_is_in_readme(command):
     from conftest import ROOT
 
@@ -122,7 +122,17 @@ def test_cli_diff_markdown_to_stdout():
     result = invoke("diff", NOTICE_2023, NOTICE_2024, "--format", "md")
     assert result.exit_code == 0
     assert result.stdout.startswith("# 2023 苏产改办〔2023〕3号 → 2024 苏产改办〔2024〕9号\n")
-    assert result.stderr == "stdout: 7 unchanged, 16 revised, 4 added, 4 removed, 1 moved\n"
+    assert result.stderr == "stdout: 未变 7，修改 16，新增 4，删除 4，移动 1\n"
+    english = invoke("diff", NOTICE_2023, NOTICE_2024, "--format", "md", "--lang", "en")
+    assert english.stderr == "stdout: 7 unchanged, 16 revised, 4 added, 4 removed, 1 moved\n"
+    assert "| status | old | new | title |" in english.stdout
+
+
+def test_cli_diff_warns_when_old_is_newer():
+    result = invoke("diff", NOTICE_2024, NOTICE_2023, "--format", "md")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Warning: old_newer: OLD (2024-03-08) is newer than NEW (2023-02-23)")
+    assert "old_newer" in result.stdout
 
 
 @pytest.mark.parametrize("suffix", [".json", ".csv", ".html"])
@@ -147,3 +157,39 @@ def test_cli_diff_unknown_format(tmp_path):
     result = runner.invoke(app, ["diff", str(NOTICE_2023), str(NOTICE_2024), "--format", "pdf"])
     assert result.exit_code == 2
     assert "unknown format" in result.stderr
+
+
+def test_cli_version():
+    from pipeline import __version__
+
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout == f"fengong {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["parse", "matrix", "ledger", "diff", "run"])
+def test_cli_help_has_no_type_noise_for_flags(command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "<bool>" not in result.stdout
+    assert "--help" in result.stdout
+
+
+def test_cli_unknown_language_is_a_user_error(tmp_path):
+    result = invoke("ledger", NOTICE_2023, "-o", tmp_path / "l.xlsx", "--lang", "fr")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "Error: unknown language 'fr'; use one of: zh, en"
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_show_in_english(tmp_path):
+    result = invoke("show", NOTICE_2023, "--lang", "en")
+    assert result.exit_code == 0
+    assert "number 苏产改办〔2023〕3号" in result.stdout and "responsible" in result.stdout and "序号" not in result.stdout
+
+
+def test_cli_unwritable_output_is_a_user_error(tmp_path):
+    folder = tmp_path / "taken.xlsx"
+    folder.mkdir()  # a folder where the file should go
+    result = invoke("ledger", NOTICE_2023, "-o", folder)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {folder}: cannot write the output: ")
+    assert "Traceback" not in result.stderr and not list(tmp_path.glob(".taken.xlsx.*"))

@@ -36,7 +36,7 @@ def test_cli_output_under_a_file_is_an_error(tmp_path):
     blocker = tmp_path / "afile"
     blocker.write_text("")
     line = _one_line_error(invoke("matrix", NOTICE_2023, "-o", blocker / "m.csv"))
-    assert line.startswith(f"Error: {blocker}: ")
+    assert line.startswith(f"Error: {blocker}")
 
 
 def test_cli_missing_output_folders_are_created(tmp_path):
@@ -59,7 +59,7 @@ def test_cli_read_only_output_folder_is_an_error(tmp_path):
 
 @pytest.mark.parametrize(
     ("code", "words"),
-    [(errno.EACCES, "permissions"), (errno.EROFS, "read-only"), (errno.ENOSPC, "disk is full")],
+    [(errno.EACCES, "may write to"), (errno.EROFS, "read-only"), (errno.ENOSPC, "disk is full")],
 )
 def test_cli_unwritable_output_folder_is_an_error(tmp_path, monkeypatch, code, words):
     def refuse(*args, dir=None, **kwargs):
@@ -67,7 +67,7 @@ def test_cli_unwritable_output_folder_is_an_error(tmp_path, monkeypatch, code, w
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     line = _one_line_error(invoke("matrix", NOTICE_2023, "-o", tmp_path / "m.csv"))
-    assert line == f"Error: {tmp_path}: {os.strerror(code)}"
+    assert line == f"Error: {tmp_path / 'm.csv'}: cannot write the output: {os.strerror(code)}"
     assert words in invoke("matrix", NOTICE_2023, "-o", tmp_path / "m.csv").stderr
 
 

@@ -226,7 +226,7 @@ def test_html_escapes_document_text():
 
 def test_markdown_and_csv():
     diff = diff_documents(*docs())
-    text = diff_to_markdown(diff)
+    text = diff_to_markdown(diff, lang="en")
     assert "7 unchanged, 16 revised, 4 added, 4 removed, 1 moved" in text
     assert "10个→12个; 100名→120名" in text and "split from 二 5" in text and "merged into 三 13" in text
     rows = diff_to_csv_rows(diff)

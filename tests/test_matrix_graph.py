@@ -61,3 +61,22 @@ def test_graph_files_open_in_other_tools(doc2023, tmp_path):
         assert back.number_of_edges() == graph.number_of_edges()
     data = json.loads(export.write_graph(tmp_path / "g.json", graph).read_text("utf-8"))
     assert nx.node_link_graph(data, edges="edges").number_of_edges() == 75
+
+
+def test_graph_gexf_is_static_with_readable_labels(doc2023, tmp_path):
+    path = export.write_graph(tmp_path / "g.gexf", documents_to_graph([doc2023]))
+    text = path.read_text("utf-8")
+    assert 'mode="dynamic"' not in text and 'mode="static"' in text
+    root = ET.parse(path).getroot()
+    titles = {a.get("title") for a in root.iter() if a.tag.endswith("}attribute")}
+    assert not titles & {"start", "end"} and {"char_start", "char_end", "tasks", "leads", "type"} <= titles
+    assert not any(e.get("start") or e.get("end") for e in root.iter() if e.tag.endswith(("}node", "}edge")))
+    back = nx.read_gexf(path)
+    assert back.graph.get("mode", "static") == "static"
+    labels = {data["label"] for _, data in back.nodes(data=True)}
+    assert {"省人社厅", "4 深化产教融合"} <= labels
+    unit = next(data for _, data in back.nodes(data=True) if data["label"] == "省人社厅")
+    assert (unit["tasks"], unit["leads"], unit["type"]) == (12, 0, "government_department")
+    edge = documents_to_graph([doc2023]).edges["unit:省人社厅", "task:2023_jiangsu_industrial_workforce_reform_plan:main/二/4"]
+    text_of_item = doc2023.items[3].text
+    assert text_of_item[edge["char_start"]:edge["char_end"]] == edge["unit_raw"]

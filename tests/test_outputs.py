@@ -46,5 +46,15 @@ def test_outputs_committed_match_fresh_run(fresh):
             rows = lambda p: list(load_workbook(p).active.iter_rows(values_only=True))  # noqa: E731
             assert rows(COMMITTED / relative) == rows(out / relative), relative
         else:
-            committed = VOLATILE.sub("", (COMMITTED / relative).read_text("utf-8"))
-            assert committed == VOLATILE.sub("", (out / relative).read_text("utf-8")), f"{relative} differs: run `make run`"
+            committed = _stable(relative, (COMMITTED / relative).read_text("utf-8"))
+            assert committed == _stable(relative, (out / relative).read_text("utf-8")), f"{relative} differs: run `make run`"
+
+
+FIGURE = re.compile(r"<svg.*?</svg>", re.S)
+
+
+def _stable(relative, text):
+    """What must not change between machines: the figures' drawing depends on the fonts installed
+    and on matplotlib's version, so the report is compared without the inside of its SVGs."""
+    text = VOLATILE.sub("", text)
+    return FIGURE.sub("<svg/>", text) if relative.name == "report.html" else text

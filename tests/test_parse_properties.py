@@ -10,7 +10,7 @@ from pipeline.errors import FengongError
 from pipeline.model import Source
 from pipeline.parse import source_to_document
 from pipeline.readers import split_lines
-from pipeline.readers.text_tables import find_text_tables
+from pipeline.layout.delimited import find_text_tables
 
 PIECES = [
     "一、", "二、", "（一）", "（二）", "1.", "2.", "3、", "（1）", "①", "第一条", "附件", "附件1",

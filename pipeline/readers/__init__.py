@@ -15,7 +15,8 @@ from typing import Protocol
 from ..errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError, LimitError, UnsupportedFormatError
 from ..model import Source, SourceLine
 from ..settings import Settings
-from . import docx, html, ofd, pdf, text
+from . import bundle as _bundle
+from . import doc, docx, html, mhtml, ofd, ole, pdf, sheet, text
 
 
 class Reader(Protocol):
@@ -26,14 +27,15 @@ class Reader(Protocol):
     def read(self, path: str, data: bytes, settings: Settings) -> Source: ...
 
 
-# Zip containers first (by member names), then HTML, then plain text, which accepts any text.
-READERS: list[Reader] = [pdf, docx, ofd, html, text]
+# Zip containers first (by member names; spreadsheets before DOCX, which takes bare OOXML; any other
+# zip is a bundle of files), OLE2
+# files (by stream names), then HTML, then plain text, which accepts any text.
+READERS: list[Reader] = [pdf, sheet, doc, docx, ofd, _bundle, ole, mhtml, html, text]
 
-# Signatures of formats that have no reader yet, so that the error says what the file is.
+# Signatures of formats that have no reader, so that the error says what the file is (zip and OLE2
+# files always have one: bundle and ole).
 _KNOWN_BINARY = {
     b"%PDF": "PDF",
-    b"PK\x03\x04": "zip container (DOCX/OFD/XLSX)",
-    b"\xd0\xcf\x11\xe0": "legacy Office document (.doc/.xls)",
     b"\x89PNG": "PNG image",
     b"\xff\xd8\xff": "JPEG image",
     b"GIF8": "GIF image",
@@ -53,11 +55,19 @@ def read_source(path: str | Path, settings: Settings | None = None) -> Source:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror or error}", path=path, hint="Check the path and its permissions.") from None
+    return read_bytes(path, data, settings)
+
+
+def read_bytes(path: str, data: bytes, settings: Settings, *, bundle: bool = True) -> Source:
+    """Read ``data`` (the content of ``path``) with the first reader that recognises it;
+    ``bundle=False`` for the members of a zip bundle, which are never bundles themselves."""
     if not data.strip():
         raise EmptyInputError("file is empty", path=path)
     suffix = Path(path).suffix.lower()
     head = data[:4096]
     for reader in READERS:
+        if reader is _bundle and not bundle:
+            continue
         if reader.sniff(head, suffix):
             return _within_limits(reader.read(path, data, settings), settings)
     for signature, name in _KNOWN_BINARY.items():
@@ -74,6 +84,14 @@ def _within_limits(source: Source, settings: Settings) -> Source:
     if cells > settings.max_cells:
         raise LimitError(f"the tables hold {cells} cells, above the {settings.max_cells} limit", setting="max_cells", path=source.path)
     return source
+
+
+def read_sources(paths: list[str | Path], settings: Settings | None = None) -> Source:
+    """Several files read as one document, in the order given (a notice, then its attachments)."""
+    from .combine import combine_sources
+
+    sources = [read_source(path, settings) for path in paths]
+    return combine_sources(sources, sources[0].path, sources[0].format)
 
 
 def sha256(data: bytes) -> str:

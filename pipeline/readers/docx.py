@@ -507,6 +507,11 @@ def read(path: str, data: bytes, settings: Settings) -> Source:
 
     if not _zip.is_zip(data[:4]):
         raise NotDocxError("this is not a Word document (.docx files are zip packages)", path=path)
+    names = _zip.open_zip(path, data, "DOCX", getattr(settings, "max_unpacked_bytes", None)).namelist()
+    if "xl/workbook.xml" in names and not any(n.startswith("word/") for n in names):
+        from . import sheet  # a workbook whose xl/ members lie beyond the bytes sniffing sees
+
+        return sheet.read(path, data, settings)
     document = _open(path, data, settings)
     part = document.part
     try:

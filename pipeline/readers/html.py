@@ -3,7 +3,8 @@
 The page is decoded with the charset it declares (``<meta charset>`` or
 ``http-equiv``; GBK/GB2312 widened to GB18030), else the one detected as for text.
 Scripts, styles, navigation, headers, footers, share buttons and breadcrumbs are
-dropped; the article is the deepest element that holds nearly all of the Chinese text
+dropped, and inside the article box pagers (下一页), comment boxes and the download list of
+the attachment files; the article is the deepest element that holds nearly all of the Chinese text
 of the page's ``<p>`` (or, on pages without ``<p>``, of its text blocks). Block
 elements and ``<br>`` separate paragraphs (one blank line between paragraphs).
 The 信息公开 metadata table (索引号, 发文机关, 成文日期, 发文字号 …) becomes
@@ -30,7 +31,13 @@ _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "g
 DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "iframe", "object", "embed",
              "button", "select", "textarea", "form", "svg", "canvas", "aside")
 DROP_WORDS = ("share", "nav", "footer", "breadcrumb", "crumb", "bdshare", "sharebar", "toolbar", "menu",
-              "sidebar", "copyright", "position", "location", "print", "fontsize", "font-size")
+              "sidebar", "copyright", "position", "location", "print", "fontsize", "font-size",
+              # inside the article box on many sites: pagers (下一页) and comment boxes
+              "pagination", "pager", "page-nav", "pagenav", "comment", "pinglun")
+# Boxes dropped only when they are mostly links: the download list of the attachment files and
+# related links (a box of the same name holding the attachment's own text stays).
+LINK_BOX_WORDS = ("download", "fujian", "attach", "related", "xgwj", "xglj")
+_PAGER = re.compile(r"^(?:[\s|/<>«»·…\[\]]|首页|上一页|下一页|尾页|末页|上页|下页|共\s*\d+\s*页|第\s*\d+\s*页|\d+)+$")
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
               "h4", "h5", "h6", "blockquote", "pre", "center", "address", "figure", "figcaption", "hr", "tr",
               "tbody", "thead", "tfoot", "caption", "body", "html", "form", "fieldset", "details", "summary"}
@@ -179,9 +186,19 @@ def _clean(root) -> None:
         if element.getparent() is None:
             continue
         words = _attr_words(element)
+        content = element.text_content()
         if words.strip() and any(word in words for word in DROP_WORDS):
             # Never drop the bulk of the page (an article whose class happens to say "print-area").
-            if _cjk(element.text_content()) < 0.5 * total:
+            if _cjk(content) < 0.5 * total:
+                element.drop_tree()
+                continue
+        if words.strip() and any(word in words for word in LINK_BOX_WORDS) and _cjk(content) < 0.5 * total:
+            linked = sum(len(_WS.sub("", a.text_content())) for a in element.iter("a"))
+            if linked >= 0.5 * len(_WS.sub("", content)):
+                element.drop_tree()
+                continue
+        if element.tag in ("p", "div", "span", "td", "center") and len(content) < 80 and "页" in content:
+            if _PAGER.match(_WS.sub(" ", content).strip()):  # 上一页 1 2 下一页: a pager without a class
                 element.drop_tree()
     for comment in list(root.iter()):
         if not isinstance(comment.tag, str) and comment.getparent() is not None:
@@ -221,6 +238,8 @@ def _article(root):
         children = [c for c in best if isinstance(c.tag, str) and scores.get(c, 0) >= 0.85 * total]
         if not children or children[0].tag == "p":
             break
+        if children[0].tag == "table" and not _is_layout_table(children[0]):
+            break  # a page that is mostly a task table: the table is read whole, as a table
         best = children[0]
     return best, total
 

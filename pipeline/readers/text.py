@@ -13,7 +13,7 @@ from ..errors import BinaryInputError, DecodeError
 from ..heal import is_wide
 from ..model import Source
 from ..settings import Settings
-from .text_tables import find_text_tables
+
 
 NAME = "text"
 
@@ -112,5 +112,4 @@ def read(path: str, data: bytes, settings: Settings) -> Source:
         text=text,
         lines=lines,
         encoding=encoding,
-        tables=find_text_tables(lines),
     )

@@ -50,6 +50,10 @@ def _is_heading(text: str) -> bool:
     return bool(healed) and len(healed) <= 40 and any(style.regex.match(healed) for style in patterns().headings)
 
 
+def find_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
+    return [t for t in find_text_tables(lines) if not taken.intersection(range(t.first_line, t.last_line + 1))]
+
+
 def find_text_tables(lines: tuple[SourceLine, ...]) -> tuple[Table, ...]:
     tables = []
     run: list[tuple[SourceLine, list[TableCell]]] = []

@@ -1,0 +1,49 @@
+"""Layout recovery: the stage between the readers and ``structure``.
+
+Real notices arrive as web text: tables flattened one cell per line, rows typed with ``|``
+or spaces, scraped glosses and page furniture. Each layout module finds what it recognises
+in a ``Source``'s lines and returns it in the form the readers of structured formats give,
+so that everything downstream has one path: text tables become :class:`~pipeline.model.Table`
+rows whose header gives the column roles (the DOCX, PDF and HTML readers build the same); a page
+run together into one line is cut back into paragraphs (``flattened``); page marks and running
+headers go (``page_marks``).
+
+``TABLE_FINDERS`` are tried in order; a later finder never takes lines an earlier one (or
+the reader) already took. Each finder is ``(lines, taken) -> tables``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from ..model import Source, SourceLine, Table
+from . import delimited, flat_tables
+from .flattened import unflatten_lines
+from .page_marks import drop_page_furniture
+
+TableFinder = Callable[[tuple[SourceLine, ...], set[int]], list[Table]]
+
+TABLE_FINDERS: list[TableFinder] = [
+    delimited.find_tables,  # | a | b | c | and tab-separated rows
+    flat_tables.find_pipe_tables,  # a | b | c rows without the leading |
+    flat_tables.find_space_tables,  # 序号 项目名称 责任单位 … one row per line, cells by spaces
+    flat_tables.find_cell_line_tables,  # one cell per line, rows opened by a bare 序号
+]
+
+
+def recover(source: Source) -> Source:
+    """``source`` with its flattened lines cut back into paragraphs, and the tables its text holds
+    added to those its reader found."""
+    lines = drop_page_furniture(source.lines)
+    taken = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}
+    tables = list(source.tables)
+    for finder in TABLE_FINDERS:
+        for table in finder(lines, taken):
+            tables.append(table)
+            taken.update(range(table.first_line, table.last_line + 1))
+    # Only text outside the tables is cut: a cell's own 1. 2. 3. sub-points stay in their cell.
+    lines = unflatten_lines(lines, taken)
+    if lines is source.lines and len(tables) == len(source.tables):
+        return source
+    return replace(source, lines=lines, tables=tuple(sorted(tables, key=lambda t: t.first_line)))

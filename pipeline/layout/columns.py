@@ -1,0 +1,227 @@
+"""Column roles from a header, and the alignment of a flattened row's cells to its columns.
+
+Flattening a table loses its empty cells, and a merged cell stands only in the first row
+it spans, so the i-th cell of a row is not the i-th column. :func:`align` places the cells
+in order (each column takes a run of consecutive cells, or none) so that each lands in a
+column whose kind fits it: unit lists under unit columns, dates under the deadline, names
+under the person column, prose under the task. A dynamic programme over (cells, columns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..heal import heal_line
+from ..model import TableCell
+from ..normalise import to_simplified
+
+NUMBER_HEADERS = ("序号", "编号", "序")
+TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点")
+# Columns that report on a task rather than state it (完成情况, 完成率, 进展, 备注).
+PROGRESS_HEADER = re.compile(r"完成情况|完成率|进展|进度|成效|备注|落实情况|推进情况|占.{0,4}比|已完成")
+DEADLINE_HEADER = re.compile(r"时限|时间|期限|日期|进度安排|时间节点")
+DEADLINE_CELL = re.compile(r"\d{4}年|\d{1,2}月|年底|年末|月底|月末|季度|全年|长期|持续|常态|年内|上半年|下半年|前完成|\d{4}[-.]\d{1,2}")
+PERSON_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*")
+MEASURE_CELL = re.compile(r"[-—\d.,，%％万亿个元人户家所座台套公里千米吨年月日/（）()≥≤以上下-]+")
+MAX_CELLS = 60
+MAX_GROUP = 6
+OTHER_JOIN_PENALTY = 0.2
+UNIT_JOIN_PENALTY = 1.5  # a unit name broken in two is rarer than a task cell broken in two
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cut piece of a line (or of several): its text and where it stands in the source."""
+
+    text: str
+    offset: int
+    line: int
+    page: int | None
+
+    def table_cell(self) -> TableCell:
+        return TableCell(self.text, self.offset, self.line, self.page)
+
+
+def fold(text: str) -> str:
+    """Healed, simplified, without spaces or bars: the form that headers and cells are judged in."""
+    return re.sub(r"[\s|｜]+", "", to_simplified(heal_line(text)[0]))
+
+
+@lru_cache(maxsize=2048)
+def column_kind(header: str) -> str:
+    """``number``, ``task``, ``unit``, ``person``, ``deadline`` or ``other``."""
+    from ..responsibility import label_role, vocabulary
+
+    text = fold(header)
+    if not text:
+        return "other"
+    if text.startswith(NUMBER_HEADERS) and len(text) <= 3:
+        return "number"
+    known = dict(vocabulary().labels)
+    role = known.get(text)
+    if role is None and len(text) <= 8 and not TASK_HEADER.search(text.replace("责任", "")):
+        role = label_role(text)
+    if role in ("lead", "support", "responsible"):
+        return "unit"
+    if role == "person":
+        return "person"
+    if role == "deadline" or (DEADLINE_HEADER.search(text) and len(text) <= 8):
+        return "deadline"
+    if TASK_HEADER.search(text) and not PROGRESS_HEADER.search(text):
+        return "task"
+    return "other"
+
+
+def header_is_table(texts: list[str]) -> bool:
+    """A header of a task table: a unit column and a number or task column, all cells short."""
+    kinds = [column_kind(t) for t in texts]
+    short = all(len(fold(t)) <= 20 for t in texts)
+    if not short or len(texts) < 2:
+        return False
+    if "unit" in kinds:
+        return "number" in kinds or "task" in kinds
+    # 序号 考核指标 … 备注: the unit column may be named otherwise; the rows will tell.
+    return kinds[0] == "number" and "task" in kinds and len(texts) >= 3
+
+
+# Suffixes that end ordinary words as often as names (厕所, 平台, 电站): weaker evidence of a unit.
+WEAK_SUFFIXES = ("所", "台", "站", "室", "馆", "院", "会", "队", "社", "组", "团", "处", "科", "股", "市", "县", "区", "省", "乡", "镇", "部")
+
+
+def unit_strength(text: str) -> float:
+    """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise."""
+    from ..responsibility import is_collective, looks_like_unit, split_units
+
+    pieces = split_units(text)
+    if not pieces or len(text) > 80 or text.startswith(task_verbs()):
+        return 0.0
+    strength = 1.0
+    for raw, _, _ in pieces:
+        if not (looks_like_unit(raw) or raw.endswith("部门")):
+            return 0.0
+        if raw.endswith(WEAK_SUFFIXES) and not is_collective(raw) and not (len(raw) <= 8 and not re.search(r"\d", raw)):
+            strength = 0.5
+    return strength
+
+
+@lru_cache(maxsize=1)
+def task_verbs() -> tuple[str, ...]:
+    from ..responsibility import load_raw
+
+    return tuple(load_raw()["task_verbs"])
+
+
+def _is_unit_list(text: str) -> bool:
+    return unit_strength(text) > 0
+
+
+@lru_cache(maxsize=8192)
+def affinity(text: str, kind: str) -> float:
+    """How well a cell's text fits a column kind (0 is neutral)."""
+    t = fold(text)
+    if not t:
+        return 0.0
+    size = len(t)
+    if kind == "number":
+        return 3.0 if t.isdigit() else -3.0
+    strength = unit_strength(t)
+    unitish = strength > 0
+    if kind == "unit":
+        return 3.0 * strength if unitish else (-2.0 if size > 25 or "。" in t else -0.5)
+    if kind == "deadline":
+        return 3.0 if DEADLINE_CELL.search(t) and size <= 24 else -1.0
+    if kind == "person":
+        return 2.5 if PERSON_CELL.fullmatch(t) and not unitish else -1.0
+    if kind == "task":
+        if unitish and size <= 20:
+            return -1.0 if size < 6 else 0.5
+        return 2.0 if size >= 4 else 0.5
+    if MEASURE_CELL.fullmatch(t):
+        return 1.0
+    return 0.2 if not unitish else -0.5
+
+
+def align(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> list[Cell | None] | None:
+    """One entry per column: the cell (several cells joined) placed there, or ``None``.
+
+    ``None`` for the whole row when its cells cannot be placed (more cells than fit)."""
+    solved = solve(cells, kinds, join_penalty)
+    return solved[1] if solved else None
+
+
+def solve(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> tuple[float, list[Cell | None]] | None:
+    """The best placement of ``cells`` in columns of ``kinds`` and its score."""
+    n, m = len(cells), len(kinds)
+    if n == 0 or n > MAX_CELLS:
+        return None
+    minus = float("-inf")
+    # best[i][j]: best score with cells[:i] placed in columns[:j]; back[i][j]: where cells of column j-1 began
+    best = [[minus] * (m + 1) for _ in range(n + 1)]
+    back: list[list[int | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for j in range(m):
+        for i in range(n + 1):
+            if best[i][j] == minus:
+                continue
+            if best[i][j] > best[i][j + 1]:  # column j left empty
+                best[i][j + 1] = best[i][j]
+                back[i][j + 1] = i
+            for k in range(i + 1, min(n, i + MAX_GROUP) + 1):
+                joined = _joined_text(cells[i:k])
+                # Cells merged under a column that reports figures cost little: a second header
+                # row (sub-columns of a merged header cell) adds cells that no column names.
+                penalty = _join_penalty(cells[i:k], kinds[j], join_penalty) if k - i > 1 else 0.0
+                score = best[i][j] + affinity(joined, kinds[j]) - penalty * (k - i - 1)
+                if score > best[k][j + 1]:
+                    best[k][j + 1] = score
+                    back[k][j + 1] = i
+    if best[n][m] == minus:
+        return None
+    placed: list[Cell | None] = [None] * m
+    i = n
+    for j in range(m, 0, -1):
+        start = back[i][j]
+        if start is None:
+            return None
+        if start < i:
+            placed[j - 1] = join(cells[start:i])
+        i = start
+    return best[n][m], placed
+
+
+BROKEN_PIECE = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _join_penalty(cells: list[Cell], kind: str, default: float) -> float:
+    """What merging these cells under one column costs, per extra cell."""
+    if kind == "other":
+        return OTHER_JOIN_PENALTY
+    if kind != "unit":
+        return default
+    texts = [fold(c.text) for c in cells]
+    # 市数据资源 ⏎ 管理局: pieces of one name, none a name itself, all Chinese, together a name.
+    lines_apart = all(a.line != b.line for a, b in zip(cells, cells[1:]))
+    if lines_apart and all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
+        return OTHER_JOIN_PENALTY
+    return max(default, UNIT_JOIN_PENALTY)
+
+
+def _joined_text(cells: list[Cell]) -> str:
+    return "".join(c.text for c in cells)
+
+
+def join(cells: list[Cell]) -> Cell:
+    """Cells of one column as one cell. Its text is padded so that every character still
+    stands at its source offset (line breaks across lines, spaces within one), which is
+    what the table builder relies on; the padding heals away."""
+    if len(cells) == 1:
+        return cells[0]
+    first = cells[0]
+    text, position, line = first.text, first.offset + len(first.text), first.line
+    for cell in cells[1:]:
+        gap = max(0, cell.offset - position)
+        text += ("\n" if cell.line != line else " ") * gap + cell.text
+        position, line = cell.offset + len(cell.text), cell.line
+    return Cell(text, first.offset, first.line, first.page)

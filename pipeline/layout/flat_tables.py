@@ -1,0 +1,300 @@
+"""Tables that a web page flattened into text.
+
+Three layouts, one path: each finder cuts lines into cells its own way, then a header
+names the columns and every row's cells are aligned to those columns
+(:func:`pipeline.layout.columns.align`), because flattening loses the empty cells and a
+merged cell stands only in the first row it spans (the other cells shift left).
+
+- pipe rows: ``1 | 新增城镇就业 | 区人社局 | 8950人 |`` (no leading ``|``);
+- space rows: ``序号 项目名称 责任单位 目标任务`` ⏎ ``1 新增城镇就业 人社局 8950``;
+- cell lines: ``序号`` ⏎ ``重点工作`` ⏎ ``责任单位`` ⏎ ``1`` ⏎ ``坚持服务…`` ⏎ ``招商工作部``, cells
+  separated by blank lines or closed by ``|``; header cells may be broken (``牵头`` ⏎ ``部门``).
+
+Rows are opened by a bare 序号 that follows the previous one; lines between two numbered
+rows are sub-rows of the first (they share its number cell, so they join its item).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SourceLine, Table, TableCell
+from .columns import Cell, align, column_kind, fold, header_is_table, join, solve, unit_strength
+
+BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
+LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
+TRAILING_BAR = re.compile(r"\s*[|｜]+\s*$")
+MAX_HEADER_CELLS = 16
+MAX_ROWS = 2000
+
+
+def _cell(line: SourceLine, begin: int, end: int) -> Cell | None:
+    raw = line.text[begin:end]
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    if not text:
+        return None
+    return Cell(text, line.offset + begin + lead, line.number, line.page)
+
+
+def _pipe_cells(line: SourceLine) -> list[Cell]:
+    cells, start = [], 0
+    text = line.text
+    for index, ch in enumerate(text + "|"):
+        if ch in "|｜":
+            cell = _cell(line, start, index)
+            if cell is not None:
+                cells.append(cell)
+            start = index + 1
+    return cells
+
+
+SPACE_GAP = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def _space_cells(line: SourceLine) -> list[Cell]:
+    cells, start = [], 0
+    for gap in SPACE_GAP.finditer(line.text):
+        cell = _cell(line, start, gap.start())
+        if cell is not None:
+            cells.append(cell)
+        start = gap.end()
+    cell = _cell(line, start, len(line.text))
+    if cell is not None:
+        cells.append(cell)
+    return cells
+
+
+def _header_like(text: str) -> bool:
+    """A header cell continued on the next line: short, without figures or a heading number."""
+    from ..structure import match_heading
+
+    folded = fold(text)
+    return len(folded) <= 12 and not re.search(r"\d", folded) and match_heading(folded) is None
+
+
+def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
+    """``牵头`` ``部门`` → ``牵头部门``: a header broken into pieces of one or two characters."""
+    out: list[Cell] = []
+    index = 0
+    while index < len(cells):
+        cell = cells[index]
+        if index + 1 < len(cells) and len(fold(cell.text)) <= 2 and len(fold(cells[index + 1].text)) <= 2 and column_kind(cell.text) in ("other", "task", "unit"):
+            out.append(join(cells[index : index + 2]))
+            index += 2
+            continue
+        if not re.search(r"[\u4e00-\u9fff]", cell.text) and index + 1 < len(cells):
+            # 1- ⏎ 8月实际完成情况: a number that belongs to the next header cell
+            out.append(join(cells[index : index + 2]))
+            index += 2
+            continue
+        out.append(cell)
+        index += 1
+    return out
+
+
+def _to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6) -> Table | None:
+    """Align every row to the header's columns; columns empty in every row are dropped."""
+    kinds = [column_kind(c.text) for c in header]
+    # Only the first task column states the task; later ones (目标任务, 2022年工作计划) report on it.
+    first_task = kinds.index("task") if "task" in kinds else None
+    kinds = [("other" if kind == "task" and i != first_task else kind) for i, kind in enumerate(kinds)]
+    has_number = kinds[0] == "number"
+    inferred = [""] * len(kinds)
+    if "unit" not in kinds:
+        unit_column = _infer_unit_column(kinds, rows, has_number, join_penalty)
+        if unit_column is None:
+            return None
+        kinds[unit_column], inferred[unit_column] = "unit", INFERRED_LABEL
+    aligned = _align_rows(kinds, rows, has_number, join_penalty)
+    if not aligned:
+        return None
+    keep = [i for i in range(len(header)) if (has_number and i == 0) or any(row[i] is not None for row in aligned)]
+    if not any(kinds[i] == "unit" for i in keep):
+        return None
+    header_row = tuple(_table_cell(header[i]) for i in keep)
+    body = []
+    for row in aligned:
+        anchor = next(c for c in row if c is not None)
+        body.append(tuple(_table_cell(row[i]) if row[i] is not None else TableCell("", anchor.offset, anchor.line, anchor.page) for i in keep))
+    labels = tuple(inferred[i] for i in keep) if any(inferred) else ()
+    return Table(rows=(header_row, *body), first_line=first_line, last_line=last_line, page=header[0].page, header_rows=1, inferred_labels=labels)
+
+
+INFERRED_LABEL = "责任单位"
+INFERRED_SHARE = 0.6  # of the rows whose cell there is a unit, for a column the header does not name
+
+
+def _align_rows(kinds: list[str], rows, has_number: bool, join_penalty: float) -> list[list[Cell | None]]:
+    body_kinds = kinds[1:] if has_number else kinds
+    aligned = []
+    for number, cells in rows:
+        placed = align(cells, body_kinds, join_penalty)
+        if placed is not None:
+            aligned.append(([number] if has_number else []) + placed)
+    return aligned
+
+
+def _infer_unit_column(kinds: list[str], rows, has_number: bool, join_penalty: float) -> int | None:
+    """A column the header calls something else (备注, 单位) that holds a unit in most rows."""
+    best, best_key = None, (0.0, 0.0)
+    for index, kind in enumerate(kinds):
+        if kind != "other":
+            continue
+        trial = list(kinds)
+        trial[index] = "unit"
+        body_kinds = trial[1:] if has_number else trial
+        column = index - 1 if has_number else index
+        units, score = 0, 0.0
+        for _, cells in rows:
+            solved = solve(cells, body_kinds, join_penalty)
+            if solved is None:
+                continue
+            score += solved[0]
+            cell = solved[1][column]
+            units += cell is not None and unit_strength(cell.text) == 1.0
+        # The column where most rows hold a unit; of those, the one that fits the rows best.
+        key = (units / len(rows) if rows else 0.0, score)
+        if key > best_key:
+            best, best_key = index, key
+    return best if best_key[0] >= INFERRED_SHARE else None
+
+
+def _table_cell(cell: Cell) -> TableCell:
+    return cell.table_cell()
+
+
+def _rows_by_number(lines: list[tuple[SourceLine, list[Cell]]], numbered: bool) -> list[tuple[Cell | None, list[Cell]]]:
+    """Group cut lines into rows: a line whose first cell is the next 序号 opens a row."""
+    rows: list[tuple[Cell | None, list[Cell]]] = []
+    previous: int | None = None
+    for _, cells in lines:
+        if not cells:
+            continue
+        first = LEADING_NUMBER.match(cells[0].text)
+        value = int(first.group(1)) if first and fold(cells[0].text).isdigit() else None
+        if not numbered:
+            rows.append((None, cells))
+        elif value is not None and (previous is None or value == previous + 1):
+            rows.append((cells[0], cells[1:]))
+            previous = value
+        elif rows:
+            # A sub-row: it shares the number cell of the row it continues.
+            rows.append((rows[-1][0], cells))
+    return rows
+
+
+def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_cells: int, join_penalty: float) -> list[Table]:
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.number in taken:
+            index += 1
+            continue
+        cells = cut(line)
+        if len(cells) < min_cells or not header_is_table([c.text for c in cells]):
+            index += 1
+            continue
+        header = list(cells)
+        numbered = column_kind(header[0].text) == "number"
+        body: list[tuple[SourceLine, list[Cell]]] = []
+        cursor = index + 1
+        # Header continued on the next lines (title cells broken by the page) until the first row.
+        while cursor < len(lines) and lines[cursor].number not in taken and len(header) < MAX_HEADER_CELLS:
+            more = cut(lines[cursor])
+            if not more or LEADING_NUMBER.match(more[0].text) or not all(_header_like(c.text) for c in more):
+                break
+            header.extend(more)
+            cursor += 1
+        while cursor < len(lines) and lines[cursor].number not in taken and len(body) < MAX_ROWS:
+            more = cut(lines[cursor])
+            if not lines[cursor].text.strip():
+                cursor += 1
+                continue
+            if len(more) < min_cells:
+                break
+            body.append((lines[cursor], more))
+            cursor += 1
+        header = _merge_header_fragments(header)
+        rows = _rows_by_number(body, numbered)
+        table = _to_table(header, rows, line.number, body[-1][0].number, join_penalty) if rows else None
+        if table is not None:
+            tables.append(table)
+            index = cursor
+        else:
+            index += 1
+    return tables
+
+
+def find_pipe_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
+    # Cells a | separates were cells in the table: joining two is the exception.
+    return _find_line_tables(lines, taken, lambda line: _pipe_cells(line) if ("|" in line.text or "｜" in line.text) else [], 2, 2.5)
+
+
+def find_space_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
+    return _find_line_tables(lines, taken, _space_cells, 2, 0.6)
+
+
+def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
+    """One cell per line: ``序号`` then the other header cells, then rows opened by a bare number."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.number in taken or column_kind(TRAILING_BAR.sub("", line.text)) != "number" or len(fold(line.text)) > 4:
+            index += 1
+            continue
+        cells = _one_cell_lines(lines, index, taken)
+        header: list[Cell] = []
+        position = 0
+        while position < len(cells) and len(header) < MAX_HEADER_CELLS:
+            cell = cells[position]
+            if BARE_NUMBER.match(cell.text) and header:
+                break
+            if len(fold(cell.text)) > 12:
+                header = []
+                break
+            header.append(cell)
+            position += 1
+        header = _merge_header_fragments(header)
+        if len(header) < 3 or not header_is_table([c.text for c in header]):
+            index += 1
+            continue
+        width = len(header) - 1
+        rows: list[tuple[Cell | None, list[Cell]]] = []
+        previous: int | None = None
+        last_line = header[-1].line
+        while position < len(cells) and len(rows) < MAX_ROWS:
+            cell = cells[position]
+            found = BARE_NUMBER.match(cell.text)
+            value = int(found.group(1)) if found else None
+            if value is not None and (previous is None or value == previous + 1):
+                rows.append((cell, []))
+                previous = value
+            elif rows and len(rows[-1][1]) < 2 * width:
+                rows[-1][1].append(cell)
+            else:
+                break
+            last_line = cell.line
+            position += 1
+        table = _to_table(header, rows, line.number, last_line) if rows else None
+        if table is not None:
+            tables.append(table)
+            index = next((i for i in range(index, len(lines)) if lines[i].number > last_line), len(lines))
+        else:
+            index += 1
+    return tables
+
+
+def _one_cell_lines(lines: tuple[SourceLine, ...], start: int, taken: set[int]) -> list[Cell]:
+    """Each non-blank line from ``start`` on is one cell (a closing ``|`` dropped); bounded."""
+    cells: list[Cell] = []
+    for line in lines[start : start + 20 * MAX_ROWS]:
+        if line.number in taken:
+            break
+        text = TRAILING_BAR.sub("", line.text)
+        cell = _cell(line, 0, len(text))
+        if cell is not None:
+            cells.append(cell)
+    return cells

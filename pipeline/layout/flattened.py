@@ -1,0 +1,58 @@
+"""Pages flattened into one long line: their line structure back.
+
+Some pages arrive with every paragraph run together (``… 1.轨道交通工程投入试运营。 牵头领导：… 责任单位：…
+2.新增安装…``). A long line is cut before each item number that continues the count (1. 2. 3. …,
+after a space or a full stop) and before each known label that follows a space. The pieces keep the
+physical line's number and their own offsets, so provenance still points at the line as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SourceLine
+
+LONG_LINE = 120  # shorter lines are paragraphs as they stand
+ITEM_START = re.compile(r"(?:(?<=[\s。；;！？])|^)(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(])")
+MAX_PIECES = 2000
+
+
+FIELD_START = re.compile(r"(?<=\s)[\u4e00-\u9fff]{2,8}[:：]")
+
+
+def _label_starts(text: str) -> list[int]:
+    """Fields after a space: ``牵头领导：…`` ``责任单位：…`` ``实际完成情况：…`` each become a line."""
+    return [found.start() for found in FIELD_START.finditer(text)]
+
+
+def _item_starts(text: str) -> list[int]:
+    """Positions of item numbers that count on from 1 (or from the first one seen)."""
+    starts, expected = [], None
+    for found in ITEM_START.finditer(text):
+        value = int(found.group(1))
+        if expected is None or value == expected:
+            if found.start() > 0:
+                starts.append(found.start())
+            expected = value + 1
+    return starts if len(starts) >= 2 else []
+
+
+def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()) -> tuple[SourceLine, ...]:
+    """``lines`` with each long line outside the tables (line numbers in ``taken``) cut into paragraphs."""
+    if not any(len(line.text) > LONG_LINE for line in lines):
+        return lines
+    out: list[SourceLine] = []
+    for line in lines:
+        if len(line.text) <= LONG_LINE or line.number in taken:
+            out.append(line)
+            continue
+        cuts = sorted(set(_item_starts(line.text)) | set(_label_starts(line.text) if _item_starts(line.text) else ()))[:MAX_PIECES]
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for start, end in zip(bounds, bounds[1:]):
+            piece = line.text[start:end].rstrip()
+            if piece.strip():
+                out.append(SourceLine(number=line.number, text=piece, offset=line.offset + start, page=line.page))
+    return tuple(out)

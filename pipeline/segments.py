@@ -1,0 +1,125 @@
+"""Tasks below the numbering: one numbered paragraph that holds several tasks, each with its own clause.
+
+Offices often number a paragraph and then divide it sentence by sentence:
+
+- each task sentence closes with its own bracket, ``…规划信息。（市规划国土委负责落实）推进…。（A、B分别负责落实）``;
+- each clause opens with its units, ``市发改委负责…；市经贸委负责…；市规划局、市建设局负责…``.
+
+Such a paragraph is split into one item per task: the first keeps the paragraph's number and
+title, the others are numbered ``<number>.<k>``. A paragraph with one clause, or whose clauses
+do not each carry a task of their own, is left whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .responsibility import OPEN, Attribution, text_to_attributions
+from .structure import FIELD_LINE, RawItem, first_sentence
+
+MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not a task
+
+
+def split_item(raw: RawItem) -> tuple[RawItem, ...]:
+    attributions = text_to_attributions(raw.text)
+    cuts = _closing_bracket_cuts(raw.text, attributions) or _subject_clause_cuts(raw.text, attributions)
+    if not cuts:
+        return (raw,)
+    bounds = [0, *cuts, len(raw.text)]
+    items = []
+    for k, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
+        text = raw.text[start:end]
+        lead = len(text) - len(text.lstrip(" \n；;。"))
+        text, start = text[lead:], start + lead
+        if not text.strip():
+            continue
+        if k == 1:
+            items.append(replace(raw, text=text, origins=raw.origins[start:end]))
+            continue
+        items.append(
+            replace(
+                raw,
+                id=f"{raw.id}.{k}",
+                number=f"{raw.number}.{k}",
+                title=first_sentence(text),
+                text=text,
+                origins=raw.origins[start:end],
+            )
+        )
+    return tuple(items)
+
+
+def _has_task(text: str) -> bool:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") >= MIN_TASK_CHARS
+
+
+def _closing_bracket_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """After each bracketed clause that closes a task sentence and is followed by another task."""
+    brackets = [a for a in attributions if text[a.start] in OPEN and a.start > 0 and text[a.start - 1] in "。；;！"]
+    if len(brackets) < 2:
+        return []
+    cuts = []
+    for index, attribution in enumerate(brackets):
+        following = brackets[index + 1].start if index + 1 < len(brackets) else len(text)
+        if _has_task(text[attribution.end : following]):
+            cuts.append(attribution.end)
+    return cuts if len(cuts) >= 1 else []
+
+
+def _subject_clause_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """Before each clause that opens with its units (A负责…；B负责…), the first one excepted."""
+    subjects = [a for a in attributions if text[a.start] not in OPEN and a.start > 0 and text[a.start - 1] in "。；;！\n" and _opens_with_units(text, a)]
+    if len(subjects) < 2:
+        return []
+    return [a.start for a in subjects[1:]]
+
+
+def _opens_with_units(text: str, attribution: Attribution) -> bool:
+    return bool(attribution.units) and attribution.units[0].start == attribution.start
+
+
+def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
+    """Tasks of a notice that numbers nothing: each paragraph that names a responsible unit, with
+    the label lines under it (``責任單位：…``), is one item, numbered in order. For web pages that
+    list tasks as plain sentences; the caller warns that the numbering was not found."""
+    from .responsibility import starts_with_label
+    from .normalise import to_simplified
+
+    groups: list[list] = []
+    for block in blocks:
+        if groups and (starts_with_label(to_simplified(block.text[:16])) or FIELD_LINE.match(block.text)):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    items: list[RawItem] = []
+    for group in groups:
+        text, origins = "", []
+        for block in group:
+            if text:
+                text += "\n"
+                origins.append(block.origins[0])
+            text += block.text
+            origins.extend(block.origins)
+        if not text_to_attributions(text):
+            continue
+        number = str(len(items) + 1)
+        items.append(
+            RawItem(
+                id=f"main/p{number}",
+                part="main",
+                attachment=None,
+                section=None,
+                number=number,
+                level=UNNUMBERED_LEVEL,
+                title=first_sentence(text),
+                text=text,
+                origins=tuple(origins),
+                line=group[0].line,
+                end_line=group[-1].line,
+                page=group[0].page,
+            )
+        )
+    return tuple(items)
+
+
+UNNUMBERED_LEVEL = 7  # a paragraph found by its clause, in a notice without numbering

@@ -1,0 +1,343 @@
+"""How real notices arrive (issue 8): each layout and hazard reproduced in our own words.
+
+Every case is a small fictitious notice as a web page renders it, and the (item head, unit, role)
+triples a reader expects from it. The heads are the first characters of each task's title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.matrix import documents_to_long
+
+# ---------------------------------------------------------------- tables flattened into text
+
+CELL_LINES_BLANK = """松溪区2023年重点工作分解表
+
+序号
+
+重点
+
+工作
+
+牵头
+
+单位
+
+配合单位
+
+完成
+
+时限
+
+1
+
+建设区级养老服务中心
+
+区民政局
+
+区财政局、区卫健委
+
+2023年底
+
+2
+
+新增公共停车位800个
+
+区住建局
+
+区交警大队
+
+2023年9月
+"""
+
+CELL_LINES_BAR = """序号 |
+工作任务 |
+责任领导 |
+责任单位 |
+完成时限 |
+1 |
+推进河道综合整治 |
+周明 |
+区水务局、区城管局 |
+全年 |
+2 |
+完成老旧小区改造12个 |
+吴刚 |
+区住建局 |
+年底 |
+"""
+
+BAR_LINES_BETWEEN = """序号
+|
+重点任务
+|
+牵头单位
+|
+责任单位
+|
+1
+|
+开展全民健身活动
+|
+区文体局
+|
+各街道办事处
+"""
+
+PIPE_ROWS = """序号 | 重点任务 | 牵头单位 | 配合单位 | 进展情况 |
+1 | 建设智慧停车平台 | 市交通运输局 | 市大数据局 | 已完成60% |
+2 | 完成污水管网改造30公里 | 市水务局 | 市财政局、市住建局 | 推进中 |
+"""
+
+PIPE_MERGED_CATEGORY = """类别 | 事项名称 | 年度目标 | 责任单位 | 分管领导 |
+一、民生保障 | 1.新建社区食堂20个 | 年底前全部建成 | 民政局 | 王强 |
+2.提高城乡低保标准 | 不低于每月800元 | 民政局 | 王强 |
+"""
+
+SPACE_ROWS = """序号 项目名称 责任单位 目标任务 完成率 备注
+1 新增城镇就业 区人社局 5000人 80%
+2 改造农村公路 区交通局 60公里 95% 已基本完工
+提质改造桥梁 区交通局 12座 100%
+"""
+
+TAB_ROWS = "序号\t工作任务\t牵头单位\t配合单位\n1\t推进垃圾分类\t县城管局\t各乡镇\n2\t建设体育公园\t县文体局\t县财政局\n"
+
+UNIT_COLUMN_UNNAMED = """序号 考核指标 计量单位 目标 已完成 备注
+1 新增城镇就业 万人 1.2 1.3 人力资源社会保障局
+2 农村公路建设 公里 300 310 交通运输局
+3 新增养老床位 张 500 520 民政局
+"""
+
+UNIT_BROKEN = """序号
+
+主要任务
+
+牵头单位
+
+1
+
+建设数据共享平台
+
+市数据资源
+
+管理局
+
+2
+
+推进政务服务一网通办
+
+市政务服务中心
+"""
+
+SPACES_BETWEEN_UNITS = """序號 | 項目名稱 | 責任單位 |
+1 | 敬老院電梯加裝工程 | 縣民政局 各相關鄉鎮街道 |
+2 | 學校護眼燈光工程 | 縣教育局 |
+"""
+
+GLOSSES = """序號(hào) | 任務(wù)項目 | 責(zé)任單位 |
+1 | 新增社區食堂(táng)10個 | 區(qū)民政局 |
+2 | 培訓(xùn)急救人員 | 區(qū)紅十字會(huì) |
+"""
+
+# ---------------------------------------------------------------- paragraphs holding several tasks
+
+CLOSING_BRACKETS = """一、深化政务公开
+（一）做好重点工作信息公开。发布城市更新规划信息。（市规划委负责落实）推进区域协同发展信息公开。（市发展改革委、市商务局分别负责落实）及时公开重大项目进展情况。（市重大项目办负责落实）
+"""
+
+SUBJECT_CLAUSES = """三、保障措施
+（二）明确分工，落实责任。市发改委负责提出全市节能规划；市经信局负责全市工业节能；市住建局、市规划局负责建筑节能；各县区政府负责本行政区域内节能工作。
+"""
+
+LABEL_AFTER_COMMA = """二、部分项目进展情况
+1、农村道路畅通工程，牵头部门：市交通局。建设进度较慢的县区为北山县。
+2、农村饮水巩固提升工程，牵头部门：市水利局。未完成任务的县区为南河县。
+"""
+
+LOST_NUMERALS = """一、工作分工
+（）关于扩大农业保险覆盖面的问题，由财政部牵头，会同农业农村部、银保监会提出具体实施意见。
+（）关于完善粮食收购政策的问题，由发展改革委牵头，会同粮食局、农业发展银行研究提出意见。
+"""
+
+NUMBERS_OVER_999 = """序号 | 重点任务 | 责任单位 |
+1001 | 建设城市书房 | 区文旅局 |
+1002 | 开展全民阅读 | 区教育局 |
+"""
+
+CASES = {
+    "cell_lines_blank": (CELL_LINES_BLANK, [
+        ("建设区级养老服务", "区民政局", "lead"), ("建设区级养老服务", "区财政局", "support"), ("建设区级养老服务", "区卫健委", "support"),
+        ("新增公共停车位8", "区住建局", "lead"), ("新增公共停车位8", "区交警大队", "support"),
+    ]),
+    "cell_lines_bar": (CELL_LINES_BAR, [
+        ("推进河道综合整治", "区水务局", "responsible"), ("推进河道综合整治", "区城管局", "responsible"),
+        ("完成老旧小区改造", "区住建局", "responsible"),
+    ]),
+    "bar_lines_between": (BAR_LINES_BETWEEN, [("开展全民健身活动", "区文体局", "lead"), ("开展全民健身活动", "各街道办事处", "responsible")]),
+    "pipe_rows": (PIPE_ROWS, [
+        ("建设智慧停车平台", "市交通运输局", "lead"), ("建设智慧停车平台", "市大数据局", "support"),
+        ("完成污水管网改造", "市水务局", "lead"), ("完成污水管网改造", "市财政局", "support"), ("完成污水管网改造", "市住建局", "support"),
+    ]),
+    "pipe_merged_category": (PIPE_MERGED_CATEGORY, [("新建社区食堂20", "民政局", "responsible"), ("提高城乡低保标准", "民政局", "responsible")]),
+    "space_rows_and_sub_rows": (SPACE_ROWS, [
+        ("新增城镇就业", "区人社局", "responsible"), ("改造农村公路", "区交通局", "responsible"), ("改造农村公路", "区交通局", "responsible"),
+    ]),
+    "tab_rows": (TAB_ROWS, [
+        ("推进垃圾分类", "县城管局", "lead"), ("推进垃圾分类", "各乡镇", "support"),
+        ("建设体育公园", "县文体局", "lead"), ("建设体育公园", "县财政局", "support"),
+    ]),
+    "unit_column_named_otherwise": (UNIT_COLUMN_UNNAMED, [
+        ("新增城镇就业", "人力资源社会保障局", "responsible"), ("农村公路建设", "交通运输局", "responsible"), ("新增养老床位", "民政局", "responsible"),
+    ]),
+    "unit_broken_across_lines": (UNIT_BROKEN, [("建设数据共享平台", "市数据资源管理局", "lead"), ("推进政务服务一网", "市政务服务中心", "lead")]),
+    "units_separated_by_spaces": (SPACES_BETWEEN_UNITS, [
+        ("敬老院電梯加裝工", "縣民政局", "responsible"), ("敬老院電梯加裝工", "各相關鄉鎮街道", "responsible"), ("學校護眼燈光工程", "縣教育局", "responsible"),
+    ]),
+    "pinyin_glosses": (GLOSSES, [("新增社區食堂10", "區民政局", "responsible"), ("培訓急救人員", "區紅十字會", "responsible")]),
+    "closing_brackets_per_sentence": (CLOSING_BRACKETS, [
+        ("做好重点工作信息", "市规划委", "responsible"), ("推进区域协同发展", "市发展改革委", "responsible"),
+        ("推进区域协同发展", "市商务局", "responsible"), ("及时公开重大项目", "市重大项目办", "responsible"),
+    ]),
+    "clauses_opening_with_units": (SUBJECT_CLAUSES, [
+        ("明确分工，落实责", "市发改委", "responsible"), ("市经信局负责全市", "市经信局", "responsible"),
+        ("市住建局、市规划", "市住建局", "responsible"), ("市住建局、市规划", "市规划局", "responsible"),
+        ("各县区政府负责本", "各县区政府", "responsible"),
+    ]),
+    "label_after_comma": (LABEL_AFTER_COMMA, [("农村道路畅通工程", "市交通局", "lead"), ("农村饮水巩固提升", "市水利局", "lead")]),
+    "lost_numerals": (LOST_NUMERALS, [
+        ("关于扩大农业保险", "财政部", "lead"), ("关于扩大农业保险", "农业农村部", "support"), ("关于扩大农业保险", "银保监会", "support"),
+        ("关于完善粮食收购", "发展改革委", "lead"), ("关于完善粮食收购", "粮食局", "support"), ("关于完善粮食收购", "农业发展银行", "support"),
+    ]),
+    "numbers_over_999": (NUMBERS_OVER_999, [("建设城市书房", "区文旅局", "responsible"), ("开展全民阅读", "区教育局", "responsible")]),
+}
+
+FLATTENED_PAGE = ("现将民生实事项目进展情况公示如下，接受社会监督。请各责任单位抓紧推进，确保完成年度目标任务，"
+    "下阶段将加大督查考核力度，确保各项目标任务圆满完成，各单位要高度重视，认真组织实施，及时报送进展情况。 "
+    "1.新建城市书房10家。 牵头领导:陈立 责任单位:市文广局 项目责任人:林一 实际完成情况:已建成6家。 "
+    "2.改造农贸市场8个。 牵头领导:赵平 责任单位:市商务局 配合单位:市市场监管局、各区政府 实际完成情况:已完工5个,其余推进中。 "
+    "3.新增公共充电桩500个。 牵头领导:赵平 责任单位:市发改委 配合单位:供电公司 实际完成情况:完成320个。\n")
+
+UNNUMBERED = """昨日，市政府公布了今年十件实事的任务分解。
+新建改建城市道路30条
+主管领导：李明
+責任單位：市城建局
+进度安排：年底前完成
+新增公办幼儿园学位5000个
+主管领导：王芳
+責任單位：市教育局
+"""
+
+SQUARE_BRACKETS = """一、重点任务
+1、推进老旧小区改造，年内完成改造20个小区。［牵头单位：区住建局；责任单位：区财政局、各街道］
+2、完善养老服务体系。[牵头单位:区民政局;责任单位:区卫健委]
+"""
+
+NAMES_NOBODY_LISTED = """一、重点任务
+（一）开展青少年科普活动。（共青团中央、中国科协、科技部按职责分工负责）
+（二）加强口岸疫情防控。（哈尔滨海关、人行哈尔滨中心支行、哈尔滨铁路局配合，省卫健委牵头）
+"""
+
+COMPAT_AND_DIGITS = """二、重点工作
+1﹒建设应急指挥平台。（市应急局负责）
+2﹒开展防汛演练。（市水利局负责）
+6、98年以来的遗留问题全部化解。（市信访局负责）
+"""
+
+DASH_SUB_HEADINGS = """一、提升基层服务
+——加强乡镇卫生院建设。（县卫健局负责）
+——推进村级综合服务站全覆盖。（县民政局负责）
+"""
+
+PAGE_MARKS = """一、重点任务
+（一）推进城市更新。实施老旧街区改造，完善配套设施，
+—2—
+提升居住品质。（市住建局牵头，市财政局配合）
+2024年第3期    市政府办公室工作简报    5
+（二）建设口袋公园20个。（市园林局负责）
+2024年第3期    市政府办公室工作简报    6
+"""
+
+EXHORTATION = """一、重点任务
+（一）完善职业技能评价。鼓励行业协会、龙头企业牵头开发评价规范。（责任单位：市人社局）
+"""
+
+LATER_CASES = {
+    "flattened_page": (FLATTENED_PAGE, [
+        ("新建城市书房10", "市文广局", "responsible"),
+        ("改造农贸市场8个", "市商务局", "responsible"), ("改造农贸市场8个", "市市场监管局", "support"), ("改造农贸市场8个", "各区政府", "support"),
+        ("新增公共充电桩5", "市发改委", "responsible"), ("新增公共充电桩5", "供电公司", "support"),
+    ]),
+    "unnumbered_tasks": (UNNUMBERED, [("新建改建城市道路", "市城建局", "responsible"), ("新增公办幼儿园学", "市教育局", "responsible")]),
+    "square_brackets": (SQUARE_BRACKETS, [
+        ("推进老旧小区改造", "区住建局", "lead"), ("推进老旧小区改造", "区财政局", "responsible"), ("推进老旧小区改造", "各街道", "responsible"),
+        ("完善养老服务体系", "区民政局", "lead"), ("完善养老服务体系", "区卫健委", "responsible"),
+    ]),
+    "names_nobody_listed": (NAMES_NOBODY_LISTED, [
+        ("开展青少年科普活", "共青团中央", "responsible"), ("开展青少年科普活", "中国科协", "responsible"), ("开展青少年科普活", "科技部", "responsible"),
+        ("加强口岸疫情防控", "哈尔滨海关", "support"), ("加强口岸疫情防控", "人行哈尔滨中心支行", "support"),
+        ("加强口岸疫情防控", "哈尔滨铁路局", "support"), ("加强口岸疫情防控", "省卫健委", "lead"),
+    ]),
+    "compatibility_forms_and_digits": (COMPAT_AND_DIGITS, [
+        ("建设应急指挥平台", "市应急局", "responsible"), ("开展防汛演练", "市水利局", "responsible"), ("98年以来的遗留", "市信访局", "responsible"),
+    ]),
+    "dash_sub_headings": (DASH_SUB_HEADINGS, [("加强乡镇卫生院建", "县卫健局", "responsible"), ("推进村级综合服务", "县民政局", "responsible")]),
+    "page_marks_and_running_headers": (PAGE_MARKS, [
+        ("推进城市更新", "市住建局", "lead"), ("推进城市更新", "市财政局", "support"), ("建设口袋公园20", "市园林局", "responsible"),
+    ]),
+    "exhortation_is_no_clause": (EXHORTATION, [("完善职业技能评价", "市人社局", "responsible")]),
+}
+CASES.update(LATER_CASES)
+
+
+def test_real_layout_warns_when_nothing_is_numbered(write_notice):
+    document = pipeline.parse(write_notice(UNNUMBERED))
+    assert "unnumbered_items" in [w.code for w in document.warnings]
+
+
+def test_real_layout_unknown_names_are_kept_with_a_warning(write_notice):
+    document = pipeline.parse(write_notice(NAMES_NOBODY_LISTED))
+    unknown = [w.message for w in document.warnings if w.code == "unknown_unit"]
+    assert any("中国科协" in m for m in unknown)
+
+
+def test_real_layout_page_text_keeps_its_sentence(write_notice):
+    item = pipeline.parse(write_notice(PAGE_MARKS)).items[0]
+    assert "—2—" not in item.text and "简报" not in item.text
+
+
+def triples(document) -> list[tuple[str, str, str]]:
+    return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]
+
+
+@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
+def test_real_layout_is_read(write_notice, text, expected):
+    document = pipeline.parse(write_notice(text))
+    assert triples(document) == expected
+    for item in document.items:
+        for r in item.responsibilities:
+            assert r.line is not None
+            assert item.clause_host(r)[r.start : r.end] == r.unit_raw  # provenance: the span is the name
+
+
+def test_real_layout_number_over_999_kept(write_notice):
+    document = pipeline.parse(write_notice(NUMBERS_OVER_999))
+    assert [i.number for i in document.items] == ["1001", "1002"]
+
+
+def test_real_layout_table_cells_point_into_the_source(write_notice):
+    """Every unit of a recovered table is found at its line in the file as written."""
+    path = write_notice(CELL_LINES_BLANK)
+    lines = path.read_text("utf-8").splitlines()
+    document = pipeline.parse(path)
+    for item in document.items:
+        for r in item.responsibilities:
+            assert r.unit_raw in lines[r.line - 1]
+
+
+def test_real_layout_unattributed_item_has_an_empty_row(write_notice):
+    text = "一、总体要求\n（一）坚持系统观念，统筹推进各项工作。\n（二）落实河长制。（市水务局牵头）\n"
+    frame = documents_to_long([pipeline.parse(write_notice(text))])
+    assert frame["title"].tolist() == ["坚持系统观念，统筹推进各项工作", "落实河长制"]
+    assert frame["unit"].tolist() == ["", "市水务局"]

@@ -1,0 +1,100 @@
+"""Real notices as the measure (issue 8).
+
+``../shared/real_dev/`` holds real excerpts with gold; it is read from there, never copied. Each case
+is scored in-process with the shared scorer's own matching (``real_eval.py``), against a floor per
+case and a floor for the set (``tests/real/floors.json``): the floors are raised as the rules improve,
+and a rule change that loses a real notice fails here.
+
+Batches we collected ourselves (``tests/real/R*.gold.json``) keep only their gold in the repository;
+their texts live outside it (``FENGONG_REAL_TEXTS``, default ``../scratch/real_collected``) and the
+tests for them skip where the texts are not at hand.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from pipeline.errors import FengongError
+from pipeline.matrix import documents_to_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_DEV = ROOT.parent / "shared" / "real_dev"
+GOLD = ROOT / "tests" / "real"
+FLOORS = json.loads((GOLD / "floors.json").read_text("utf-8"))
+TEXTS = Path(os.environ.get("FENGONG_REAL_TEXTS", ROOT.parent / "scratch" / "real_collected"))
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("real_eval", REAL_DEV / "real_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cases(path: Path) -> list[dict]:
+    return json.loads(path.read_text("utf-8")) if path.exists() else []
+
+
+def _rows(path: Path) -> list[dict]:
+    """The long matrix as the scorer reads it from a CSV: every value a string."""
+    document = pipeline.parse(path)
+    return [{k: "" if v is None else str(v) for k, v in row.items()} for row in documents_to_rows([document])]
+
+
+def _score(scorer, case: dict, path: Path) -> dict:
+    try:
+        rows, error = _rows(path), None
+    except FengongError as failure:
+        rows, error = [], failure.message
+    figures = scorer.score_case(scorer.real_gold(case), rows, True, False, False)
+    figures["error"] = error
+    return figures
+
+
+DEV_CASES = _cases(REAL_DEV / "cases.json")
+needs_real_dev = pytest.mark.skipif(not DEV_CASES, reason="../shared/real_dev is not beside the project")
+
+
+@pytest.fixture(scope="module")
+def dev_figures():
+    scorer = _scorer()
+    return scorer, {case["id"]: _score(scorer, case, REAL_DEV / "excerpts" / f"{case['id']}.txt") for case in DEV_CASES}
+
+
+@needs_real_dev
+@pytest.mark.parametrize("case_id", [c["id"] for c in DEV_CASES] or ["none"])
+def test_real_dev_case_holds_its_floor(dev_figures, case_id):
+    scorer, figures = dev_figures
+    result = figures[case_id]
+    gold_pairs = sum(len(item["units"]) for case in DEV_CASES if case["id"] == case_id for item in case["items"])
+    assert not (result["error"] and gold_pairs), f"{case_id} attributes work but ends in an error: {result['error']}"
+    f1 = scorer.prf(result)[2]
+    assert f1 >= FLOORS["real_dev"]["cases"].get(case_id, 0.0), f"{case_id}: F1 {f1:.3f}; misses: {result['misses'][:8]}"
+
+
+@needs_real_dev
+def test_real_dev_set_holds_its_floor(dev_figures):
+    scorer, figures = dev_figures
+    total = scorer.total(figures)
+    precision, recall, f1 = scorer.prf(total)
+    roles = total["role_ok"] / total["role_n"] if total["role_n"] else 0.0
+    assert f1 >= FLOORS["real_dev"]["pairs_f1"], f"pairs P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+    assert roles >= FLOORS["real_dev"]["roles"]
+
+
+@pytest.mark.parametrize("batch", sorted(p.name.split(".")[0] for p in GOLD.glob("R*.gold.json")))
+def test_real_collected_batch_holds_its_floor(batch):
+    folder = TEXTS / batch / "excerpts"
+    if not folder.is_dir() or not DEV_CASES:
+        pytest.skip(f"texts of {batch} are kept outside the repository ({folder})")
+    scorer = _scorer()
+    cases = _cases(GOLD / f"{batch}.gold.json")
+    figures = {case["id"]: _score(scorer, case, folder / f"{case['id']}.txt") for case in cases if (folder / f"{case['id']}.txt").exists()}
+    f1 = scorer.prf(scorer.total(figures))[2]
+    assert f1 >= FLOORS[batch]["pairs_f1"], f"{batch}: pairs F1 {f1:.3f}"
