@@ -154,7 +154,7 @@ def run_corpus(
 
 RUN_OUTPUTS = (
     "documents", "diffs", "matrix_long.csv", "matrix_wide.csv", "matrix.xlsx",
-    "graph.graphml", "graph.gexf", "graph.json", "units.csv", "report.json", "summary.md",
+    "graph.graphml", "graph.gexf", "graph.json", "units.csv", "report.json", "summary.md", "ledger.xlsx", "report.html",
 )
 
 

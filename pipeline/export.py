@@ -103,7 +103,8 @@ def staged_folder(out: str | Path, produced: Iterable[str]) -> Iterator[Path]:
             os.rename(staging, out)
             return
         produced = set(produced)
-        carried = [entry.name for entry in out.iterdir() if entry.name not in produced]
+        # (never over a file the run wrote: an output missing from ``produced`` stays the new one)
+        carried = [entry.name for entry in out.iterdir() if entry.name not in produced and not (staging / entry.name).exists()]
         for name in carried:
             os.rename(out / name, staging / name)
         try:

@@ -118,8 +118,13 @@ def test_run_failing_half_way_leaves_the_previous_outputs(tmp_path, monkeypatch)
     assert _snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]  # no staging folder left
     monkeypatch.undo()
+    (out / "summary.md").write_text("stale\n")  # an output of the previous run is replaced, not carried over
     report = run_corpus(corpus, out)
     after = _snapshot(out)
+    assert after["summary.md"] != b"stale\n"
+    from pipeline.batch import RUN_OUTPUTS
+
+    assert {p.split("/")[0] for p in after} - {"README.md"} <= set(RUN_OUTPUTS)  # every output is named in RUN_OUTPUTS
     assert "documents/third.json" in after and f"documents/{Path(NOTICE_2024.name).stem}.json" not in after  # no stale file
     assert after["README.md"] == b"mine\n" and (out / "fengong.db").exists()  # the store and other files carried over
     assert all(Path(p).exists() and Path(p).is_relative_to(out) for p in report.written)
