@@ -116,7 +116,9 @@ def _mount_namespace() -> bool:
 
     if shutil.which("unshare") is None or shutil.which("mount") is None:
         return False
-    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+    with tempfile.TemporaryDirectory() as folder:  # the probe does what the test does: mount, bind, remount
+        probe = f"mount -t tmpfs -o size=64k tmpfs {folder} && mount --bind {folder} {folder} && mount -o remount,ro,bind {folder}"
+        return subprocess.run(["unshare", "-m", "sh", "-c", probe], capture_output=True).returncode == 0
 
 
 @pytest.mark.skipif(not _mount_namespace(), reason="needs `unshare -m` (root) to mount a read-only folder and a tiny disk")
