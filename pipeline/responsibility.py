@@ -177,7 +177,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     index = 0
     while index < len(spans):
         begin, end = spans[index]
-        if re.fullmatch(r"各[县市区旗乡镇](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
+        if re.fullmatch(r"(?:各|相关|有关)[县市区旗乡镇](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
