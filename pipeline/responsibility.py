@@ -233,12 +233,17 @@ def label_role(label: str) -> str | None:
     return next((role for keyword, role in vocab.label_keywords if keyword in label), None)
 
 
+ROLE_OPENINGS = ("牵头", "配合", "责任", "主办", "协办", "主责")
+
+
 @lru_cache(maxsize=4096)
 def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(label, role, start, end)`` of every ``label：`` in ``text`` (``end`` after the colon)."""
     found = []
     for match in vocabulary().label_regex.finditer(text):
         written = match.group(1)
+        if match.group(0).endswith("为") and text.startswith(ROLE_OPENINGS, match.end()):
+            continue  # 第一责任单位为牵头单位: a stated rule, not a label and its unit
         # A label that starts with a role word is whole (分管副市长, 牵头市领导, 主责单位). Otherwise the
         # match may have run into the unit before it, whose separator was healed away (县农业农村局责任单位：):
         # the label is the longest known label it ends with, else the shortest tail with a role word.
@@ -293,8 +298,23 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
 
 
 def _is_run_on(piece: str) -> bool:
-    """Text that a flattened page ran into a label's value (figures of a table, a report): no name."""
-    return len(piece) > 30 or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
+    """Not a name: text a flattened page ran into a label's value (figures of a table, a report),
+    a label read as a value (第一责任单位为牵头单位), or a person's title (分管副省长)."""
+    return (
+        len(piece) > 30
+        or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
+        or piece in known_labels()
+        or is_person_title(piece)
+    )
+
+
+@lru_cache(maxsize=1)
+def _person_title() -> re.Pattern[str]:
+    return re.compile(load_raw()["person_titles"]["pattern"])
+
+
+def is_person_title(name: str) -> bool:
+    return bool(_person_title().match(to_simplified_name(name)))
 
 
 LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")
@@ -368,6 +388,8 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         tail = ""  # （A牵头，B配合；2026年9月底前完成）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
+    # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
+    segments = [seg for seg in segments if not all(is_person_title(p) for p, _, _ in split_units(simple[seg[2] : seg[3]]))]
     units = _segments_to_units(text, simple, segments)
     if units and len(units) >= len(segments) and names_a_unit_list([to_simplified_name(u.raw) for u in units]):
         return units, clause_end

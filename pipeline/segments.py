@@ -55,15 +55,16 @@ def _has_task(text: str) -> bool:
 
 def _closing_bracket_cuts(text: str, attributions: list[Attribution]) -> list[int]:
     """After each bracketed clause that closes a task sentence and is followed by another task."""
-    brackets = [a for a in attributions if text[a.start] in OPEN and a.start > 0 and text[a.start - 1] in "。；;！"]
+    brackets = [a for a in attributions if text[a.start] in OPEN and a.start > 0 and (text[a.start - 1] in "。；;！" or text[a.end : a.end + 1] in ("。", "；", ";"))]
     if len(brackets) < 2:
         return []
     cuts = []
     for index, attribution in enumerate(brackets):
+        end = attribution.end + (1 if text[attribution.end : attribution.end + 1] in ("。", "；", ";") else 0)
         following = brackets[index + 1].start if index + 1 < len(brackets) else len(text)
-        if _has_task(text[attribution.end : following]):
-            cuts.append(attribution.end)
-    return cuts if len(cuts) >= 1 else []
+        if _has_task(text[end:following]):
+            cuts.append(end)
+    return cuts
 
 
 def _subject_clause_cuts(text: str, attributions: list[Attribution]) -> list[int]:

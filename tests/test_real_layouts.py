@@ -370,6 +370,25 @@ def test_real_layout_level_prefix_only_where_implied(write_notice):
     units = [r.unit for item in pipeline.parse(write_notice(PREFIX_NOT_INHERITED)).items for r in item.responsibilities]
     assert units == ["省交通运输厅", "哈尔滨铁路局", "民航黑龙江监管局"]
 
+LEADERS_BEFORE_UNITS = """一、重点任务
+（一）深化国有企业改革。（分管副省长、协管副秘书长负责，省国资委牵头）
+"""
+
+RULE_AFTER_LABEL = """一、重点任务
+（一）落实减税降费政策。
+责任单位：市发改委、市财政局（第一责任单位为牵头单位，下同）
+（二）优化营商环境。
+责任单位：市政务服务中心、市市场监管局
+"""
+
+CASES.update({
+    "leaders_are_persons": (LEADERS_BEFORE_UNITS, [("深化国有企业改革", "省国资委", "lead")]),
+    "rule_after_a_label": (RULE_AFTER_LABEL, [
+        ("落实减税降费政策", "市发改委", "lead"), ("落实减税降费政策", "市财政局", "responsible"),
+        ("优化营商环境", "市政务服务中心", "lead"), ("优化营商环境", "市市场监管局", "responsible"),
+    ]),
+})
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]
