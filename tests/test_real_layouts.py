@@ -389,6 +389,28 @@ CASES.update({
     ]),
 })
 
+MINUTES = """二、会议议定事项
+会议议定：一是请市发改委会同市财政局、市统计局研究制定稳增长措施；二是请市住建局牵头，加快推进老旧小区改造；三是请市教育局负责做好秋季招生工作。
+"""
+
+UNIT_AS_HEADING = """三、调研分工
+（二十一）市公安局。负责对社会治安防控体系建设的调研，形成专题报告。
+（二十二）市教育局。负责对义务教育均衡发展的调研。
+"""
+
+CASES.update({
+    "minutes_ask_each_unit": (MINUTES, [
+        ("请市发改委会同市", "市发改委", "lead"), ("请市发改委会同市", "市财政局", "support"), ("请市发改委会同市", "市统计局", "support"),
+        ("请市住建局牵头，", "市住建局", "lead"), ("请市教育局负责做", "市教育局", "responsible"),
+    ]),
+    "unit_as_heading": (UNIT_AS_HEADING, [("市公安局", "市公安局", "responsible"), ("市教育局", "市教育局", "responsible")]),
+})
+
+
+def test_real_layout_minutes_clauses_numbered_by_their_ordinal(write_notice):
+    numbers = [i.number for i in pipeline.parse(write_notice(MINUTES)).items]
+    assert numbers == ["二", "一是", "二是", "三是"]
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]
