@@ -80,14 +80,6 @@ def complete_names(names: list[str], groups: list | None = None) -> list[str]:
     ``groups`` (one key per name, e.g. its role) limits a shared suffix to the names of the
     last name's group."""
     completed = list(names)
-    prefix = ""
-    for index, name in enumerate(names):
-        found = LEVEL_PREFIX.match(name)
-        if found and not name.startswith("各") and re.search(r"(?:厅|局|委|办|部|政府)$", name):
-            prefix = found.group(0)  # only a government body lends its level (not 园区投资运营公司)
-        elif prefix and BARE_DEPARTMENT.match(name):
-            party = name in party_departments() and not name.startswith("委")
-            completed[index] = prefix + ("委" if party else "") + name
     last = PLACE_SUFFIX.match(names[-1]) if names else None
     if last and len(names) > 1:
         for index in range(len(names) - 2, -1, -1):
@@ -98,4 +90,38 @@ def complete_names(names: list[str], groups: list | None = None) -> list[str]:
                 completed[index] = name + last["suffix"]
             else:
                 break
+    organ = ORGAN_SUFFIX.search(names[-1]) if names else None
+    if organ and len(names) > 1:
+        # 省教育、人力资源社会保障厅: the first names share the last one's 厅.
+        for index in range(len(names) - 2, -1, -1):
+            name = completed[index]
+            if (groups is not None and groups[index] != groups[-1]) or re.search(r"[省市县区局厅委办部会院所司处科室股队站府团联行社]$", name):
+                break
+            if LEVEL_PREFIX.match(name) and 3 <= len(name) <= 10:
+                completed[index] = name + organ.group(0)
+            else:
+                break
+    prefix = ""
+    for index, name in enumerate(list(completed)):
+        found = LEVEL_PREFIX.match(name)
+        if found and not name.startswith("各") and re.search(r"(?:厅|局|委|办|部|政府)$", name):
+            prefix = found.group(0)  # only a government body lends its level (not 园区投资运营公司)
+        elif prefix and BARE_DEPARTMENT.match(name) and _is_department(name):
+            party = name in party_departments() and not name.startswith("委")
+            completed[index] = prefix + ("委" if party else "") + name
     return completed
+
+
+ORGAN_SUFFIX = re.compile(r"(?:厅|局|委)$")
+
+
+def _is_department(name: str) -> bool:
+    """A department of a level (财政局, 人力资源社会保障厅), not a body of its own (哈尔滨铁路局, 民航…监管局)."""
+    names = department_names()
+    return name in names or canonical_form(name) in names or (len(name) <= 4 and not name.startswith(("民航", "铁路", "海关")))
+
+
+@lru_cache(maxsize=1)
+def department_names() -> frozenset[str]:
+    text = resources.files("pipeline.data").joinpath("departments.csv").read_text("utf-8")
+    return frozenset(row["name"] for row in csv.DictReader(StringIO(text)))

@@ -10,6 +10,7 @@ strategies), tried in order, a later one never overlapping an earlier one's span
   labels after a full stop;
 - ``find_role_sentences``: ``由A牵头，B配合。`` sentences made only of units and role words;
 - ``find_subject_clauses``: ``A负责…；B、C负责…`` clauses that open with their units;
+- ``find_unit_headings``: ``市公安局。负责…`` an item that opens with its unit alone;
 - ``find_bare_brackets``: a bracket of units closing an item.
 
 The vocabulary (labels and the keywords that give an unknown label its role, role words,
@@ -177,7 +178,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     index = 0
     while index < len(spans):
         begin, end = spans[index]
-        if re.fullmatch(r"各[县市区旗乡镇](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
+        if re.fullmatch(r"(?:各|相关|有关)[县市区旗乡镇](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
@@ -233,12 +234,17 @@ def label_role(label: str) -> str | None:
     return next((role for keyword, role in vocab.label_keywords if keyword in label), None)
 
 
+ROLE_OPENINGS = ("牵头", "配合", "责任", "主办", "协办", "主责")
+
+
 @lru_cache(maxsize=4096)
 def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(label, role, start, end)`` of every ``label：`` in ``text`` (``end`` after the colon)."""
     found = []
     for match in vocabulary().label_regex.finditer(text):
         written = match.group(1)
+        if match.group(0).endswith("为") and text.startswith(ROLE_OPENINGS, match.end()):
+            continue  # 第一责任单位为牵头单位: a stated rule, not a label and its unit
         # A label that starts with a role word is whole (分管副市长, 牵头市领导, 主责单位). Otherwise the
         # match may have run into the unit before it, whose separator was healed away (县农业农村局责任单位：):
         # the label is the longest known label it ends with, else the shortest tail with a role word.
@@ -293,8 +299,23 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
 
 
 def _is_run_on(piece: str) -> bool:
-    """Text that a flattened page ran into a label's value (figures of a table, a report): no name."""
-    return len(piece) > 30 or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
+    """Not a name: text a flattened page ran into a label's value (figures of a table, a report),
+    a label read as a value (第一责任单位为牵头单位), or a person's title (分管副省长)."""
+    return (
+        len(piece) > 30
+        or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
+        or piece in known_labels()
+        or is_person_title(piece)
+    )
+
+
+@lru_cache(maxsize=1)
+def _person_title() -> re.Pattern[str]:
+    return re.compile(load_raw()["person_titles"]["pattern"])
+
+
+def is_person_title(name: str) -> bool:
+    return bool(_person_title().match(to_simplified_name(name)))
 
 
 LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")
@@ -368,6 +389,8 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         tail = ""  # （A牵头，B配合；2026年9月底前完成）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
+    # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
+    segments = [seg for seg in segments if not all(is_person_title(p) for p, _, _ in split_units(simple[seg[2] : seg[3]]))]
     units = _segments_to_units(text, simple, segments)
     if units and len(units) >= len(segments) and names_a_unit_list([to_simplified_name(u.raw) for u in units]):
         return units, clause_end
@@ -460,7 +483,7 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n]))")
+SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n：:]))")
 SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|负责|牵头)(?![人责])")
 SUBJECT_MAX = 80
 
@@ -476,12 +499,20 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
             begin += 1
         if begin < len(simple) and simple[begin] in OPEN:
             continue  # a bracket is find_role_word_brackets' to read
+        ordinal = ORDINAL_REQUEST.match(simple, begin)
+        asked = ordinal.end() > begin  # 一是请市发改委牵头，…: minutes that ask each unit in turn
+        if asked:
+            together = _together_clause(text, simple, ordinal.end())
+            if together:
+                attributions.append(together)
+                continue
+            begin = ordinal.end()
         window = simple[begin : begin + SUBJECT_MAX]
         role = SUBJECT_ROLE.search(window)
         if role is None or role.start() < 2 or re.search(r"[，,。；;：:\n]", window[: role.start()]):
             continue
         after = simple[begin + role.end() : begin + role.end() + 2]
-        if not after or after[0] in "。；;，,":
+        if not after or (after[0] in "。；;，," and not asked):
             continue  # a role sentence (A、B负责。) is find_role_sentences' to read
         head = simple[begin : begin + role.start()]
         if head.startswith(("由", *_exhortations())):
@@ -494,6 +525,62 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
         attributions.append(Attribution(begin, begin + role.end(), units))
     return attributions
+
+
+UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头)")
+
+
+def find_unit_headings(text: str, simple: str) -> list[Attribution]:
+    """An item that opens with the unit alone, then its duty: ``市公安局。负责对…的调研``."""
+    found = UNIT_HEADING.match(simple)
+    if found is None:
+        return []
+    pieces = split_units(found.group("units"))
+    if not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
+        return []
+    role = "lead" if found.group("role") == "牵头" else "responsible"
+    units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    return [Attribution(0, found.end("role"), units)]
+
+
+ORDINAL_REQUEST = re.compile(r"(?:[一二三四五六七八九十]{1,3}是|[其]?[一二三四五六七八九十]{1,3}[，,])?请?")
+TOGETHER = re.compile(r"会同")
+
+
+def _leading_units(simple: str, start: int, limit: int) -> int | None:
+    """End of the longest unit list that opens ``simple[start:limit]`` (``市财政局研究制定…`` → after 局)."""
+    for end in range(limit, start + 1, -1):
+        piece = simple[start:end]
+        if not piece.endswith(vocabulary().unit_suffixes):
+            continue
+        names = [to_simplified_name(raw) for raw, _, _ in split_units(piece)]
+        if names and names_a_unit_list(names) and looks_like_unit(names[-1]):
+            return end
+    return None
+
+
+def _together_clause(text: str, simple: str, begin: int) -> Attribution | None:
+    """``请A会同B、C研究…``: A leads, B and C support (the verb after them states the task)."""
+    window_end = min(len(simple), begin + SUBJECT_MAX)
+    stop = re.search(r"[，,。；;：:\n]", simple[begin:window_end])
+    limit = begin + stop.start() if stop else window_end
+    together = TOGETHER.search(simple, begin, limit)
+    if together is None or together.start() - begin < 2:
+        return None
+    lead = split_units(simple[begin : together.start()], begin)
+    support_end = _leading_units(simple, together.end(), limit)
+    if support_end is None or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in lead]):
+        return None
+    support = split_units(simple[together.end() : support_end], together.end())
+    units = [UnitSpan(text[a:b], a, b, "lead", 0, "") for _, a, b in lead] + [UnitSpan(text[a:b], a, b, "support", 0, "") for _, a, b in support]
+    units = [replace_order(u, n) for n, u in enumerate(units, start=1)]
+    return Attribution(begin, support_end, tuple(units))
+
+
+def replace_order(unit: UnitSpan, order: int) -> UnitSpan:
+    from dataclasses import replace
+
+    return replace(unit, order=order)
 
 
 @lru_cache(maxsize=1)
@@ -513,6 +600,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_lines,
     find_role_sentences,
     find_subject_clauses,
+    find_unit_headings,
     find_bare_brackets,
 ]
 

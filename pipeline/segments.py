@@ -12,11 +12,13 @@ do not each carry a task of their own, is left whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .responsibility import OPEN, Attribution, text_to_attributions
 from .structure import FIELD_LINE, RawItem, first_sentence
 
+ORDINAL = re.compile(r"([一二三四五六七八九十]{1,3}是)[，,]?")
 MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not a task
 
 
@@ -36,11 +38,15 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         if k == 1:
             items.append(replace(raw, text=text, origins=raw.origins[start:end]))
             continue
+        number = f"{raw.number}.{k}"
+        ordinal = ORDINAL.match(text)
+        if ordinal:  # 二是请…: the clause's own ordinal is its number
+            number, text, start = ordinal.group(1), text[ordinal.end() :], start + ordinal.end()
         items.append(
             replace(
                 raw,
                 id=f"{raw.id}.{k}",
-                number=f"{raw.number}.{k}",
+                number=number,
                 title=first_sentence(text),
                 text=text,
                 origins=raw.origins[start:end],
@@ -55,23 +61,39 @@ def _has_task(text: str) -> bool:
 
 def _closing_bracket_cuts(text: str, attributions: list[Attribution]) -> list[int]:
     """After each bracketed clause that closes a task sentence and is followed by another task."""
-    brackets = [a for a in attributions if text[a.start] in OPEN and a.start > 0 and text[a.start - 1] in "。；;！"]
+    brackets = [a for a in attributions if text[a.start] in OPEN and a.start > 0 and (text[a.start - 1] in "。；;！" or text[a.end : a.end + 1] in ("。", "；", ";"))]
     if len(brackets) < 2:
         return []
     cuts = []
     for index, attribution in enumerate(brackets):
+        end = attribution.end + (1 if text[attribution.end : attribution.end + 1] in ("。", "；", ";") else 0)
         following = brackets[index + 1].start if index + 1 < len(brackets) else len(text)
-        if _has_task(text[attribution.end : following]):
-            cuts.append(attribution.end)
-    return cuts if len(cuts) >= 1 else []
+        if _has_task(text[end:following]):
+            cuts.append(end)
+    return cuts
 
 
 def _subject_clause_cuts(text: str, attributions: list[Attribution]) -> list[int]:
     """Before each clause that opens with its units (A负责…；B负责…), the first one excepted."""
-    subjects = [a for a in attributions if text[a.start] not in OPEN and a.start > 0 and text[a.start - 1] in "。；;！\n" and _opens_with_units(text, a)]
+    starts = [_clause_start(text, a.start) for a in attributions]
+    subjects = [start for a, start in zip(attributions, starts) if text[a.start] not in OPEN and start > 0 and text[start - 1] in "。；;！\n：:" and _opens_with_units(text, a)]
     if len(subjects) < 2:
         return []
-    return [a.start for a in subjects[1:]]
+    # 会议议定：一是请…；二是请…: after a lead-in ending in a colon the first clause is a task too.
+    return subjects if text[subjects[0] - 1] in "：:" else subjects[1:]
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Back over an ordinal and a request (``二是请``) to where the clause begins."""
+    from .responsibility import ORDINAL_REQUEST
+
+    for back in range(1, 6):
+        begin = start - back
+        if begin < 0:
+            break
+        if (begin == 0 or text[begin - 1] in "。；;！\n：:") and ORDINAL_REQUEST.fullmatch(text, begin, start):
+            return begin
+    return start
 
 
 def _opens_with_units(text: str, attribution: Attribution) -> bool:

@@ -306,6 +306,111 @@ def test_real_layout_page_text_keeps_its_sentence(write_notice):
     item = pipeline.parse(write_notice(PAGE_MARKS)).items[0]
     assert "—2—" not in item.text and "简报" not in item.text
 
+LABEL_VARIANTS = """一、重点任务
+（一）建设智慧口岸。共同责任单位：市商务局、市交通局
+（二）推进数字政府建设。主要责任单位：市大数据局；协同配合单位：市财政局
+（三）开展质量提升行动。责任主体：市市场监管局
+（四）完善应急物资储备。主要协作单位：市发改委、市粮食局
+（五）加强河湖治理。责任部门：市水利局  配合部门：市生态环境局
+"""
+
+STATED_RULE = """一、重点任务（排在第一位的为牵头单位）
+（一）推进垃圾分类。（市城管局、市住建局）
+（二）建设海绵城市。（市住建局、市水务局、市财政局）
+"""
+
+SECTION_LEAD = """一、市发改委牵头工作（2项）
+（一）编制年度重大项目计划。
+（二）推进重大项目前期工作。（市自然资源局配合）
+"""
+
+SHARED_AFFIXES = """一、重点任务
+（一）推进沿边口岸建设。（哈尔滨、黑河、绥芬河市政府负责）
+（二）实施职业技能提升行动。（省教育、人力资源社会保障厅负责）
+"""
+
+COLLECTIVES = """一、重点任务
+（一）稳定经济运行。（全区经济运行各专班、相关市、县政府负责）
+"""
+
+PREFIX_NOT_INHERITED = """一、重点任务
+（一）保障春运安全。（省交通运输厅、哈尔滨铁路局、民航黑龙江监管局负责）
+"""
+
+MORE_CASES = {
+    "label_variants": (LABEL_VARIANTS, [
+        ("建设智慧口岸", "市商务局", "responsible"), ("建设智慧口岸", "市交通局", "responsible"),
+        ("推进数字政府建设", "市大数据局", "lead"), ("推进数字政府建设", "市财政局", "support"),
+        ("开展质量提升行动", "市市场监管局", "responsible"),
+        ("完善应急物资储备", "市发改委", "support"), ("完善应急物资储备", "市粮食局", "support"),
+        ("加强河湖治理", "市水利局", "responsible"), ("加强河湖治理", "市生态环境局", "support"),
+    ]),
+    "stated_rule_is_no_unit": (STATED_RULE, [
+        ("推进垃圾分类", "市城管局", "lead"), ("推进垃圾分类", "市住建局", "responsible"),
+        ("建设海绵城市", "市住建局", "lead"), ("建设海绵城市", "市水务局", "responsible"), ("建设海绵城市", "市财政局", "responsible"),
+    ]),
+    "section_lead_passed_down": (SECTION_LEAD, [
+        ("编制年度重大项目", "市发改委", "lead"), ("推进重大项目前期", "市发改委", "lead"), ("推进重大项目前期", "市自然资源局", "support"),
+    ]),
+    "shared_affixes": (SHARED_AFFIXES, [
+        ("推进沿边口岸建设", "哈尔滨", "responsible"), ("推进沿边口岸建设", "黑河", "responsible"), ("推进沿边口岸建设", "绥芬河市政府", "responsible"),
+        ("实施职业技能提升", "省教育", "responsible"), ("实施职业技能提升", "人力资源社会保障厅", "responsible"),
+    ]),
+    "collectives_kept_whole": (COLLECTIVES, [("稳定经济运行", "全区经济运行各专班", "responsible"), ("稳定经济运行", "相关市、县政府", "responsible")]),
+}
+CASES.update(MORE_CASES)
+
+
+def test_real_layout_shared_affixes_are_distributed(write_notice):
+    units = [r.unit for item in pipeline.parse(write_notice(SHARED_AFFIXES)).items for r in item.responsibilities]
+    assert units == ["哈尔滨市政府", "黑河市政府", "绥芬河市政府", "省教育厅", "省人社厅"]
+
+
+def test_real_layout_level_prefix_only_where_implied(write_notice):
+    units = [r.unit for item in pipeline.parse(write_notice(PREFIX_NOT_INHERITED)).items for r in item.responsibilities]
+    assert units == ["省交通运输厅", "哈尔滨铁路局", "民航黑龙江监管局"]
+
+LEADERS_BEFORE_UNITS = """一、重点任务
+（一）深化国有企业改革。（分管副省长、协管副秘书长负责，省国资委牵头）
+"""
+
+RULE_AFTER_LABEL = """一、重点任务
+（一）落实减税降费政策。
+责任单位：市发改委、市财政局（第一责任单位为牵头单位，下同）
+（二）优化营商环境。
+责任单位：市政务服务中心、市市场监管局
+"""
+
+CASES.update({
+    "leaders_are_persons": (LEADERS_BEFORE_UNITS, [("深化国有企业改革", "省国资委", "lead")]),
+    "rule_after_a_label": (RULE_AFTER_LABEL, [
+        ("落实减税降费政策", "市发改委", "lead"), ("落实减税降费政策", "市财政局", "responsible"),
+        ("优化营商环境", "市政务服务中心", "lead"), ("优化营商环境", "市市场监管局", "responsible"),
+    ]),
+})
+
+MINUTES = """二、会议议定事项
+会议议定：一是请市发改委会同市财政局、市统计局研究制定稳增长措施；二是请市住建局牵头，加快推进老旧小区改造；三是请市教育局负责做好秋季招生工作。
+"""
+
+UNIT_AS_HEADING = """三、调研分工
+（二十一）市公安局。负责对社会治安防控体系建设的调研，形成专题报告。
+（二十二）市教育局。负责对义务教育均衡发展的调研。
+"""
+
+CASES.update({
+    "minutes_ask_each_unit": (MINUTES, [
+        ("请市发改委会同市", "市发改委", "lead"), ("请市发改委会同市", "市财政局", "support"), ("请市发改委会同市", "市统计局", "support"),
+        ("请市住建局牵头，", "市住建局", "lead"), ("请市教育局负责做", "市教育局", "responsible"),
+    ]),
+    "unit_as_heading": (UNIT_AS_HEADING, [("市公安局", "市公安局", "responsible"), ("市教育局", "市教育局", "responsible")]),
+})
+
+
+def test_real_layout_minutes_clauses_numbered_by_their_ordinal(write_notice):
+    numbers = [i.number for i in pipeline.parse(write_notice(MINUTES)).items]
+    assert numbers == ["二", "一是", "二是", "三是"]
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]
