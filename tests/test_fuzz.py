@@ -1,6 +1,7 @@
 """A short hypothesis run over the readers and the clause finders: damaged files of every format
 end in a Source or the project's own error, never another exception; clause spans stay inside
-their text and never overlap."""
+their text and never overlap. Derandomised, so that CI runs the same examples every time (a wider
+search: drop ``derandomize`` and raise ``max_examples``; what it finds becomes a case below)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def damaged(draw):
     return name, bytes(data)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(case=damaged())
 def test_fuzz_damaged_files_read_or_fail_cleanly(tmp_path_factory, case):
     name, data = case
@@ -47,7 +48,7 @@ PIECES = ["（", "）", "〔", "〕", "责任单位：", "牵头单位：", "配
           "负责", "由", "按职责分工", "1", "2023年", "。", "\n", "等", "各设区市", "（1）", "：", " "]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
 def test_fuzz_clause_spans_stay_inside_and_apart(text):
     spans = [(a.start, a.end) for a in text_to_attributions(text)]
@@ -58,3 +59,14 @@ def test_fuzz_clause_spans_stay_inside_and_apart(text):
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_fuzz_samples_read_whole(name):
     assert read_source(FIXTURES / "formats" / name).text.strip()
+
+
+def test_fuzz_found_a_pdf_page_object_that_cannot_be_loaded(tmp_path):
+    """Found by the search above: one byte of a page object's header damaged ("15 0 obj" → "\\x005 0 obj");
+    pdfium opens the file but not the page. It used to end in a PdfiumError traceback."""
+    data = SAMPLES["notice2023.pdf"]
+    assert b"\n15 0 obj" in data
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(data.replace(b"\n15 0 obj", b"\n\x005 0 obj", 1))
+    with pytest.raises(FengongError, match="cannot be read"):
+        read_source(path)

@@ -190,8 +190,13 @@ def _extract(path: str, data: bytes, pdf, max_ocr_pixels: int) -> tuple[list[lis
     table_pages: list[int] = []
     ocr_pages: list[int] = []
     heights: list[float] = []
+    import pypdfium2 as pdfium
+
     for index in range(len(pdf)):
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError as error:  # a damaged page object (found by tests/test_fuzz.py)
+            raise CorruptPdfError(f"page {index + 1} of the PDF cannot be read ({error})", path=path) from None
         width, height = page.get_size()
         heights.append(height)
         rules, image_area = _page_objects(page, raw)
