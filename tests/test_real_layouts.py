@@ -411,6 +411,48 @@ def test_real_layout_minutes_clauses_numbered_by_their_ordinal(write_notice):
     numbers = [i.number for i in pipeline.parse(write_notice(MINUTES)).items]
     assert numbers == ["二", "一是", "二是", "三是"]
 
+BRACKET_CUT_BY_PAGE = """一、重点任务
+（六）加强学校食品安全工作。（教育部、国家
+
+卫生健康委、市场监管总局按职责分工负责）
+（七）举办全民健身大会。（体育总
+
+局牵头负责）
+"""
+
+HEADER_REPEATED_ON_NEXT_PAGE = """序号
+
+重点任务
+
+牵头部门
+
+1
+
+建设社区食堂
+
+民政局
+
+序号
+
+重点任务
+
+牵头部门
+
+2
+
+新建口袋公园
+
+绿化市容局
+"""
+
+CASES.update({
+    "bracket_cut_by_the_page": (BRACKET_CUT_BY_PAGE, [
+        ("加强学校食品安全", "教育部", "responsible"), ("加强学校食品安全", "国家卫生健康委", "responsible"),
+        ("加强学校食品安全", "市场监管总局", "responsible"), ("举办全民健身大会", "体育总局", "lead"),
+    ]),
+    "header_repeated_on_the_next_page": (HEADER_REPEATED_ON_NEXT_PAGE, [("建设社区食堂", "民政局", "lead"), ("新建口袋公园", "绿化市容局", "lead")]),
+})
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]
