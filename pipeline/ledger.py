@@ -59,14 +59,9 @@ def units_by_role(item: Item) -> dict[str, list[str]]:
 
 def work_text(item: Item) -> str:
     """The item's text without its title and attribution clauses (other columns carry them)."""
-    spans = sorted({(r.clause_start, r.clause_end) for r in item.responsibilities if r.attribution > 0 and r.clause_end > r.clause_start})
-    out, last = [], 0
-    for start, end in spans:
-        if start >= last:
-            out.append(item.text[last:start])
-            last = end
-    out.append(item.text[last:])
-    text = re.sub(r"\n{2,}", "\n", "".join(out)).strip(_EDGE_PUNCT)
+    from .diff import strip_clauses
+
+    text = re.sub(r"\n{2,}", "\n", strip_clauses(item)).strip(_EDGE_PUNCT)
     if item.title and text.startswith(item.title) and len(text) > len(item.title) + 1:
         text = text[len(item.title):].lstrip("。：:；;，, \n")
     return re.sub(r"[，；、]+。", "。", text)

@@ -43,26 +43,16 @@ def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LO
                 rows.append(_unattributed_row(document, item))
             for r in item.responsibilities:
                 rows.append(
-                    {
-                        "doc_id": document.id,
-                        "year": document.meta.year,
-                        "part": item.part,
-                        "section": item.section.number if item.section else "",
-                        "number": item.number,
-                        "title": item.title,
+                    _item_columns(document, item)
+                    | {
                         "unit": r.unit,
                         "unit_raw": r.unit_raw,
                         "role": r.role,
                         "order": r.order,
-                        "deadline": item.deadline.text if item.deadline else "",
-                        "deadline_date": (item.deadline.date or item.deadline.kind) if item.deadline else "",
-                        "targets": targets_text(item),
-                        "section_title": item.section.title if item.section else "",
                         "attribution": r.attribution,
                         "role_label": r.role_label,
                         "unit_type": r.unit_type,
                         "collective": r.collective,
-                        "item_id": item.id,
                         "line": r.line,
                         "page": r.page,
                         "clause": item.clause_host(r)[r.clause_start : r.clause_end],
@@ -76,25 +66,25 @@ def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LO
 
 def _unattributed_row(document: Document, item: Item) -> dict:
     row = dict.fromkeys(LONG_COLUMNS, "")
-    row.update(
-        doc_id=document.id,
-        year=document.meta.year,
-        part=item.part,
-        section=item.section.number if item.section else "",
-        number=item.number,
-        title=item.title,
-        order=None,
-        attribution=None,
-        line=item.line,
-        page=item.page,
-        deadline=item.deadline.text if item.deadline else "",
-        deadline_date=(item.deadline.date or item.deadline.kind) if item.deadline else "",
-        targets=targets_text(item),
-        section_title=item.section.title if item.section else "",
-        item_id=item.id,
-        collective=None,
-    )
+    row.update(_item_columns(document, item), order=None, attribution=None, collective=None, line=item.line, page=item.page)
     return row
+
+
+def _item_columns(document: Document, item: Item) -> dict:
+    """The columns a row takes from its item, whoever it names."""
+    return {
+        "doc_id": document.id,
+        "year": document.meta.year,
+        "part": item.part,
+        "section": item.section.number if item.section else "",
+        "number": item.number,
+        "title": item.title,
+        "deadline": item.deadline.text if item.deadline else "",
+        "deadline_date": (item.deadline.date or item.deadline.kind) if item.deadline else "",
+        "targets": targets_text(item),
+        "section_title": item.section.title if item.section else "",
+        "item_id": item.id,
+    }
 
 
 def documents_to_long(documents: Iterable[Document], text_chars: int | None = LONG_TEXT_CHARS) -> "pd.DataFrame":

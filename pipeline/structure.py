@@ -295,7 +295,19 @@ def _find_body_start(blocks: list[Block]) -> int | None:
 
 
 def _is_title_line(text: str) -> bool:
-    return not ends_terminal(text) and len(text) <= HEADING_ONLY_MAX
+    """A short line without final punctuation, and without a bracket left open (a line cut by the
+    page inside ``（教育部、国家`` ⏎ ``卫生健康委负责）`` is no title)."""
+    return not ends_terminal(text) and len(text) <= HEADING_ONLY_MAX and _open_brackets(text) == 0
+
+
+def _open_brackets(text: str) -> int:
+    depth = 0
+    for ch in text:
+        if ch in "（(〔【［[":
+            depth += 1
+        elif ch in "）)〕】］]" and depth:
+            depth -= 1
+    return depth
 
 
 def _heading_only(node: _Node) -> bool:

@@ -69,6 +69,10 @@ def classify_columns(table: Table) -> list[Column]:
         elif not task_seen and (index == task_index if task_index is not None else index == 1):
             columns.append(Column(index, "task"))
             task_seen = True
+    labels_used = {c.label for c in columns if c.kind == "label"}
+    if "第一责任单位" in labels_used:
+        # Beside a 第一责任单位 (the lead), the 主要责任单位 are the others responsible.
+        columns = [Column(c.index, c.kind, "责任单位") if c.label == "主要责任单位" else c for c in columns]
     return columns
 
 

@@ -411,6 +411,72 @@ def test_real_layout_minutes_clauses_numbered_by_their_ordinal(write_notice):
     numbers = [i.number for i in pipeline.parse(write_notice(MINUTES)).items]
     assert numbers == ["二", "一是", "二是", "三是"]
 
+BRACKET_CUT_BY_PAGE = """一、重点任务
+（六）加强学校食品安全工作。（教育部、国家
+
+卫生健康委、市场监管总局按职责分工负责）
+（七）举办全民健身大会。（体育总
+
+局牵头负责）
+"""
+
+HEADER_REPEATED_ON_NEXT_PAGE = """序号
+
+重点任务
+
+牵头部门
+
+1
+
+建设社区食堂
+
+民政局
+
+序号
+
+重点任务
+
+牵头部门
+
+2
+
+新建口袋公园
+
+绿化市容局
+"""
+
+CASES.update({
+    "bracket_cut_by_the_page": (BRACKET_CUT_BY_PAGE, [
+        ("加强学校食品安全", "教育部", "responsible"), ("加强学校食品安全", "国家卫生健康委", "responsible"),
+        ("加强学校食品安全", "市场监管总局", "responsible"), ("举办全民健身大会", "体育总局", "lead"),
+    ]),
+    "header_repeated_on_the_next_page": (HEADER_REPEATED_ON_NEXT_PAGE, [("建设社区食堂", "民政局", "lead"), ("新建口袋公园", "绿化市容局", "lead")]),
+})
+
+GLUED_TABLE = """—1—《松江市发展规划纲要》目标任务分解方案序号主要工作任务第一责任单位主要责任单位一、主要指标1地区生产总值年均增长7%左右。市发展改革委各区县政府、松江经济开发区2一般公共预算收入年均增长6%。市财政局各区县政府、市税务局3城镇调查失业率控制在5.5%以内。市人力社保局各区县政府
+"""
+
+GLUED_LINES = """2022年法院工作要点任务分解表
+序号任务名称任务内容牵头部门配合部门
+1加强理论武装1.落实第一议题制度。
+2.开展主题教育。
+政治处各部门
+2深化司法公开1.推进庭审直播。
+审管办各业务庭
+"""
+
+CASES.update({
+    "glued_table": (GLUED_TABLE, [
+        ("地区生产总值年均", "市发展改革委", "lead"), ("地区生产总值年均", "各区县政府", "responsible"), ("地区生产总值年均", "松江经济开发区", "responsible"),
+        ("一般公共预算收入", "市财政局", "lead"), ("一般公共预算收入", "各区县政府", "responsible"), ("一般公共预算收入", "市税务局", "responsible"),
+        ("城镇调查失业率控", "市人力社保局", "lead"), ("城镇调查失业率控", "各区县政府", "responsible"),
+    ]),
+    "glued_rows_over_lines": (GLUED_LINES, [
+        ("加强理论武装1.", "政治处", "lead"), ("加强理论武装1.", "各部门", "support"),
+        ("深化司法公开1.", "审管办", "lead"), ("深化司法公开1.", "各业务庭", "support"),
+    ]),
+})
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]

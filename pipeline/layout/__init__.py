@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Callable
 
 from ..model import Source, SourceLine, Table
-from . import delimited, flat_tables
+from . import delimited, flat_tables, glued
 from .flattened import unflatten_lines
 from .page_marks import drop_page_furniture
 
@@ -29,6 +29,7 @@ TABLE_FINDERS: list[TableFinder] = [
     flat_tables.find_pipe_tables,  # a | b | c rows without the leading |
     flat_tables.find_space_tables,  # 序号 项目名称 责任单位 … one row per line, cells by spaces
     flat_tables.find_cell_line_tables,  # one cell per line, rows opened by a bare 序号
+    glued.find_glued_tables,  # 序号任务责任单位 ⏎ 1任务。市发改委各县政府 (no separators at all)
 ]
 
 

@@ -265,8 +265,14 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
         rows: list[tuple[Cell | None, list[Cell]]] = []
         previous: int | None = None
         last_line = header[-1].line
+        repeated_header = fold(header[0].text)
         while position < len(cells) and len(rows) < MAX_ROWS:
             cell = cells[position]
+            if rows and fold(cell.text) == repeated_header:
+                # The header again at the top of the next page: skip it up to the next row.
+                while position < len(cells) and not (BARE_NUMBER.match(cells[position].text) and int(BARE_NUMBER.match(cells[position].text).group(1)) == previous + 1):
+                    position += 1
+                continue
             found = BARE_NUMBER.match(cell.text)
             value = int(found.group(1)) if found else None
             if value is not None and (previous is None or value == previous + 1):

@@ -1,0 +1,184 @@
+"""Tables whose cells were glued together with no separator at all (text copied out of a PDF).
+
+    序号主要工作任务第一责任单位主要责任单位
+    1地区生产总值年均增长12%左右。市发展改革委各县(市、区)政府、嘉兴经济开发区
+    2服务业增加值占生产总值比重达到40%。市发展改革委…
+
+The header is recognised by its 序号 and the role headers it spells (from the label vocabulary);
+rows are opened by the next 序号 glued to the task; each row ends in its unit cells, one glued to the
+next: the first column is the first unit name, the next column starts where a second name starts
+without a separator (``市发展改革委各县…``, ``政治处各部门``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SourceLine, Table, TableCell
+from .columns import Cell, fold, join
+
+MAX_ROWS = 2000
+UNIT_START = re.compile(r"各|全|[市县区省州镇乡](?!场)")
+
+
+def _role_headers(header: str) -> list[tuple[str, str]]:
+    """``(label, role)`` of the role headers spelt in a glued header, in order."""
+    from ..responsibility import vocabulary
+
+    found, position = [], 0
+    labels = [(label, role) for label, role in vocabulary().labels if role in ("lead", "support", "responsible")]
+    while position < len(header):
+        match = next(((label, role) for label, role in labels if header.startswith(label, position)), None)
+        if match:
+            found.append(match)
+            position += len(match[0])
+        else:
+            position += 1
+    return found
+
+
+GLUED_HEADER = re.compile(r"序[号號](?=[\u4e00-\u9fff]{4,60})")
+
+
+def find_glued_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
+    tables = []
+    for index, line in enumerate(lines):
+        if line.number in taken or re.search(r"[|｜\t]", line.text):
+            continue
+        for found in GLUED_HEADER.finditer(line.text):
+            window = line.text[found.start() : found.start() + 80]
+            if re.search(r"\s", window.split("1", 1)[0]):
+                continue  # spaced headers are the space-row finder's
+            roles, header_end = _role_headers(window)
+            if roles:
+                table = _glued_rows(lines, index, found.start() + header_end, taken, roles)
+                if table is not None:
+                    tables.append(table)
+                break
+    return tables
+
+
+def _role_headers(window: str) -> tuple[list[tuple[str, str]], int]:
+    """``(label, role)`` of the role headers spelt in a glued header, in order, and where it ends."""
+    from ..responsibility import vocabulary
+
+    found, position, end = [], 0, 0
+    labels = sorted(((label, role) for label, role in vocabulary().labels if role in ("lead", "support", "responsible")), key=lambda x: -len(x[0]))
+    while position < len(window) and not window[position].isdigit():
+        match = next(((label, role) for label, role in labels if window.startswith(label, position)), None)
+        if match:
+            found.append(match)
+            position += len(match[0])
+            end = position
+        else:
+            position += 1
+    return found, end
+
+
+def _glued_rows(lines, index, start_column, taken, roles) -> Table | None:
+    header_line = lines[index]
+    rows: list[list[Cell]] = []  # per row: its pieces of text, one per physical line
+    expected = 1
+    for position, line in enumerate(lines[index : index + 1 + MAX_ROWS * 8]):
+        if position and line.number in taken:
+            break
+        base = start_column if position == 0 else 0
+        text = line.text[base:]
+        if not text.strip():
+            continue
+        cuts = []
+        for found in re.finditer(r"(\d{1,3})(?=[\u4e00-\u9fff“])", text):
+            before = text[: found.start()].rstrip()
+            value = int(found.group(1))
+            if value == expected and (not before or not before[-1].isdigit()) and (not before or not rows or _ends_unit(before)):
+                cuts.append(found.start())
+                expected += 1
+        bounds = [0, *cuts, len(text)]
+        for start, end in zip(bounds, bounds[1:]):
+            if start in cuts:
+                rows.append([])
+            if end > start and text[start:end].strip() and rows:
+                rows[-1].append(Cell(text[start:end], line.offset + base + start, line.number, line.page))
+        if len(rows) >= MAX_ROWS:
+            break
+    if len(rows) < 2:
+        return None
+    header_cells = [TableCell("序号", header_line.offset, header_line.number, header_line.page), TableCell("工作任务", header_line.offset, header_line.number, header_line.page)]
+    header_cells += [TableCell(label, header_line.offset, header_line.number, header_line.page) for label, _ in roles]
+    body = []
+    for pieces in rows:
+        row = _split_row(pieces, len(roles))
+        if row is not None:
+            body.append(row)
+    if len(body) < 2:
+        return None
+    last = max(c.line or 0 for row in body for c in row)
+    return Table(rows=(tuple(header_cells), *body), first_line=header_line.number, last_line=last, page=header_line.page, header_rows=1)
+
+
+def _ends_unit(text: str) -> bool:
+    from ..responsibility import looks_like_unit, split_units
+
+    pieces = split_units(re.split(r"[。；;]", text)[-1])
+    return bool(pieces) and looks_like_unit(pieces[-1][0])
+
+
+def _split_row(pieces: list[Cell], columns: int) -> tuple[TableCell, ...] | None:
+    """Number, task, then ``columns`` unit cells from the row's glued tail."""
+    if not pieces:
+        return None
+    first = pieces[0]
+    number = re.match(r"\d{1,3}", first.text)
+    if number is None:
+        return None
+    number_cell = TableCell(number.group(0), first.offset, first.line, first.page)
+    rest = [Cell(first.text[number.end() :], first.offset + number.end(), first.line, first.page)] + pieces[1:]
+    # The unit tail: after the last full stop of the last piece (or the whole last piece on its own line).
+    last = rest[-1]
+    stop = max(last.text.rfind("。"), last.text.rfind("；"))
+    if stop >= 0:
+        tail_text, tail_offset = last.text[stop + 1 :], last.offset + stop + 1
+        task_pieces = rest[:-1] + [Cell(last.text[: stop + 1], last.offset, last.line, last.page)]
+    elif len(rest) > 1:
+        tail_text, tail_offset = last.text, last.offset
+        task_pieces = rest[:-1]
+    else:
+        return None
+    section = re.search(r"[一二三四五六七八九十]{1,3}、", tail_text)
+    if section:  # 二、经济结构 glued after the last unit: a section row, not a name
+        tail_text = tail_text[: section.start()]
+    units = _split_units_glued(tail_text.strip(), tail_offset + len(tail_text) - len(tail_text.lstrip()), columns)
+    if units is None:
+        return None
+    task = join([p for p in task_pieces if p.text.strip()])
+    cells = [number_cell, TableCell(task.text, task.offset, task.line, task.page)]
+    cells += [TableCell(text, offset, last.line, last.page) for text, offset in units]
+    return tuple(cells)
+
+
+def _split_units_glued(text: str, offset: int, columns: int) -> list[tuple[str, int]] | None:
+    """The tail cut into ``columns`` cells where a name starts right after another with no separator."""
+    from ..responsibility import looks_like_unit, split_units
+
+    from ..responsibility import names_a_unit_list
+
+    if not text or len(text) > 200 or not names_a_unit_list([raw for raw, _, _ in split_units(text)]):
+        return [("", offset)] * columns  # the row's unit cells are not in this excerpt
+    if columns == 1:
+        return [(text, offset)] if split_units(text) else None
+    boundaries = []
+    for index in range(2, len(text) - 1):
+        if text[index - 1] in "、，,；;（(" or text[index] in "、，,；;）)":
+            continue
+        head = re.split(r"[、，,；;]", text[:index])[-1]
+        following = split_units(text[index:])
+        if looks_like_unit(head) and len(head) >= 2 and UNIT_START.match(text, index) and following and looks_like_unit(following[0][0]):
+            boundaries.append(index)
+        if len(boundaries) == columns - 1:
+            break
+    if not boundaries:
+        return [(text, offset)] + [("", offset + len(text))] * (columns - 1)
+    bounds = [0, *boundaries, len(text)]
+    cells = [(text[a:b], offset + a) for a, b in zip(bounds, bounds[1:])]
+    cells += [("", offset + len(text))] * (columns - len(cells))
+    return cells
