@@ -51,7 +51,7 @@ def scaled(doc, copies: int):
 
 
 def timed_ms(function, repeat: int) -> float:
-    from pipeline.words import clear_cache
+    from pipeline.extract.words import clear_cache
 
     function()  # warm: jieba dictionary, registry, imports
     times = []
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     import pipeline
-    from pipeline.diff import diff_documents
+    from pipeline.analysis.diff import diff_documents
 
     old = pipeline.parse(ROOT / "corpus" / "2023_jiangsu_industrial_workforce_reform_plan.txt")
     new = pipeline.parse(ROOT / "corpus" / "2024_jiangsu_industrial_workforce_reform_plan.synthetic.txt")

@@ -23,11 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     import pipeline
-    from pipeline import export
+    from pipeline.exporters import export
     from pipeline.batch import consecutive_editions
-    from pipeline.diff import diff_documents
-    from pipeline.ledger import documents_to_ledger
-    from pipeline.report import documents_to_report
+    from pipeline.analysis.diff import diff_documents
+    from pipeline.analysis.ledger import documents_to_ledger
+    from pipeline.exporters.report import documents_to_report
 
     documents = [pipeline.parse(p) for p in sorted((ROOT / "corpus").glob("*.txt"))]
     diffs = [diff_documents(a, b) for a, b in consecutive_editions(documents)]

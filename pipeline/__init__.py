@@ -7,7 +7,7 @@
 """
 
 from .errors import FengongError
-from .frames import corpus
+from .analysis.frames import corpus
 from .model import SCHEMA_VERSION, Document, Item, Responsibility, document_from_dict, document_to_dict
 from .parse import parse, parse_many
 from .settings import Settings

@@ -136,7 +136,7 @@ def run_corpus(
     db_path: str | Path | None = None,
 ) -> BatchReport:
     """The main job: parse and store every notice, then write JSON, matrices, graph and a summary."""
-    from . import export
+    from .exporters import export
 
     settings = Settings.resolve(settings)
     out = Path(out)
@@ -159,10 +159,10 @@ RUN_OUTPUTS = (
 
 
 def _write_outputs(out: Path, documents: list[Document], report: BatchReport) -> None:
-    from . import export
-    from .graph import documents_to_graph, unit_figures
-    from .matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
-    from .summary import render_summary
+    from .exporters import export
+    from .analysis.graph import documents_to_graph, unit_figures
+    from .analysis.matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
+    from .exporters.summary import render_summary
 
     written = report.written
     for document in documents:
@@ -172,7 +172,7 @@ def _write_outputs(out: Path, documents: list[Document], report: BatchReport) ->
         written.append(str(export.write_csv(out / "matrix_long.csv", documents_to_long(documents))))
         written.append(str(export.write_csv(out / "matrix_wide.csv", wide)))
         written.append(str(export.write_xlsx(out / "matrix.xlsx", wide, key_columns=len(WIDE_KEY_COLUMNS))))
-        from .ledger import documents_to_ledger
+        from .analysis.ledger import documents_to_ledger
 
         written.append(str(export.write_ledger(out / "ledger.xlsx", documents_to_ledger(documents))))
         graph = documents_to_graph(documents)
@@ -183,8 +183,8 @@ def _write_outputs(out: Path, documents: list[Document], report: BatchReport) ->
         written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph)))))
     diffs = []
     for old, new in consecutive_editions(documents):
-        from .diff import diff_documents
-        from .diff_report import FORMATS, render_diff
+        from .analysis.diff import diff_documents
+        from .exporters.diff_report import FORMATS, render_diff
 
         result = diff_documents(old, new)
         diffs.append(result)
@@ -192,7 +192,7 @@ def _write_outputs(out: Path, documents: list[Document], report: BatchReport) ->
             path = out / "diffs" / f"{old.id}__{new.id}.{kind}"
             written.append(str(export.write_text(path, render_diff(result, kind), encoding="utf-8-sig" if kind == "csv" else "utf-8")))
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
-    from .report import documents_to_report
+    from .exporters.report import documents_to_report
 
     links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
     written.append(str(export.write_text(out / "report.html", documents_to_report(documents, diffs, diff_links=links))))

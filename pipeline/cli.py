@@ -13,7 +13,7 @@ import click
 import typer
 
 from .errors import FengongError, StrictModeError
-from .labels import check_lang
+from .exporters.labels import check_lang
 
 app = typer.Typer(
     add_completion=False,
@@ -178,7 +178,7 @@ def parse(
     lang: str = LANG_OPTION,
 ) -> None:
     """Parse one notice (with its attachment files, if given): show its tasks and units, print its JSON (--json) or write it (-o)."""
-    from . import export
+    from .exporters import export
     from .model import document_to_dict
     from .parse import parse_many
 
@@ -246,9 +246,9 @@ def matrix(
     db: Path = DB_OPTION,
 ) -> None:
     """Export the responsibility matrix (tasks × units) as CSV and/or XLSX."""
-    from . import export
+    from .exporters import export
     from .batch import load_documents
-    from .matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
+    from .analysis.matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
 
     try:
         documents = load_documents(docs, db)
@@ -267,7 +267,7 @@ def matrix(
 def _show(document, lang: str) -> None:
     from rich.console import Console
 
-    from .terminal import document_view
+    from .exporters.terminal import document_view
 
     Console(soft_wrap=False).print(document_view(document, check_lang(lang)))
 
@@ -285,7 +285,7 @@ def _open_store(db: Path):
 @_guarded
 def list_documents(db: Path = DB_OPTION) -> None:
     """List the stored documents: id, 文号, year, title, tasks, path."""
-    from .terminal import listing_rows
+    from .exporters.terminal import listing_rows
 
     try:
         with _open_store(db) as store:
@@ -338,9 +338,9 @@ def ledger(
     db: Path = DB_OPTION,
 ) -> None:
     """The office's 台账: one row per task with its lead, supporting and responsible units, deadline and targets."""
-    from . import export
+    from .exporters import export
     from .batch import load_documents
-    from .ledger import documents_to_ledger
+    from .analysis.ledger import documents_to_ledger
 
     try:
         documents = load_documents(docs, db)
@@ -360,9 +360,9 @@ def graph(
     db: Path = DB_OPTION,
 ) -> None:
     """Export the unit–task graph (or its unit–unit projection) for Gephi or networkx."""
-    from . import export
+    from .exporters import export
     from .batch import load_documents
-    from .graph import co_responsibility, documents_to_graph
+    from .analysis.graph import co_responsibility, documents_to_graph
 
     try:
         built = documents_to_graph(load_documents(docs, db))
@@ -412,10 +412,10 @@ def report(
     db: Path = DB_OPTION,
 ) -> None:
     """One self-contained HTML page of figures: per document its heatmap and warnings, the unit network, workloads, year-to-year change."""
-    from . import export
+    from .exporters import export
     from .batch import consecutive_editions, load_documents
-    from .diff import diff_documents
-    from .report import documents_to_report
+    from .analysis.diff import diff_documents
+    from .exporters.report import documents_to_report
 
     try:
         lang = check_lang(lang)
@@ -438,10 +438,10 @@ def diff(
     lang: str = LANG_OPTION,
 ) -> None:
     """Compare two editions task by task: unchanged, revised, added, removed, moved, split, merged."""
-    from . import export
+    from .exporters import export
     from .batch import load_documents
-    from .diff import diff_documents
-    from .diff_report import FORMATS, counts_text, render_diff
+    from .analysis.diff import diff_documents
+    from .exporters.diff_report import FORMATS, counts_text, render_diff
 
     suffixes = {".json": "json", ".md": "md", ".csv": "csv", ".html": "html", ".htm": "html"}
     kind = (format or suffixes.get(output.suffix.lower() if output else "", "json")).lower()

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from . import knowledge
+from .extract import knowledge
 from .errors import NoItemsError
 from .layout import recover as recover_layout
-from .mentions import find_mentions
-from .metadata_hints import merge_hints
+from .extract.mentions import find_mentions
+from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
-from .normalise import complete_names, to_simplified
-from .responsibility import apply_convention, detect_convention, text_to_attributions, unread_role_brackets
-from .segments import split_item, unnumbered_items
+from .extract.normalise import complete_names, to_simplified
+from .extract.responsibility import apply_convention, detect_convention, text_to_attributions, unread_role_brackets
+from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
-from .structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
-from .units import Registry, load_registry
+from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
+from .extract.units import Registry, load_registry
 
 
 FORMAT_SUFFIXES = {"text": ("txt", "text", "md"), "pdf": ("pdf",), "docx": ("docx",), "html": ("html", "htm", "shtml"), "mhtml": ("mhtml", "mht"), "ofd": ("ofd",),

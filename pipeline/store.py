@@ -388,6 +388,6 @@ _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "
 
 def canonical_doc_number(text: str) -> str:
     """A 文号 in one form, whatever brackets and spaces it was typed with: 苏产改办[2023]3号 → 苏产改办〔2023〕3号."""
-    from .normalise import to_simplified
+    from .extract.normalise import to_simplified
 
     return to_simplified("".join(text.split())).translate(_BRACKETS)

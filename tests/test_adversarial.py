@@ -43,7 +43,7 @@ HOSTILE_RUNS = {
 
 def _data_patterns() -> dict[str, re.Pattern]:
     """Every ``pattern`` written in the data files, and every regex the stages build from them."""
-    from pipeline import knowledge, patterns, responsibility, tables
+    from pipeline.extract import knowledge, patterns, responsibility, tables
 
     found: dict[str, re.Pattern] = {}
 

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from pipeline import patterns as layout
-from pipeline import responsibility
+from pipeline.extract import patterns as layout
+from pipeline.extract import responsibility
 
 RAW = layout.load_raw()
 NAMED = [(key, value) for key, value in RAW.items() if isinstance(value, dict)] + [
@@ -45,16 +45,16 @@ def test_clause_labels_have_roles_and_examples(label):
             assert label["label"] in labels
 
 
-@pytest.mark.parametrize("rule", __import__("pipeline.normalise", fromlist=["alias_rules"]).alias_rules())
+@pytest.mark.parametrize("rule", __import__("pipeline.extract.normalise", fromlist=["alias_rules"]).alias_rules())
 def test_alias_rules_shorten_their_example(rule):
-    from pipeline.normalise import canonical_form
+    from pipeline.extract.normalise import canonical_form
 
     long_form, short_form = rule
     assert short_form in canonical_form(f"市{long_form}局" if not long_form.endswith(("局", "厅", "会", "委", "室", "府")) else f"市{long_form}")
 
 
 def test_unit_registry_has_no_duplicate_names():
-    from pipeline.units import load_registry
+    from pipeline.extract.units import load_registry
 
     registry = load_registry()
     seen: dict[str, str] = {}

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, NOTICE_2023, NOTICE_2024, ROOT
 
-from pipeline.diff import (
+from pipeline.analysis.diff import (
     STATUSES,
     compare_targets,
     diff_documents,
@@ -22,7 +22,7 @@ from pipeline.diff import (
     similarity,
     targets,
 )
-from pipeline.diff_report import CSV_COLUMNS, diff_to_csv_rows, diff_to_html, diff_to_markdown
+from pipeline.exporters.diff_report import CSV_COLUMNS, diff_to_csv_rows, diff_to_html, diff_to_markdown
 
 GOLD = json.loads((FIXTURES / "diff" / "2023_2024.gold.json").read_text("utf-8"))
 COMPARED = ("status", "old", "new", "fields_changed", "units_added", "units_removed", "lead_changed",
@@ -236,7 +236,7 @@ def test_markdown_and_csv():
 
 
 def test_words_keep_unit_names_and_print_nothing():
-    code = "from pipeline.words import tokens; print(tokens('（责任单位：省人力资源社会保障厅、共青团江苏省委）'))"
+    code = "from pipeline.extract.words import tokens; print(tokens('（责任单位：省人力资源社会保障厅、共青团江苏省委）'))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stderr == ""
     assert "省人力资源社会保障厅" in done.stdout and "共青团江苏省委" in done.stdout and "（" not in done.stdout
@@ -248,7 +248,7 @@ def _with_roles(item, roles):
 
 
 def test_lead_role_decides_lead_changed():
-    from pipeline.diff import compare_items
+    from pipeline.analysis.diff import compare_items
 
     item = docs()[0].items[6]  # 省人社厅、省住建厅、省总工会
     first_lead = _with_roles(item, ["lead", "support", "support"])
@@ -261,7 +261,7 @@ def test_lead_role_decides_lead_changed():
 
 
 def test_align_pairs_within_parts_with_similarity():
-    from pipeline.diff import align
+    from pipeline.analysis.diff import align
 
     old, new = docs()
     alignment = align(old, new)

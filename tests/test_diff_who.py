@@ -10,8 +10,8 @@ import re
 import pytest
 
 import pipeline
-from pipeline.diff import diff_documents, diff_to_dict
-from pipeline.diff_report import diff_to_csv_rows, diff_to_html, diff_to_markdown
+from pipeline.analysis.diff import diff_documents, diff_to_dict
+from pipeline.exporters.diff_report import diff_to_csv_rows, diff_to_html, diff_to_markdown
 
 NOTICE = """关于印发工作方案的通知
 

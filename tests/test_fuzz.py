@@ -15,7 +15,7 @@ from conftest import FIXTURES
 from pipeline.errors import FengongError
 from pipeline.model import Source
 from pipeline.readers import read_source
-from pipeline.responsibility import text_to_attributions
+from pipeline.extract.responsibility import text_to_attributions
 
 SAMPLES = {name: (FIXTURES / "formats" / name).read_bytes() for name in ("notice2023.docx", "notice2023.pdf", "notice2023.ofd", "notice2023.html", "notice2023.gb18030.txt")}
 

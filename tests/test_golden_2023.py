@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import FIXTURES
-from pipeline.matrix import documents_to_long, documents_to_wide
+from pipeline.analysis.matrix import documents_to_long, documents_to_wide
 from pipeline.model import document_to_dict
 
 GOLDEN = FIXTURES / "golden"

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import knowledge
+from pipeline.extract import knowledge
 from pipeline.heal import heal_line
-from pipeline.knowledge import find_deadline, find_documents, find_persons, find_targets
-from pipeline.numerals import to_int
+from pipeline.extract.knowledge import find_deadline, find_documents, find_persons, find_targets
+from pipeline.extract.numerals import to_int
 from pipeline.readers.text import decode
-from pipeline.structure import match_heading
+from pipeline.extract.structure import match_heading
 
 EVAL = Path(__file__).parent / "eval"
 

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from conftest import NOTICE_2023
-from pipeline import export
+from pipeline.exporters import export
 from pipeline.cli import app
-from pipeline.ledger import documents_to_ledger, units_by_role
+from pipeline.analysis.ledger import documents_to_ledger, units_by_role
 
 ROLES_NOTICE = "关于印发工作方案的通知\n\n一、总体任务\n\n1.建设实训基地。到2025年底前建成10个基地。（牵头单位：省人社厅；配合单位：省财政厅、省教育厅）\n\n2.开展劳动竞赛。（省总工会、省人社厅负责）\n"
 LEDGER_ZH = ["序号", "文件", "部分", "重点任务", "工作内容", "牵头单位", "配合单位", "责任单位", "完成时限", "量化目标", "来源"]

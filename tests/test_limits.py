@@ -166,8 +166,8 @@ def test_batch_without_budget_parses_in_process(monkeypatch):
 
 
 def test_matrix_long_text_columns_are_bounded(doc2023, tmp_path):
-    from pipeline import export
-    from pipeline.matrix import LONG_TEXT_CHARS, documents_to_long
+    from pipeline.exporters import export
+    from pipeline.analysis.matrix import LONG_TEXT_CHARS, documents_to_long
 
     item = doc2023.items[3]
     huge = "推进" * 30_000

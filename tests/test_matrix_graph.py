@@ -9,9 +9,9 @@ import networkx as nx
 import pandas as pd
 from openpyxl import load_workbook
 
-from pipeline import export
-from pipeline.graph import co_responsibility, documents_to_graph, unit_figures
-from pipeline.matrix import LONG_KEY_COLUMNS, WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
+from pipeline.exporters import export
+from pipeline.analysis.graph import co_responsibility, documents_to_graph, unit_figures
+from pipeline.analysis.matrix import LONG_KEY_COLUMNS, WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
 
 
 def test_matrix_long_contract_and_order(doc2023, tmp_path):

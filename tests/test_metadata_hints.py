@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.metadata_hints import merge_hints
+from pipeline.extract.metadata_hints import merge_hints
 from pipeline.model import Metadata
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import pipeline
-from pipeline.matrix import documents_to_long
+from pipeline.analysis.matrix import documents_to_long
 
 # ---------------------------------------------------------------- tables flattened into text
 

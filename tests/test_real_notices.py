@@ -21,7 +21,7 @@ import pytest
 
 import pipeline
 from pipeline.errors import FengongError
-from pipeline.matrix import documents_to_rows
+from pipeline.analysis.matrix import documents_to_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DEV = ROOT.parent / "shared" / "real_dev"

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from pipeline.diff import diff_documents
-from pipeline.report import documents_to_report
+from pipeline.analysis.diff import diff_documents
+from pipeline.exporters.report import documents_to_report
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 CONSOLE = re.compile(r"CONSOLE[^\]]*\]\s*(.*)")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.responsibility import split_units, text_to_attributions
+from pipeline.extract.responsibility import split_units, text_to_attributions
 
 
 def units_of(text: str) -> list[tuple[str, str, int]]:
@@ -92,7 +92,7 @@ def test_responsibility_other_forms(text, expected):
     ],
 )
 def test_responsibility_names_completed_within_a_list(names, completed):
-    from pipeline.normalise import complete_names
+    from pipeline.extract.normalise import complete_names
 
     assert complete_names(names) == completed
 
@@ -108,7 +108,7 @@ def test_responsibility_names_completed_within_a_list(names, completed):
     ],
 )
 def test_responsibility_canonical_forms(written, canonical):
-    from pipeline.normalise import canonical_form
+    from pipeline.extract.normalise import canonical_form
 
     assert canonical_form(written) == canonical
 
@@ -163,7 +163,7 @@ def test_responsibility_wordings_from_the_held_out_sets(text, expected):
 
 
 def test_responsibility_party_prefix_restored_for_party_departments():
-    from pipeline.normalise import complete_names
+    from pipeline.extract.normalise import complete_names
 
     assert complete_names(["区委宣传部", "网信办", "财政局"]) == ["区委宣传部", "区委网信办", "区财政局"]
 
@@ -199,7 +199,7 @@ def test_responsibility_wordings_from_the_second_blind_set(text, expected):
     ],
 )
 def test_responsibility_stated_conventions(text, convention):
-    from pipeline.responsibility import detect_convention
+    from pipeline.extract.responsibility import detect_convention
 
     assert detect_convention(text) == convention
 
@@ -223,7 +223,7 @@ def test_responsibility_wordings_from_the_third_blind_set(text, expected):
 
 
 def test_responsibility_convention_first_lead_rest_support():
-    from pipeline.responsibility import apply_convention, detect_convention, text_to_attributions
+    from pipeline.extract.responsibility import apply_convention, detect_convention, text_to_attributions
 
     convention = detect_convention("列有两个及以上责任单位的，排在第一位的为牵头单位，其余为配合单位。")
     assert convention == "first_listed_is_lead_rest_support"
@@ -232,6 +232,6 @@ def test_responsibility_convention_first_lead_rest_support():
 
 
 def test_responsibility_prefix_only_from_government_bodies():
-    from pipeline.normalise import complete_names
+    from pipeline.extract.normalise import complete_names
 
     assert complete_names(["园区投资运营公司", "规划建设局"]) == ["园区投资运营公司", "规划建设局"]

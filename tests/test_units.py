@@ -6,8 +6,8 @@ import pytest
 
 import pipeline
 from pipeline.errors import SettingsError
-from pipeline.mentions import find_mentions
-from pipeline.units import load_registry
+from pipeline.extract.mentions import find_mentions
+from pipeline.extract.units import load_registry
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..heal import heal_line
 from ..model import TableCell
-from ..normalise import to_simplified
+from ..extract.normalise import to_simplified
 
 NUMBER_HEADERS = ("序号", "编号", "序")
 TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点")
@@ -52,7 +52,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=2048)
 def column_kind(header: str) -> str:
     """``number``, ``task``, ``unit``, ``person``, ``deadline`` or ``other``."""
-    from ..responsibility import label_role, vocabulary
+    from ..extract.responsibility import label_role, vocabulary
 
     text = fold(header)
     if not text:
@@ -92,7 +92,7 @@ WEAK_SUFFIXES = ("所", "台", "站", "室", "馆", "院", "会", "队", "社", 
 
 def unit_strength(text: str) -> float:
     """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise."""
-    from ..responsibility import is_collective, looks_like_unit, split_units
+    from ..extract.responsibility import is_collective, looks_like_unit, split_units
 
     pieces = split_units(text)
     if not pieces or len(text) > 80 or text.startswith(task_verbs()):
@@ -108,7 +108,7 @@ def unit_strength(text: str) -> float:
 
 @lru_cache(maxsize=1)
 def task_verbs() -> tuple[str, ...]:
-    from ..responsibility import load_raw
+    from ..extract.responsibility import load_raw
 
     return tuple(load_raw()["task_verbs"])
 

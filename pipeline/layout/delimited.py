@@ -44,7 +44,7 @@ def _cells(line: SourceLine) -> list[TableCell] | None:
 
 def _is_heading(text: str) -> bool:
     from ..heal import heal_line
-    from ..patterns import patterns
+    from ..extract.patterns import patterns
 
     healed = heal_line(text)[0]
     return bool(healed) and len(healed) <= 40 and any(style.regex.match(healed) for style in patterns().headings)

@@ -67,7 +67,7 @@ def _space_cells(line: SourceLine) -> list[Cell]:
 
 def _header_like(text: str) -> bool:
     """A header cell continued on the next line: short, without figures or a heading number."""
-    from ..structure import match_heading
+    from ..extract.structure import match_heading
 
     folded = fold(text)
     return len(folded) <= 12 and not re.search(r"\d", folded) and match_heading(folded) is None

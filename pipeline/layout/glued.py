@@ -23,7 +23,7 @@ UNIT_START = re.compile(r"各|全|[市县区省州镇乡](?!场)")
 
 def _role_headers(header: str) -> list[tuple[str, str]]:
     """``(label, role)`` of the role headers spelt in a glued header, in order."""
-    from ..responsibility import vocabulary
+    from ..extract.responsibility import vocabulary
 
     found, position = [], 0
     labels = [(label, role) for label, role in vocabulary().labels if role in ("lead", "support", "responsible")]
@@ -60,7 +60,7 @@ def find_glued_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Ta
 
 def _role_headers(window: str) -> tuple[list[tuple[str, str]], int]:
     """``(label, role)`` of the role headers spelt in a glued header, in order, and where it ends."""
-    from ..responsibility import vocabulary
+    from ..extract.responsibility import vocabulary
 
     found, position, end = [], 0, 0
     labels = sorted(((label, role) for label, role in vocabulary().labels if role in ("lead", "support", "responsible")), key=lambda x: -len(x[0]))
@@ -117,7 +117,7 @@ def _glued_rows(lines, index, start_column, taken, roles) -> Table | None:
 
 
 def _ends_unit(text: str) -> bool:
-    from ..responsibility import looks_like_unit, split_units
+    from ..extract.responsibility import looks_like_unit, split_units
 
     pieces = split_units(re.split(r"[。；;]", text)[-1])
     return bool(pieces) and looks_like_unit(pieces[-1][0])
@@ -158,9 +158,9 @@ def _split_row(pieces: list[Cell], columns: int) -> tuple[TableCell, ...] | None
 
 def _split_units_glued(text: str, offset: int, columns: int) -> list[tuple[str, int]] | None:
     """The tail cut into ``columns`` cells where a name starts right after another with no separator."""
-    from ..responsibility import looks_like_unit, split_units
+    from ..extract.responsibility import looks_like_unit, split_units
 
-    from ..responsibility import names_a_unit_list
+    from ..extract.responsibility import names_a_unit_list
 
     if not text or len(text) > 200 or not names_a_unit_list([raw for raw, _, _ in split_units(text)]):
         return [("", offset)] * columns  # the row's unit cells are not in this excerpt

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from ..model import SourceLine
-from ..patterns import patterns
+from ..extract.patterns import patterns
 
 HEADER_MIN = 12  # shorter repeated lines are table cells (区民政局) or headings, not page headers
 HEADER_REPEATS = 2

@@ -51,7 +51,7 @@ def _natural(text: str) -> list:
 
 def order(names: list[str]) -> list[str]:
     """The notice first, then the attachments by number, then by name."""
-    from ..numerals import to_int
+    from ..extract.numerals import to_int
 
     def key(name: str):
         stem = PurePosixPath(name).stem

@@ -3,7 +3,7 @@
 A 任务分解表 is very often a workbook: a title row or two (``附件2``, ``2023年重点项目任务分解表``),
 a header row (序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限), then one row per task. Each
 visible sheet is read into a grid of cell texts; the header is the first row (of the first
-``HEADER_SEARCH``) whose columns the table logic of ``pipeline.tables`` recognises as role
+``HEADER_SEARCH``) whose columns the table logic of ``pipeline.extract.tables`` recognises as role
 columns; the rows above it are written as paragraphs (the title), the rest is the table.
 Merged cells are repeated in every position they cover, so that a task merged over several
 rows gives one item with one attribution per row, as in DOCX tables. Line breaks inside a
@@ -230,7 +230,7 @@ def _grid(sheet: Sheet) -> tuple[list[list[str]], dict[tuple[int, int], tuple[in
 def _fill_down(rows: list[list[str]], owner: dict, header: int, header_rows: int) -> None:
     """A row whose 序号 and task cells are empty while its role cells are not continues the task
     above (a sheet exported without merged cells): those cells become the ones above, as if merged."""
-    from ..tables import classify_columns
+    from ..extract.tables import classify_columns
 
     columns = classify_columns(_probe(rows[header]))
     kept = [c.index for c in columns if c.kind in ("number", "task")]
@@ -254,7 +254,7 @@ def _probe(cells: list[str]) -> Table:
 
 def header_row(rows: list[list[str]]) -> int | None:
     """The first row among the top ``HEADER_SEARCH`` whose cells name a role column."""
-    from ..tables import classify_columns
+    from ..extract.tables import classify_columns
 
     for index, row in enumerate(rows[:HEADER_SEARCH]):
         if len({t for t in row if t}) < 2:

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from .labels import DEFAULT_LANG, label
-from .ledger import units_by_role
-from .model import Document
+from ..analysis.ledger import units_by_role
+from ..model import Document
 
 if TYPE_CHECKING:
     from rich.console import Group
 
-    from .store import StoredSummary
+    from ..store import StoredSummary
 
 _HEAD = {
     "zh": ("文号", "年份", "发文机关", "日期", "任务", "分工", "提示"),

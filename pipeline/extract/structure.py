@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from .heal import ends_terminal, heal_line
-from .model import Attachment, Metadata, ParseWarning, Section, Source
+from ..heal import ends_terminal, heal_line
+from ..model import Attachment, Metadata, ParseWarning, Section, Source
 from .numerals import to_int
 from .patterns import patterns
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .labels import DEFAULT_LANG, check_lang, label
+from ..exporters.labels import DEFAULT_LANG, check_lang, label
 from .matrix import documents_to_long
-from .model import ROLES, Document, Item
+from ..model import ROLES, Document, Item
 
 LEDGER_KEYS = ("seq", "doc", "section", "task", "content", "lead", "support", "responsible", "deadline", "targets", "source")
 # Widest a column may grow (Excel width units: a Chinese character is two); the rest wraps.

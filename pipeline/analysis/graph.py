@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Document
+from ..model import Document
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .errors import FengongError
-from .model import Document, document_to_dict
+from ..errors import FengongError
+from ..model import Document, document_to_dict
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -284,7 +284,7 @@ def wrapped_lines(text: str, width: float) -> int:
 
 
 def write_ledger(path: str | Path, ledger: Any) -> Path:
-    """A :class:`~pipeline.ledger.Ledger` as a workbook (``.xlsx``) or its first sheet as CSV (``.csv``, BOM)."""
+    """A :class:`~pipeline.analysis.ledger.Ledger` as a workbook (``.xlsx``) or its first sheet as CSV (``.csv``, BOM)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":

@@ -15,9 +15,9 @@ from io import StringIO
 from pathlib import Path
 from typing import Iterable
 
-from .errors import SettingsError
-from .heal import heal_line
-from .model import UNIT_TYPES, Unit
+from ..errors import SettingsError
+from ..heal import heal_line
+from ..model import UNIT_TYPES, Unit
 from .normalise import LEVEL_PREFIX, canonical_form, to_simplified
 from .responsibility import is_collective
 

@@ -1,4 +1,4 @@
-"""Renderers of a :class:`~pipeline.diff.Diff`: Markdown, CSV rows and a self-contained HTML page.
+"""Renderers of a :class:`~pipeline.analysis.diff.Diff`: Markdown, CSV rows and a self-contained HTML page.
 
 Every piece of document text that goes into the HTML is escaped with :func:`html.escape`; the page
 uses inline CSS only and loads nothing from elsewhere.
@@ -9,9 +9,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .diff import STATUSES, Change, Diff, normalise
+from ..analysis.diff import STATUSES, Change, Diff, normalise
 from .labels import DEFAULT_LANG, check_lang, label
-from .model import Document, Item
+from ..model import Document, Item
 
 CSV_COLUMNS = (
     "status",
@@ -316,7 +316,7 @@ def diff_to_csv(diff: Diff) -> str:
 
 def render_diff(diff: Diff, kind: str, lang: str = DEFAULT_LANG) -> str:
     """The diff as text in one of ``FORMATS`` (labels of md and html in ``lang``; JSON and CSV keep the codes)."""
-    from .diff import diff_to_dict
+    from ..analysis.diff import diff_to_dict
     from .export import dumps
 
     renderers = {"json": lambda: dumps(diff_to_dict(diff)), "md": lambda: diff_to_markdown(diff, lang),

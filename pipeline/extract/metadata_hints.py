@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .heal import heal_line
-from .model import Metadata, ParseWarning
+from ..heal import heal_line
+from ..model import Metadata, ParseWarning
 from .patterns import patterns
 from .structure import parse_date
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
-from .model import Deadline, Person, Reference, Target
+from ..model import Deadline, Person, Reference, Target
 from .normalise import to_simplified
 
 __all__ = ["find_deadline", "find_targets", "find_documents", "find_persons", "load_raw"]

@@ -10,7 +10,7 @@ import csv
 from functools import lru_cache
 from importlib import resources
 
-from .errors import SettingsError
+from ..errors import SettingsError
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"

@@ -45,7 +45,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .model import Document, Item
+from ..model import Document, Item
 
 WEIGHTS = {"tokens": 0.25, "bigrams": 0.20, "trigrams": 0.20, "title": 0.15, "section": 0.10, "units": 0.10}
 PAIR_THRESHOLD = 0.40  # below this two items are not the same task (true pairs in the corpus score ≥ 0.8)
@@ -165,7 +165,7 @@ def normalise(text: str) -> str:
 
 def fold(text: str) -> str:
     """What is compared: whitespace removed, traditional characters read as simplified (same length)."""
-    from .normalise import to_simplified
+    from ..extract.normalise import to_simplified
 
     return to_simplified(normalise(text))
 
@@ -209,8 +209,8 @@ def leads(item: Item) -> tuple[str, ...]:
 
 
 def targets(text: str) -> list[str]:
-    """Quantitative targets as written, found by :mod:`pipeline.knowledge`."""
-    from .knowledge import find_targets
+    """Quantitative targets as written, found by :mod:`pipeline.extract.knowledge`."""
+    from ..extract.knowledge import find_targets
 
     return [t.text for t in find_targets(normalise(text))]
 
@@ -240,7 +240,7 @@ class _Features:
 
 
 def _features(item: Item) -> _Features:
-    from .words import tokens as words
+    from ..extract.words import tokens as words
 
     title, body = title_and_body(item)
     both = title + body
@@ -368,7 +368,7 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
 
 def _mask(text: str) -> str:
     """Targets and deadlines replaced by a placeholder, so that "text" means the rest of the body."""
-    from .knowledge import find_targets
+    from ..extract.knowledge import find_targets
 
     for target in sorted(find_targets(text), key=lambda t: -t.start):
         text = text[: target.start] + "§" + text[target.end :]

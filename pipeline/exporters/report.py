@@ -16,7 +16,7 @@ from html import escape
 from typing import Iterable, Mapping
 
 from .labels import DEFAULT_LANG, check_lang, label
-from .model import Document
+from ..model import Document
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.6}
@@ -84,7 +84,7 @@ def documents_to_report(
     lang: str = DEFAULT_LANG,
     diff_links: Mapping[tuple[str, str], str] | None = None,
 ) -> str:
-    """The report page as text. ``diffs`` are :class:`~pipeline.diff.Diff` of consecutive editions;
+    """The report page as text. ``diffs`` are :class:`~pipeline.analysis.diff.Diff` of consecutive editions;
     ``diff_links`` maps (old id, new id) to a relative link to the full diff page."""
     from .figures import cjk_font, network_svg, series_svg, workload_svg
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DocumentNotFoundError
+from ..errors import DocumentNotFoundError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,7 +24,7 @@ def corpus(db: str | Path = "outputs/fengong.db") -> tuple["pd.DataFrame", "pd.D
     """
     import pandas as pd
 
-    from .store import Store
+    from ..store import Store
 
     if str(db) != ":memory:" and not Path(db).exists():
         raise DocumentNotFoundError(f"no store at {db}", hint="Ingest notices first: `fengong ingest corpus/ --db PATH`.")

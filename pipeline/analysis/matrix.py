@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Document, Item
+from ..model import Document, Item
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -6,11 +6,11 @@ from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING, Iterable
 
-from .model import Document
+from ..model import Document
 
 if TYPE_CHECKING:
-    from .batch import Failure
-    from .diff import Diff
+    from ..batch import Failure
+    from ..analysis.diff import Diff
 
 
 def _cell(value: object) -> str:

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from .labels import DEFAULT_LANG, label
-from .model import ROLES, Document
+from ..model import ROLES, Document
 
 if TYPE_CHECKING:
-    from .diff import Diff
+    from ..analysis.diff import Diff
 
 CJK_FONT_NAMES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC")
 CJK_FONT_FILES = (
@@ -130,7 +130,7 @@ def network_svg(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> str:
     import networkx as nx
     from matplotlib.lines import Line2D
 
-    from .graph import co_responsibility, documents_to_graph
+    from ..analysis.graph import co_responsibility, documents_to_graph
 
     plt = _pyplot()
     projected = co_responsibility(documents_to_graph(documents))
@@ -178,7 +178,7 @@ def workload_svg(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> str
 
 def series_svg(diff: "Diff", lang: str = DEFAULT_LANG) -> str:
     """One year to the next: changes per status, and each unit's shift in tasks."""
-    from .diff import STATUSES
+    from ..analysis.diff import STATUSES
 
     plt = _pyplot()
     shifted = [s for s in diff.units if s.delta][:MAX_UNITS]

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .heal import heal_line
-from .layout.columns import NUMBER_HEADERS, PROGRESS_HEADER, TASK_HEADER, fold
-from .model import Table, TableCell
+from ..heal import heal_line
+from ..layout.columns import NUMBER_HEADERS, PROGRESS_HEADER, TASK_HEADER, fold
+from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
 

@@ -1,0 +1,1 @@
+"""What is written for people and tools: files (CSV, XLSX, graphs, JSON), the diff and corpus reports, figures, summaries, terminal tables, output labels."""
