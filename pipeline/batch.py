@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import FengongError
-from .model import Document, ParseWarning
+from .model import Document, Failure, ParseWarning
 from .parse import parse
 from .settings import Settings
 from .store import IngestOutcome, Store
@@ -22,13 +22,6 @@ Progress = Callable[[str], None]
 SKIPPED_NAMES = ("README", ".")
 PARALLEL_FROM = 32  # below this, starting worker processes costs more than it saves
 INTERNAL_ERROR_HINT = "This is a bug in fengong: please report it with the file attached."
-
-
-@dataclass(frozen=True)
-class Failure:
-    path: str
-    error: str
-    hint: str = ""
 
 
 @dataclass

@@ -62,7 +62,7 @@ def _worker(conn: Connection, memory_mb: int | None) -> None:
 
 def parse_in_workers(jobs: list[Job], settings: Settings, workers: int, on_result: Callable[[int, Any], None]) -> list[Any]:
     """The result of every job, in order; ``on_result(index, result)`` as each one arrives."""
-    from .batch import Failure
+    from .model import Failure
 
     methods = multiprocessing.get_all_start_methods()
     # fork shares what the parent has loaded (registry, spaCy) with the workers where the OS allows it.

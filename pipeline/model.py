@@ -119,6 +119,15 @@ class CellRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """A file a batch could not read: where, what went wrong, and what to do."""
+
+    path: str
+    error: str
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ParseWarning:
     """A recoverable oddity that needs a human look (frictionless-style typed report row)."""
 

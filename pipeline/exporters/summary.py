@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..model import Document
 
 if TYPE_CHECKING:
-    from ..batch import Failure
+    from ..model import Failure
     from ..analysis.diff import Diff
 
 

@@ -2,7 +2,7 @@
 
 Only the models bundled inside the rapidocr wheel are used; nothing is ever
 downloaded (if the bundled models are missing, OCR counts as unavailable).
-Each recognised text line becomes a ``pdf.Line`` in page points, so the PDF
+Each recognised text line becomes a ``page_lines.Line`` in page points, so the PDF
 reader's layout rules (indents, short lines, page furniture) apply unchanged.
 ASCII punctuation that OCR reads next to Chinese is made full-width.
 """
@@ -92,8 +92,8 @@ def normalise(text: str) -> str:
 
 
 def page_lines(page, page_no: int) -> list:
-    """OCR one pypdfium2 page into ``pdf.Line`` objects, top to bottom."""
-    from .pdf import Line
+    """OCR one pypdfium2 page into ``page_lines.Line`` objects, top to bottom."""
+    from .page_lines import Line
 
     image = page.render(scale=SCALE, grayscale=True).to_numpy()
     result = _engine()(image)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from ..errors import EmptyInputError, InputError, LimitError
 from ..model import Source, SourceLine, Table, TableCell
 from ..settings import Settings
+from .page_lines import Line
 
 NAME = "pdf"
 
@@ -66,24 +67,6 @@ HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*、|[（(]\
 TERMINAL = "。！？；：）)”」』…"
 NO_LINE_START = set("，。、；：？！）》”’」』〕】%…·")
 _GARBAGE_MAX = 0.15  # share of undecodable characters above which a page is OCR'd
-
-
-@dataclass
-class Line:
-    """One visual line. Coordinates in points from the page's top-left corner."""
-
-    page: int
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    ocr: bool = False
-
-    @property
-    def baseline(self) -> float:
-        return self.bottom
 
 
 @dataclass
