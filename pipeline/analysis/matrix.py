@@ -103,16 +103,8 @@ def documents_to_wide(documents: Iterable[Document], marks: dict[str, str] | Non
     rows = []
     for document in documents:
         for item in document.items:
-            row: dict[str, object] = {
-                "doc_id": document.id,
-                "year": document.meta.year,
-                "part": item.part,
-                "section": item.section.number if item.section else "",
-                "number": item.number,
-                "title": item.title,
-                "deadline": item.deadline.text if item.deadline else "",
-                "targets": targets_text(item),
-            }
+            columns = _item_columns(document, item)
+            row: dict[str, object] = {key: columns[key] for key in WIDE_KEY_COLUMNS}
             for r in item.responsibilities:
                 units.setdefault(r.unit)
                 mark = marks.get(r.role, r.role)
