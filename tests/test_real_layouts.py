@@ -477,6 +477,31 @@ CASES.update({
     ]),
 })
 
+COVER_LETTER = """青川市人民政府办公室
+青政办发〔2024〕7号
+青川市人民政府办公室关于印发青川市2024年重点工作任务分工方案的通知
+各县（区）人民政府，市政府各部门：
+现将《青川市2024年重点工作任务分工方案》印发给你们，并提出如下要求：
+一、提高认识。各单位要高度重视，切实抓好落实。
+二、加强督查。市政府督查室将定期通报进展情况。
+青川市人民政府办公室
+2024年2月20日
+青川市2024年重点工作任务分工方案
+一、推动经济高质量发展
+（一）实施重大项目攻坚行动。（市发改委牵头，市财政局配合）
+（二）优化营商环境。（市政务服务中心负责）
+"""
+
+CASES["cover_letter_before_the_plan"] = (COVER_LETTER, [
+    ("实施重大项目攻坚", "市发改委", "lead"), ("实施重大项目攻坚", "市财政局", "support"), ("优化营商环境", "市政务服务中心", "responsible"),
+])
+
+
+def test_real_layout_cover_letter_points_are_the_cover_part(write_notice):
+    document = pipeline.parse(write_notice(COVER_LETTER))
+    assert [(i.id, i.part) for i in document.items] == [("cover/一", "cover"), ("cover/二", "cover"), ("main/一/一", "main"), ("main/一/二", "main")]
+    assert document.meta.date == "2024-02-20"
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]

@@ -327,13 +327,17 @@ def looks_like_unit(name: str) -> bool:
     return bool(core) and len(name) <= 40 and "：" not in name and (core.startswith("各") or core.endswith(vocab.unit_suffixes))
 
 
-NOT_A_NAME = re.compile(r"[的了是在对将把要应从与及于以其并]|\d|^[一-龥]$")
+NOT_A_NAME = re.compile(r"[的了是对将把要从与及于以并]|\d|^[一-龥]$")
+# Words of an exhortation, never of a name: 各单位要高度重视，切实抓好落实 names no unit.
+NEVER_IN_A_NAME = re.compile(r"[的了是将把要]|切实|认真|高度|积极|进一步|重视|抓好|确保")
 
 
 def could_be_unit(name: str) -> bool:
     """A name the registry and the suffixes do not know, but that stands where a unit stands in a
     clause (共青团中央, 中国科协, 哈尔滨海关): short, Chinese, no task word in it. It is kept, with an
     ``unknown_unit`` warning, rather than dropping the whole clause."""
+    if NEVER_IN_A_NAME.search(name):
+        return False
     if looks_like_unit(name):
         return True
     core = re.sub(r"[（(][^（()）]*[）)]", "", name)

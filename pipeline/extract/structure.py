@@ -22,6 +22,7 @@ HEADING_ONLY_MAX = 40  # a heading line this short without final punctuation is 
 SIGNATURE_MAX = 40
 TITLE_MAX = 120
 FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")  # 实际完成情况：… a field of its own
+PLAN_TITLE = re.compile(r"(?:方案|要点|清单|分工|分解表|任务表|计划|台账)$")
 TITLE_HINT = re.compile(r"关于.{2,}|(?:通知|意见|方案|办法|清单|要点|规划|计划|决定|分工表)$")
 
 
@@ -52,7 +53,7 @@ class _Node:
 
 @dataclass
 class _Part:
-    kind: str  # "main" or "attachment"
+    kind: str  # "main", "attachment", or "cover" (a cover letter's own points before the plan)
     index: int | None  # 1-based attachment index
     nodes: list[_Node] = field(default_factory=list)
     attachment: Attachment | None = None
@@ -340,6 +341,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
     expect_title = False
     closed = False  # after a closing date: back matter until the next attachment
     previous_allows_heading = True
+    plan_after_cover = False
     tail_date = tail_signature = None
     for block in body:
         text = block.text
@@ -355,9 +357,11 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             signature = _strip_signature(part)
             if part.kind == "main" and tail_date is None:
                 tail_date, tail_signature = parse_date(text), signature
-            closed = True
+            closed, previous_allows_heading = True, True  # a date line ends what came before it
             continue
         if closed and block.row is None and not match_heading(text):
+            if part.kind == "main" and part.nodes and PLAN_TITLE.search(text):
+                plan_after_cover = True  # 印发通知: the plan's title after the cover letter's date
             continue
         if block.row is not None:
             heading = (TABLE_ROW_RANK, block.row, 0)
@@ -371,6 +375,11 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             continue
         expect_title = False
         if heading is not None:
+            if plan_after_cover and part.kind == "main":
+                # The cover letter's own 一、二、 are not the plan's tasks: they become the cover part.
+                parts.insert(0, _Part("cover", None, nodes=part.nodes))
+                part.nodes, stack = [], []
+            plan_after_cover = False
             closed = False
             rank, number, end = heading
             rest, rest_origins = text[end:].lstrip(" ．.、"), block.origins[end:]
@@ -530,7 +539,7 @@ def blocks_to_outline(blocks: list[Block]) -> Outline:
     seen: dict[str, int] = {}
     attachments = []
     for part in parts:
-        key = "main" if part.kind == "main" else f"attachment{part.index}"
+        key = part.kind if part.kind in ("main", "cover") else f"attachment{part.index}"
         if part.attachment is not None:
             attachments.append(part.attachment)
         warnings.extend(_numbering_warnings(part, key))
