@@ -502,6 +502,15 @@ def test_real_layout_cover_letter_points_are_the_cover_part(write_notice):
     assert [(i.id, i.part) for i in document.items] == [("cover/一", "cover"), ("cover/二", "cover"), ("main/一/一", "main"), ("main/一/二", "main")]
     assert document.meta.date == "2024-02-20"
 
+LED_BY = """四、督查组
+（一）煤矿安全督查组。由市煤炭工业局1名县级领导带队，2名专业人员参加。
+（二）危化品安全督查组。由市应急局、市消防救援支队各1名领导带队。
+"""
+
+CASES["unit_sends_the_leader"] = (LED_BY, [
+    ("煤矿安全督查组", "市煤炭工业局", "responsible"), ("危化品安全督查组", "市应急局", "responsible"), ("危化品安全督查组", "市消防救援支队", "responsible"),
+])
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]

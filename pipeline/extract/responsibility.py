@@ -11,6 +11,7 @@ strategies), tried in order, a later one never overlapping an earlier one's span
 - ``find_role_sentences``: ``由A牵头，B配合。`` sentences made only of units and role words;
 - ``find_subject_clauses``: ``A负责…；B、C负责…`` clauses that open with their units;
 - ``find_unit_headings``: ``市公安局。负责…`` an item that opens with its unit alone;
+- ``find_led_by``: ``由市安监局1名县级领导带队`` the unit that sends the leader;
 - ``find_bare_brackets``: a bracket of units closing an item.
 
 The vocabulary (labels and the keywords that give an unknown label its role, role words,
@@ -531,6 +532,21 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+LED_BY = re.compile(r"由(?P<units>[^，,。；;：:\n]{2,60}?)各?(?:\d{1,3}|[一两二三四五六七八九十]{1,3})名[\u4e00-\u9fff]{0,8}?(?:带队|牵头|负责)")
+
+
+def find_led_by(text: str, simple: str) -> list[Attribution]:
+    """``由市安监局1名县级领导带队``: a unit that sends the person leading the work is responsible."""
+    attributions = []
+    for found in LED_BY.finditer(simple):
+        pieces = split_units(found.group("units"), found.start("units"))
+        if not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
+            continue
+        units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        attributions.append(Attribution(found.start(), found.end(), units))
+    return attributions
+
+
 UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头)")
 
 
@@ -605,6 +621,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_role_sentences,
     find_subject_clauses,
     find_unit_headings,
+    find_led_by,
     find_bare_brackets,
 ]
 
