@@ -568,13 +568,14 @@ TOGETHER = re.compile(r"会同")
 
 
 def _leading_units(simple: str, start: int, limit: int) -> int | None:
-    """End of the longest unit list that opens ``simple[start:limit]`` (``市财政局研究制定…`` → after 局)."""
-    for end in range(limit, start + 1, -1):
+    """End of the unit list that opens ``simple[start:limit]`` (``市财政局研究制定…`` → after 局)."""
+    # The list ends at the first name not followed by a separator (市财政局、市统计局|研究制定…).
+    for end in range(start + 2, limit + 1):
         piece = simple[start:end]
-        if not piece.endswith(vocabulary().unit_suffixes):
+        if not piece.endswith(vocabulary().unit_suffixes) or (end < limit and simple[end] in "、，,及和（("):
             continue
         names = [to_simplified_name(raw) for raw, _, _ in split_units(piece)]
-        if names and names_a_unit_list(names) and looks_like_unit(names[-1]):
+        if names and len(names[-1]) >= 3 and names_a_unit_list(names) and looks_like_unit(names[-1]):
             return end
     return None
 
