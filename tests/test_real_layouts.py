@@ -511,6 +511,14 @@ CASES["unit_sends_the_leader"] = (LED_BY, [
     ("煤矿安全督查组", "市煤炭工业局", "responsible"), ("危化品安全督查组", "市应急局", "responsible"), ("危化品安全督查组", "市消防救援支队", "responsible"),
 ])
 
+MINUTES_ASKED = """最后，会议强调，各部门要主动作为。一是请区发改局会同区统计局抓紧下发稳增长方案；二是请区商务局加快出台促消费政策；三是请区住建局牵头，制定房地产项目推进计划。
+"""
+
+CASES["minutes_asked_units_are_responsible"] = (MINUTES_ASKED, [
+    ("请区发改局会同区", "区发改局", "lead"), ("请区发改局会同区", "区统计局", "support"),
+    ("请区商务局加快出", "区商务局", "responsible"), ("请区住建局牵头，", "区住建局", "lead"),
+])
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]

@@ -515,6 +515,10 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         window = simple[begin : begin + SUBJECT_MAX]
         role = SUBJECT_ROLE.search(window)
         if role is None or role.start() < 2 or re.search(r"[，,。；;：:\n]", window[: role.start()]):
+            if asked and simple.startswith("请", ordinal.end() - 1):
+                asked_unit = _asked_units(text, simple, begin)  # 三是请区工信局加快出台…: asked, so responsible
+                if asked_unit:
+                    attributions.append(asked_unit)
             continue
         after = simple[begin + role.end() : begin + role.end() + 2]
         if not after or (after[0] in "。；;，," and not asked):
@@ -578,6 +582,17 @@ def _leading_units(simple: str, start: int, limit: int) -> int | None:
         if names and len(names[-1]) >= 3 and names_a_unit_list(names) and looks_like_unit(names[-1]):
             return end
     return None
+
+
+def _asked_units(text: str, simple: str, begin: int) -> Attribution | None:
+    stop = re.search(r"[，,。；;：:\n]", simple[begin : begin + SUBJECT_MAX])
+    limit = begin + stop.start() if stop else min(len(simple), begin + SUBJECT_MAX)
+    end = _leading_units(simple, begin, limit)
+    if end is None or end == limit:
+        return None
+    pieces = split_units(simple[begin:end], begin)
+    units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    return Attribution(begin, end, units)
 
 
 def _together_clause(text: str, simple: str, begin: int) -> Attribution | None:

@@ -79,8 +79,9 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution]) -> list[int
     subjects = [start for a, start in zip(attributions, starts) if text[a.start] not in OPEN and start > 0 and text[start - 1] in "。；;！\n：:" and _opens_with_units(text, a)]
     if len(subjects) < 2:
         return []
-    # 会议议定：一是请…；二是请…: after a lead-in ending in a colon the first clause is a task too.
-    return subjects if text[subjects[0] - 1] in "：:" else subjects[1:]
+    # 会议议定：一是请…；二是请…: after a lead-in the first clause is a task too (a colon, or an ordinal).
+    first_is_task = text[subjects[0] - 1] in "：:" or ORDINAL.match(text, subjects[0]) is not None
+    return subjects if first_is_task else subjects[1:]
 
 
 def _clause_start(text: str, start: int) -> int:
