@@ -60,6 +60,7 @@ bench: install-dev
 	$(PY) benchmarks/bench_formats.py
 	$(PY) benchmarks/bench_diff.py
 	$(PY) benchmarks/bench_report.py
+	$(PY) benchmarks/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
