@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .errors import FengongError
 from .model import Document, Failure, ParseWarning
@@ -291,3 +291,45 @@ def load_documents(references: Iterable[str], db_path: str | Path, settings: Set
         if store is not None:
             store.close()
     return documents
+
+
+def iter_keyed_documents(references: Iterable[str], db_path: str | Path, settings: Settings | None = None) -> Iterator[tuple[int, Document]]:
+    """``(key, document)`` for CLI ``DOC`` arguments, one at a time; no references: every stored
+    document, streamed from the store. The key is the stored id; a file named is keyed by the id of
+    its stored document when the store holds it unchanged, else -1, -2, … in the order read. A
+    document named twice comes once."""
+    from .errors import DocumentNotFoundError
+
+    settings = Settings.resolve(settings)
+    references = list(references)
+    store = Store(db_path) if Path(db_path).exists() else None
+    try:
+        if not references:
+            if store is None:
+                raise DocumentNotFoundError(f"no store at {db_path}", hint="Ingest notices first (`fengong ingest FILE --db PATH`), name the store with --db, or name the documents.")
+            yield from store.iter_stored()
+            return
+        seen: set[int] = set()
+        unstored = 0
+        for reference in references:
+            if Path(reference).exists():
+                files = collect_files([reference])
+                for path, doc_id in zip(files, _doc_ids(files)):
+                    document = parse(path, settings, doc_id=doc_id)
+                    key = store.stored_file(path, document.source.sha256) if store is not None else None
+                    if key is None:
+                        unstored += 1
+                        key = -unstored
+                    if key not in seen:
+                        seen.add(key)
+                        yield key, document
+                continue
+            if store is None:
+                raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document (no store at {db_path})")
+            stored_id = store.resolve(reference)  # an ambiguous reference is an error, as elsewhere
+            if stored_id not in seen:
+                seen.add(stored_id)
+                yield stored_id, store.load(stored_id)
+    finally:
+        if store is not None:
+            store.close()

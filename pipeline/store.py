@@ -241,6 +241,11 @@ class Store:
         ).fetchone()
         return IngestOutcome(key, "unchanged", row[0]) if row else None
 
+    def stored_file(self, path: str | Path, sha256: str) -> int | None:
+        """The stored id of the file at ``path`` when the store holds it with this content."""
+        row = self.db.execute("SELECT id FROM documents WHERE path = ? AND sha256 = ?", (str(Path(path).resolve()), sha256)).fetchone()
+        return row[0] if row else None
+
     def _moved_copy(self, sha256: str) -> int | None:
         """A stored document with this content whose file no longer exists (it was moved or renamed)."""
         for stored_id, old_path in self.db.execute("SELECT id, path FROM documents WHERE sha256 = ? ORDER BY id", (sha256,)).fetchall():
