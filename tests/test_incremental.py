@@ -47,7 +47,7 @@ def statuses(report) -> list[str]:
     return [outcome.status for outcome in report.ingested]
 
 
-def test_reingest_of_unchanged_files_parses_nothing(tmp_path, corpus, parses):
+def test_ingest_reingest_of_unchanged_files_parses_nothing(tmp_path, corpus, parses):
     with Store(tmp_path / "f.db") as store:
         first = ingest([corpus], store, IN_PROCESS)
         assert statuses(first) == ["added"] * 4 and len(parses) == 4
@@ -61,7 +61,7 @@ def test_reingest_of_unchanged_files_parses_nothing(tmp_path, corpus, parses):
         assert store.documents() == stored
 
 
-def test_only_the_changed_file_is_parsed_and_the_order_is_the_files(tmp_path, corpus, parses):
+def test_ingest_only_the_changed_file_is_parsed_and_the_order_is_the_files(tmp_path, corpus, parses):
     with Store(tmp_path / "f.db") as store:
         ingest([corpus], store, IN_PROCESS)
         changed = corpus / "n2.txt"
@@ -73,7 +73,7 @@ def test_only_the_changed_file_is_parsed_and_the_order_is_the_files(tmp_path, co
         assert store.load(again.ingested[2].id).meta.doc_number == "苏产改办〔2023〕99号"
 
 
-def test_reingest_in_worker_processes_parses_nothing(tmp_path, corpus, monkeypatch):
+def test_ingest_reingest_in_worker_processes_parses_nothing(tmp_path, corpus, monkeypatch):
     """The default path (a budget per file: every parse in a worker) skips before handing out files:
     a parse that would fail shows no failure."""
     with Store(tmp_path / "f.db") as store:
@@ -88,7 +88,7 @@ def test_reingest_in_worker_processes_parses_nothing(tmp_path, corpus, monkeypat
         assert statuses(again) == ["unchanged"] * 4
 
 
-def test_a_new_parser_version_parses_again(tmp_path, corpus, parses, monkeypatch):
+def test_ingest_a_new_parser_version_parses_again(tmp_path, corpus, parses, monkeypatch):
     with Store(tmp_path / "f.db") as store:
         ingest([corpus], store, IN_PROCESS)
         old = parser_version(IN_PROCESS)
@@ -104,7 +104,7 @@ def test_a_new_parser_version_parses_again(tmp_path, corpus, parses, monkeypatch
         assert statuses(ingest([corpus], store, IN_PROCESS)) == ["unchanged"] * 4 and parses == []
 
 
-def test_a_changed_extra_registry_parses_again(tmp_path, corpus, parses):
+def test_ingest_a_changed_extra_registry_parses_again(tmp_path, corpus, parses):
     registry = tmp_path / "extra.csv"
     registry.write_text("canonical,type,full_name,aliases\n测试局,government_department,测试局,\n", "utf-8")
     settings = Settings.resolve(IN_PROCESS, registry_files=[str(registry)])
@@ -116,7 +116,7 @@ def test_a_changed_extra_registry_parses_again(tmp_path, corpus, parses):
         assert statuses(ingest([corpus], store, settings)) == ["replaced"] * 4 and len(parses) == 4
 
 
-def test_a_store_from_before_parser_versions_parses_once_more(tmp_path, corpus, parses):
+def test_ingest_a_store_from_before_parser_versions_parses_once_more(tmp_path, corpus, parses):
     db = tmp_path / "old.db"
     with Store(db) as store:
         ingest([corpus], store, IN_PROCESS)
@@ -132,6 +132,6 @@ def test_a_store_from_before_parser_versions_parses_once_more(tmp_path, corpus, 
         assert statuses(ingest([corpus], store, IN_PROCESS)) == ["unchanged"] * 4 and len(parses) == 4
 
 
-def test_the_hash_checked_is_the_one_the_readers_record(tmp_path, corpus):
+def test_ingest_the_hash_checked_is_the_one_the_readers_record(tmp_path, corpus):
     document = pipeline.parse(corpus / "n0.txt")
     assert file_sha256(corpus / "n0.txt") == document.source.sha256

@@ -6,16 +6,15 @@ from __future__ import annotations
 import sys
 
 import pandas as pd
+import pyarrow.parquet as pq  # the parquet extra, installed by `make test`
 import pytest
 
-pq = pytest.importorskip("pyarrow.parquet")
-
-from conftest import NOTICE_2023, NOTICE_2024  # noqa: E402
-from pipeline.analysis.matrix import documents_to_long  # noqa: E402
-from pipeline.batch import ingest, iter_keyed_documents  # noqa: E402
-from pipeline.errors import FengongError, MissingDependencyError  # noqa: E402
-from pipeline.exporters import parquet  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from conftest import NOTICE_2023, NOTICE_2024
+from pipeline.analysis.matrix import documents_to_long
+from pipeline.batch import ingest, iter_keyed_documents
+from pipeline.errors import FengongError, MissingDependencyError
+from pipeline.exporters import parquet
+from pipeline.store import Store
 
 # Columns the responsibilities table shares with the long matrix (its rows that name a unit).
 SHARED_PAIR_COLUMNS = ["doc_id", "year", "item_id", "unit", "unit_raw", "role", "order", "attribution", "role_label", "unit_type", "collective", "line", "page"]
@@ -40,7 +39,7 @@ def read(folder) -> dict[str, pd.DataFrame]:
     return {name: pq.read_table(folder / f"{name}.parquet").to_pandas() for name in parquet.TABLES}
 
 
-def test_export_agrees_with_the_long_matrix(tmp_path, stored):
+def test_parquet_export_agrees_with_the_long_matrix(tmp_path, stored):
     db, documents = stored
     counts = parquet.write_parquet(tmp_path / "pq", iter_keyed_documents([], db))
     tables = read(tmp_path / "pq")
@@ -72,7 +71,7 @@ def test_export_agrees_with_the_long_matrix(tmp_path, stored):
     assert set(pairs.document) <= set(docs.document) and set(tasks.document) == set(docs.document)
 
 
-def test_files_named_are_keyed_by_their_stored_id_or_negative(tmp_path, stored):
+def test_parquet_files_named_are_keyed_by_their_stored_id_or_negative(tmp_path, stored):
     db, _ = stored
     other = tmp_path / "other.txt"
     other.write_text(NOTICE_2023.read_text("utf-8").replace("〔2023〕3号", "〔2023〕77号"), "utf-8")
@@ -83,7 +82,7 @@ def test_files_named_are_keyed_by_their_stored_id_or_negative(tmp_path, stored):
     assert keyed[1][1].meta.doc_number == "苏产改办〔2023〕77号"
 
 
-def test_export_replaces_the_folder_whole_or_not_at_all(tmp_path, stored):
+def test_parquet_export_replaces_the_folder_whole_or_not_at_all(tmp_path, stored):
     db, documents = stored
     out = tmp_path / "pq"
     parquet.write_parquet(out, iter_keyed_documents(["2023"], db))
@@ -108,27 +107,27 @@ def test_export_replaces_the_folder_whole_or_not_at_all(tmp_path, stored):
     assert len(pq.read_table(out / "tasks.parquet")) == sum(len(d.items) for d in documents)
 
 
-def test_export_of_nothing_writes_empty_tables(tmp_path):
+def test_parquet_export_of_nothing_writes_empty_tables(tmp_path):
     counts = parquet.write_parquet(tmp_path / "pq", iter([]))
     assert counts == dict.fromkeys(parquet.TABLES, 0)
     assert all(len(pq.read_table(tmp_path / "pq" / f"{name}.parquet")) == 0 for name in parquet.TABLES)
 
 
-def test_without_pyarrow_a_clear_error(tmp_path, monkeypatch):
+def test_parquet_without_pyarrow_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow raises ImportError
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     with pytest.raises(MissingDependencyError, match="needs pyarrow") as raised:
         parquet.write_parquet(tmp_path / "pq", iter([]))
-    assert "pip install pyarrow" in raised.value.hint
+    assert "fengong[parquet]" in raised.value.hint
     assert not (tmp_path / "pq").exists()
 
 
-def test_no_store_and_no_documents_named_is_an_error(tmp_path):
+def test_parquet_no_store_and_no_documents_named_is_an_error(tmp_path):
     with pytest.raises(FengongError, match="no store at"):
         list(iter_keyed_documents([], tmp_path / "none.db"))
 
 
-def test_the_tables_are_written_in_a_staging_folder_then_swapped_in(tmp_path, stored, monkeypatch):
+def test_parquet_tables_are_written_in_a_staging_folder_then_swapped_in(tmp_path, stored, monkeypatch):
     db, _ = stored
     opened = []
     real = pq.ParquetWriter
@@ -145,7 +144,7 @@ def test_the_tables_are_written_in_a_staging_folder_then_swapped_in(tmp_path, st
     assert not opened[0].parent.exists()
 
 
-def test_cli_export(tmp_path, stored):
+def test_cli_export_parquet(tmp_path, stored):
     from typer.testing import CliRunner
 
     from pipeline.cli import app
@@ -163,7 +162,7 @@ def test_cli_export(tmp_path, stored):
     assert missing.stderr.splitlines()[1].startswith("Hint: ") and not (tmp_path / "x").exists()
 
 
-def test_the_readme_duckdb_queries_run_on_an_export(tmp_path, stored, monkeypatch):
+def test_parquet_readme_duckdb_queries_run_on_an_export(tmp_path, stored, monkeypatch):
     import re
 
     from conftest import ROOT
@@ -180,3 +179,11 @@ def test_the_readme_duckdb_queries_run_on_an_export(tmp_path, stored, monkeypatc
     expected = sorted(((numbers[d], u, r, n) for (d, u, r), n in counted.items()), key=lambda row: (-row[3], row[0], row[1]))
     assert top == expected[:5]
     assert len(unattributed) == (long.unit == "").sum()
+
+
+def test_parquet_same_store_same_bytes(tmp_path, stored):
+    db, _ = stored
+    for name in ("a", "b"):
+        parquet.write_parquet(tmp_path / name, iter_keyed_documents([], db))
+    for table in parquet.TABLES:
+        assert (tmp_path / "a" / f"{table}.parquet").read_bytes() == (tmp_path / "b" / f"{table}.parquet").read_bytes()

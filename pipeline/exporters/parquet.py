@@ -40,7 +40,7 @@ def _pyarrow() -> tuple[Any, Any]:
     except ImportError:
         raise MissingDependencyError(
             "the Parquet export needs pyarrow, which is not installed",
-            hint="Install it: `pip install pyarrow` (or reinstall fengong, which depends on it).",
+            hint="Install fengong's parquet extra: `pip install 'fengong[parquet]'` (or `pip install pyarrow`).",
         ) from None
     return pa, pq
 
