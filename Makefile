@@ -25,11 +25,11 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[parquet]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,ocr]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,ocr,parquet]'
 	touch $@
 
 install: $(VENV)/.installed cjk-font
@@ -60,6 +60,7 @@ bench: install-dev
 	$(PY) benchmarks/bench_formats.py
 	$(PY) benchmarks/bench_diff.py
 	$(PY) benchmarks/bench_report.py
+	$(PY) benchmarks/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

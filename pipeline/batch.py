@@ -6,15 +6,16 @@ is lost. Progress is reported through a callback so that the library never print
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .errors import FengongError
 from .model import Document, Failure, ParseWarning
-from .parse import parse
+from .parse import parse, parser_version
 from .settings import Settings
 from .store import IngestOutcome, Store
 
@@ -75,11 +76,12 @@ def _parse_job(job: tuple[Path, Settings, str]) -> Document | Failure:
     return parse_one(*job)
 
 
-def parse_many(files: list[Path], settings: Settings, on_progress: Progress | None = None) -> BatchReport:
+def parse_many(files: list[Path], settings: Settings, on_progress: Progress | None = None, doc_ids: list[str] | None = None) -> BatchReport:
     """Parse files in order; large batches are spread over ``settings.workers`` processes. With a
-    budget per file (``file_timeout``, ``file_memory_mb``), every file is parsed in a worker process."""
+    budget per file (``file_timeout``, ``file_memory_mb``), every file is parsed in a worker process.
+    ``doc_ids``: the id of each file (default: from the file names, see ``_doc_ids``)."""
     report = BatchReport()
-    jobs = [(path, settings, doc_id) for path, doc_id in zip(files, _doc_ids(files))]
+    jobs = [(path, settings, doc_id) for path, doc_id in zip(files, doc_ids if doc_ids is not None else _doc_ids(files))]
     workers = settings.workers or os.cpu_count() or 1
     if jobs and (settings.file_timeout is not None or settings.file_memory_mb is not None):
         from .budget import parse_in_workers
@@ -114,11 +116,51 @@ def _collect(report: BatchReport, result: Document | Failure, path: Path, on_pro
 
 
 def ingest(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, on_progress: Progress | None = None) -> BatchReport:
+    """Parse files into ``store``. A file whose content (sha256) and parser version are those stored
+    for its path is not parsed: it costs a stat and a hash, and is reported ``unchanged``.
+    ``report.ingested`` is in file order; ``report.documents`` holds the documents parsed."""
     settings = Settings.resolve(settings)
-    report = parse_many(collect_files(paths), settings, on_progress)
+    files = collect_files(paths)
+    version = parser_version(settings)
+    ids = _doc_ids(files)
+    outcomes: list[tuple[int, IngestOutcome]] = []
+    todo: list[int] = []
+    for index, (path, doc_id) in enumerate(zip(files, ids)):
+        outcome = _unchanged(store, path, doc_id, version, settings)
+        if outcome is None:
+            todo.append(index)
+            continue
+        outcomes.append((index, outcome))
+        if on_progress:
+            on_progress(str(path))
+    report = parse_many([files[i] for i in todo], settings, on_progress, [ids[i] for i in todo])
+    # A document's source path is the path it was parsed from: that gives back its place in the batch.
+    place = {str(files[i]): i for i in todo}
     for document in report.documents:
-        report.ingested.append(store.ingest(document))
+        outcomes.append((place.get(document.source.path, len(files)), store.ingest(document, version)))
+    report.ingested = [outcome for _, outcome in sorted(outcomes, key=lambda pair: pair[0])]
     return report
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, as the readers record it in ``source.sha256``; read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _unchanged(store: Store, path: Path, doc_id: str, version: str, settings: Settings) -> IngestOutcome | None:
+    """The stored outcome of a file that need not be parsed again, or None (then it is parsed, and a
+    file that cannot be read or is too large fails there with the usual error)."""
+    try:
+        if path.stat().st_size > settings.max_bytes:
+            return None
+        sha256 = file_sha256(path)
+    except OSError:
+        return None
+    return store.unchanged(path, sha256, doc_id, version)
 
 
 def run_corpus(
@@ -136,7 +178,8 @@ def run_corpus(
     files = collect_files([corpus])
     report = parse_many(files, settings, on_progress)
     with Store(db_path or out / "fengong.db") as store:
-        report.ingested = [store.ingest(d) for d in report.documents]
+        version = parser_version(settings)
+        report.ingested = [store.ingest(d, version) for d in report.documents]
     documents = sorted(report.documents, key=lambda d: (d.meta.year or 0, d.id))
     # Written into a staging folder swapped in whole: a run failing half way leaves the previous outputs.
     with export.staged_folder(out, RUN_OUTPUTS) as stage:
@@ -248,3 +291,45 @@ def load_documents(references: Iterable[str], db_path: str | Path, settings: Set
         if store is not None:
             store.close()
     return documents
+
+
+def iter_keyed_documents(references: Iterable[str], db_path: str | Path, settings: Settings | None = None) -> Iterator[tuple[int, Document]]:
+    """``(key, document)`` for CLI ``DOC`` arguments, one at a time; no references: every stored
+    document, streamed from the store. The key is the stored id; a file named is keyed by the id of
+    its stored document when the store holds it unchanged, else -1, -2, … in the order read. A
+    document named twice comes once."""
+    from .errors import DocumentNotFoundError
+
+    settings = Settings.resolve(settings)
+    references = list(references)
+    store = Store(db_path) if Path(db_path).exists() else None
+    try:
+        if not references:
+            if store is None:
+                raise DocumentNotFoundError(f"no store at {db_path}", hint="Ingest notices first (`fengong ingest FILE --db PATH`), name the store with --db, or name the documents.")
+            yield from store.iter_stored()
+            return
+        seen: set[int] = set()
+        unstored = 0
+        for reference in references:
+            if Path(reference).exists():
+                files = collect_files([reference])
+                for path, doc_id in zip(files, _doc_ids(files)):
+                    document = parse(path, settings, doc_id=doc_id)
+                    key = store.stored_file(path, document.source.sha256) if store is not None else None
+                    if key is None:
+                        unstored += 1
+                        key = -unstored
+                    if key not in seen:
+                        seen.add(key)
+                        yield key, document
+                continue
+            if store is None:
+                raise DocumentNotFoundError(f"{reference!r} is neither a file nor a stored document (no store at {db_path})")
+            stored_id = store.resolve(reference)  # an ambiguous reference is an error, as elsewhere
+            if stored_id not in seen:
+                seen.add(stored_id)
+                yield stored_id, store.load(stored_id)
+    finally:
+        if store is not None:
+            store.close()

@@ -465,6 +465,24 @@ def diff(
     typer.echo(f"{output or 'stdout'}: {counts_text(result, lang)}", err=True)
 
 
+@app.command("export")
+@_guarded
+def export_tables(
+    docs: Optional[List[str]] = typer.Argument(None, help="Notice files, directories, or stored documents (id, 文号, year or doc_id); default: the whole store."),
+    parquet: Path = typer.Option(..., "--parquet", help="Folder for documents, tasks, responsibilities and units as .parquet files (replaced whole)."),
+    db: Path = DB_OPTION,
+) -> None:
+    """Write the corpus as Parquet tables for pandas, DuckDB or Spark (see README, Parquet)."""
+    from .batch import iter_keyed_documents
+    from .exporters.parquet import write_parquet
+
+    try:
+        counts = write_parquet(parquet, iter_keyed_documents(docs or [], db))
+    except FengongError as error:
+        _fail(error)
+    typer.echo(f"{parquet}/: " + ", ".join(f"{count} {name}" for name, count in counts.items()), err=True)
+
+
 @app.command("eval")
 @_guarded
 def evaluate(

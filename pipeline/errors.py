@@ -96,3 +96,7 @@ class StrictModeError(FengongError):
 
 class AmbiguousDocumentError(DocumentNotFoundError):
     hint = "Name one document by its id or 文号 (`fengong list` shows them), or give the file's path."
+
+
+class MissingDependencyError(FengongError):
+    """An optional library a feature needs is not installed (pyarrow for Parquet)."""

@@ -206,3 +206,43 @@ def _with_cells(items: list[Item], source: Source) -> list[Item]:
         )
         for item in items
     ]
+
+
+# Bump when a change to the stages (pipeline/extract, pipeline/layout, the readers) changes what a
+# file parses to: a stored document parsed by another version is parsed again on the next ingest,
+# its file unchanged or not. (A change of the built-in vocabulary in pipeline/data needs no bump:
+# parser_version digests those files.)
+PARSER_VERSION = "1"
+
+
+def parser_version(settings: Settings | None = None) -> str:
+    """What parsed a document, as recorded beside it in the store: ``PARSER_VERSION`` and a digest of
+    the rest that decides a parse (the built-in vocabulary, extra registry files, the settings that
+    change the output). Ingest skips a file whose content and parser version are those stored."""
+    import hashlib
+
+    settings = settings or Settings()
+    digest = hashlib.sha256(_data_digest().encode())
+    digest.update(repr((settings.encoding, settings.mentions)).encode())
+    for name in settings.registry_files:
+        try:
+            digest.update(hashlib.sha256(Path(name).read_bytes()).digest())
+        except OSError:  # the parse reports the missing registry; the version just differs
+            digest.update(f"missing {name}".encode())
+    return f"{PARSER_VERSION}+{digest.hexdigest()[:16]}"
+
+
+_DATA_DIGEST: list[str] = []  # the package data does not change while the process runs
+
+
+def _data_digest() -> str:
+    if not _DATA_DIGEST:
+        import hashlib
+        from importlib import resources
+
+        digest = hashlib.sha256()
+        for entry in sorted(resources.files("pipeline.data").iterdir(), key=lambda e: e.name):
+            if entry.is_file() and not entry.name.startswith(("_", ".")):
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+        _DATA_DIGEST.append(digest.hexdigest())
+    return _DATA_DIGEST[0]

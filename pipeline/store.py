@@ -85,6 +85,9 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX responsibilities_item ON responsibilities(document_id, item_id);
         """,
     ),
+    # What parsed each document (pipeline.parse.parser_version): NULL for documents stored before,
+    # so that the next ingest parses them again.
+    ("0002_parser_version", "ALTER TABLE documents ADD COLUMN parser_version TEXT"),
 ]
 
 
@@ -204,14 +207,17 @@ class Store:
 
     # --- writing --------------------------------------------------------------------
 
-    def ingest(self, document: Document) -> IngestOutcome:
-        """Store ``document`` in one transaction: added, replaced (same path, new content),
-        renamed (same content as a document whose file is gone) or unchanged."""
+    def ingest(self, document: Document, parser_version: str | None = None) -> IngestOutcome:
+        """Store ``document`` in one transaction: added, replaced (same path, new content, or the
+        same content parsed by another parser version or under another id), renamed (same content as a document whose
+        file is gone) or unchanged. ``parser_version``: what parsed it (default: this fengong with
+        default settings, :func:`pipeline.parse.parser_version`)."""
         path = str(Path(document.source.path).resolve()) if document.source.path else document.id
         sha256 = document.source.sha256
+        version = parser_version if parser_version is not None else _default_parser_version()
         with self.transaction():
-            row = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (path,)).fetchone()
-            if row and row[1] == sha256:
+            row = self.db.execute("SELECT id, sha256, parser_version, doc_id FROM documents WHERE path = ?", (path,)).fetchone()
+            if row and row[1] == sha256 and row[2] == version and row[3] == document.id:
                 return IngestOutcome(path, "unchanged", row[0])
             status = "replaced" if row else "added"
             if row is None:
@@ -220,8 +226,25 @@ class Store:
                     status = "renamed"
                     self.db.execute("UPDATE documents SET path = ? WHERE id = ?", (path, moved))
             stored_id = self._upsert(path, document)
+            self.db.execute("UPDATE documents SET parser_version = ? WHERE id = ?", (version, stored_id))
             self._write_rows(stored_id, document)
         return IngestOutcome(path, status, stored_id)
+
+    def unchanged(self, path: str | Path, sha256: str, doc_id: str, parser_version: str) -> IngestOutcome | None:
+        """The outcome of ingesting the file at ``path`` again, when the document stored for that
+        path has this content, id and parser version, so that the file need not be parsed; else None.
+        (Read without a lock: :meth:`ingest` checks again under it for whatever is parsed.)"""
+        key = str(Path(path).resolve())
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE path = ? AND sha256 = ? AND doc_id = ? AND parser_version = ?",
+            (key, sha256, doc_id, parser_version),
+        ).fetchone()
+        return IngestOutcome(key, "unchanged", row[0]) if row else None
+
+    def stored_file(self, path: str | Path, sha256: str) -> int | None:
+        """The stored id of the file at ``path`` when the store holds it with this content."""
+        row = self.db.execute("SELECT id FROM documents WHERE path = ? AND sha256 = ?", (str(Path(path).resolve()), sha256)).fetchone()
+        return row[0] if row else None
 
     def _moved_copy(self, sha256: str) -> int | None:
         """A stored document with this content whose file no longer exists (it was moved or renamed)."""
@@ -370,6 +393,12 @@ class Store:
             self.db.execute("DELETE FROM items WHERE document_id = ?", (stored_id,))
             self.db.execute("DELETE FROM documents WHERE id = ?", (stored_id,))
         return summary[0]
+
+
+def _default_parser_version() -> str:
+    from .parse import parser_version
+
+    return parser_version()
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,7 @@ def test_cli_eval_prints_figures_per_form():
     assert lines[2].startswith("ALL") and any(line.startswith("F10 ") for line in lines)
 
 
-@pytest.mark.parametrize("command", ["parse", "ingest", "list", "show", "remove", "matrix", "ledger", "graph", "run", "diff", "eval"])
+@pytest.mark.parametrize("command", ["parse", "ingest", "list", "show", "remove", "matrix", "ledger", "graph", "run", "diff", "eval", "export"])
 def test_cli_every_command_has_help_and_is_in_readme(command):
     from conftest import ROOT
 

@@ -82,7 +82,7 @@ def test_cli_run_into_an_unwritable_place_is_an_error(tmp_path, monkeypatch):
 def test_cli_full_disk_under_the_store_is_an_error(tmp_path, monkeypatch):
     from pipeline.store import Store
 
-    def full(self, document):
+    def full(self, document, *args):  # (ingest also takes the parser version)
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(Store, "ingest", full)

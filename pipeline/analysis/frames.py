@@ -10,6 +10,8 @@ from ..errors import DocumentNotFoundError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..model import Document, Item
+
 TASK_COLUMNS = ["document", "doc_id", "doc_number", "year", "item_id", "part", "section", "section_title", "number",
                 "title", "text", "deadline", "deadline_date", "targets", "units", "line", "page"]
 RESPONSIBILITY_COLUMNS = ["document", "doc_id", "year", "item_id", "unit", "unit_raw", "role", "order", "attribution",
@@ -31,23 +33,33 @@ def corpus(db: str | Path = "outputs/fengong.db") -> tuple["pd.DataFrame", "pd.D
     tasks, pairs = [], []
     with Store(db) as store:
         for stored_id, document in store.iter_stored():
-            meta = document.meta
             for item in document.items:
-                tasks.append((
-                    stored_id, document.id, meta.doc_number, meta.year, item.id, item.part,
-                    item.section.number if item.section else None, item.section.title if item.section else None,
-                    item.number, item.title, item.text,
-                    item.deadline.text if item.deadline else None,
-                    (item.deadline.date or item.deadline.kind) if item.deadline else None,
-                    "；".join(t.text for t in item.targets), len({r.unit for r in item.responsibilities}), item.line, item.page,
-                ))
-                pairs.extend(
-                    (stored_id, document.id, meta.year, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
-                     r.role_label, r.unit_type, r.collective, r.line, r.page)
-                    for r in item.responsibilities
-                )
+                tasks.append(task_row(stored_id, document, item))
+                pairs.extend(responsibility_rows(stored_id, document, item))
     ints = {"year": "Int64", "line": "Int64", "page": "Int64"}
     return (
         pd.DataFrame(tasks, columns=TASK_COLUMNS).astype(ints),
         pd.DataFrame(pairs, columns=RESPONSIBILITY_COLUMNS).astype(ints | {"order": "Int64", "attribution": "Int64"}),
     )
+
+
+def task_row(stored_id: int, document: "Document", item: "Item") -> tuple:
+    """One task as a row of ``TASK_COLUMNS`` (also the Parquet ``tasks`` table)."""
+    meta = document.meta
+    return (
+        stored_id, document.id, meta.doc_number, meta.year, item.id, item.part,
+        item.section.number if item.section else None, item.section.title if item.section else None,
+        item.number, item.title, item.text,
+        item.deadline.text if item.deadline else None,
+        (item.deadline.date or item.deadline.kind) if item.deadline else None,
+        "；".join(t.text for t in item.targets), len({r.unit for r in item.responsibilities}), item.line, item.page,
+    )
+
+
+def responsibility_rows(stored_id: int, document: "Document", item: "Item") -> list[tuple]:
+    """An item's task–unit pairs as rows of ``RESPONSIBILITY_COLUMNS``, in written order."""
+    return [
+        (stored_id, document.id, document.meta.year, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
+         r.role_label, r.unit_type, r.collective, r.line, r.page)
+        for r in item.responsibilities
+    ]
