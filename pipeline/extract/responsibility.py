@@ -342,7 +342,7 @@ def could_be_unit(name: str) -> bool:
     if looks_like_unit(name):
         return True
     core = re.sub(r"[（(][^（()）]*[）)]", "", name)
-    return 2 <= len(core) <= 15 and re.fullmatch(r"[\u4e00-\u9fff·]+", core) is not None and not NOT_A_NAME.search(core) and not core.startswith(_task_verbs())
+    return 2 <= len(core) <= 15 and re.fullmatch(r"[\u4e00-\u9fff·]+", core) is not None and not NOT_A_NAME.search(core) and not core.startswith(task_verbs())
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +351,8 @@ def _exhortations() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _task_verbs() -> tuple[str, ...]:
+def task_verbs() -> tuple[str, ...]:
+    """Words that open a task, never a name (data/clauses.json)."""
     return tuple(load_raw()["task_verbs"])
 
 
@@ -608,15 +609,9 @@ def _together_clause(text: str, simple: str, begin: int) -> Attribution | None:
     if support_end is None or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in lead]):
         return None
     support = split_units(simple[together.end() : support_end], together.end())
-    units = [UnitSpan(text[a:b], a, b, "lead", 0, "") for _, a, b in lead] + [UnitSpan(text[a:b], a, b, "support", 0, "") for _, a, b in support]
-    units = [replace_order(u, n) for n, u in enumerate(units, start=1)]
-    return Attribution(begin, support_end, tuple(units))
-
-
-def replace_order(unit: UnitSpan, order: int) -> UnitSpan:
-    from dataclasses import replace
-
-    return replace(unit, order=order)
+    roles = [("lead", a, b) for _, a, b in lead] + [("support", a, b) for _, a, b in support]
+    units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (role, a, b) in enumerate(roles, start=1))
+    return Attribution(begin, support_end, units)
 
 
 @lru_cache(maxsize=1)

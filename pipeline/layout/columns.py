@@ -92,7 +92,7 @@ WEAK_SUFFIXES = ("所", "台", "站", "室", "馆", "院", "会", "队", "社", 
 
 def unit_strength(text: str) -> float:
     """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise."""
-    from ..extract.responsibility import is_collective, looks_like_unit, split_units
+    from ..extract.responsibility import is_collective, looks_like_unit, split_units, task_verbs
 
     pieces = split_units(text)
     if not pieces or len(text) > 80 or text.startswith(task_verbs()):
@@ -104,13 +104,6 @@ def unit_strength(text: str) -> float:
         if raw.endswith(WEAK_SUFFIXES) and not is_collective(raw) and not (len(raw) <= 8 and not re.search(r"\d", raw)):
             strength = 0.5
     return strength
-
-
-@lru_cache(maxsize=1)
-def task_verbs() -> tuple[str, ...]:
-    from ..extract.responsibility import load_raw
-
-    return tuple(load_raw()["task_verbs"])
 
 
 def _is_unit_list(text: str) -> bool:

@@ -15,26 +15,10 @@ from __future__ import annotations
 import re
 
 from ..model import SourceLine, Table, TableCell
-from .columns import Cell, fold, join
+from .columns import Cell, join
 
 MAX_ROWS = 2000
 UNIT_START = re.compile(r"各|全|[市县区省州镇乡](?!场)")
-
-
-def _role_headers(header: str) -> list[tuple[str, str]]:
-    """``(label, role)`` of the role headers spelt in a glued header, in order."""
-    from ..extract.responsibility import vocabulary
-
-    found, position = [], 0
-    labels = [(label, role) for label, role in vocabulary().labels if role in ("lead", "support", "responsible")]
-    while position < len(header):
-        match = next(((label, role) for label, role in labels if header.startswith(label, position)), None)
-        if match:
-            found.append(match)
-            position += len(match[0])
-        else:
-            position += 1
-    return found
 
 
 GLUED_HEADER = re.compile(r"序[号號](?=[\u4e00-\u9fff]{4,60})")
