@@ -519,6 +519,54 @@ CASES["minutes_asked_units_are_responsible"] = (MINUTES_ASKED, [
     ("请区商务局加快出", "区商务局", "responsible"), ("请区住建局牵头，", "区住建局", "lead"),
 ])
 
+# A page whose row numbers and page marks run into the rows: a task cell without its full stop, a
+# first cell holding two names stacked (their line break lost), a page mark and a section row glued
+# between two rows.
+GLUED_STACKED = """序号主要工作任务第一责任单位主要责任单位一、主要指标1能耗强度下降15%。市发展改革委市工信局市统计局、市电力公司,各区县政府2污染物排放控制在下达指标内。市生态环境局各区县政府—2—二、产业升级3推进技术创新和成果转化市科技局市发展改革委、各区县政府4推动服务业扩量提质。市商务局各区县政府
+"""
+
+CASES["glued_rows_stacked_names_and_page_marks"] = (GLUED_STACKED, [
+    ("能耗强度下降15", "市发展改革委", "lead"), ("能耗强度下降15", "市工信局", "lead"), ("能耗强度下降15", "市统计局", "responsible"),
+    ("能耗强度下降15", "市电力公司", "responsible"), ("能耗强度下降15", "各区县政府", "responsible"),
+    ("污染物排放控制在", "市生态环境局", "lead"), ("污染物排放控制在", "各区县政府", "responsible"),
+    ("推进技术创新和成", "市科技局", "lead"), ("推进技术创新和成", "市发展改革委", "responsible"), ("推进技术创新和成", "各区县政府", "responsible"),
+    ("推动服务业扩量提", "市商务局", "lead"), ("推动服务业扩量提", "各区县政府", "responsible"),
+])
+
+# Labels lost to mojibake (the page was decoded with the wrong code page): the line still holds a
+# task with its own clause, so it is an item of its own and its title is what was written.
+MOJIBAKE_LABELS = """一、产业体系
+（一）建设汽车产业基地。（牵头单位：市经贸委；配合单位：市发改委、黄埔区政府、南沙区政府）
+?。ǘ┩七M石化基地建设。（牵头单位：市发改委；配合单位：市规划局）
+"""
+
+CASES["mojibake_label_keeps_item_and_title"] = (MOJIBAKE_LABELS, [
+    ("建设汽车产业基地", "市经贸委", "lead"), ("建设汽车产业基地", "市发改委", "support"),
+    ("建设汽车产业基地", "黄埔区政府", "support"), ("建设汽车产业基地", "南沙区政府", "support"),
+    ("？。ǘ┩七M石化", "市发改委", "lead"), ("？。ǘ┩七M石化", "市规划局", "support"),
+])
+
+
+def test_real_layout_place_suffix_not_lent_twice(write_notice):
+    """黄埔区政府 already has its place suffix: 南沙区政府 lends it nothing (not 黄埔区政府区政府)."""
+    document = pipeline.parse(write_notice(MOJIBAKE_LABELS))
+    assert [r.unit for r in document.items[0].responsibilities][2:] == ["黄埔区政府", "南沙区政府"]
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("市发展改革委市经贸委", ["市发展改革委", "市经贸委"]),
+    ("省公安厅省高速公路交警总队", ["省公安厅", "省高速公路交警总队"]),
+    ("市委市政府督查室", ["市委市政府督查室"]),
+    ("市公安局市场处", ["市公安局市场处"]),
+    ("市城管局市容环卫处", ["市城管局市容环卫处"]),
+    ("北京市公安局", ["北京市公安局"]),
+    ("以下措施均需各县区人民政府", ["以下措施均需各县区人民政府"]),
+])
+def test_real_layout_stacked_names_are_unglued(cell, names):
+    from pipeline.extract.responsibility import split_units
+
+    assert [raw for raw, _, _ in split_units(cell)] == names
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]

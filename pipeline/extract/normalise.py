@@ -86,7 +86,8 @@ def complete_names(names: list[str], groups: list | None = None) -> list[str]:
             name = names[index]
             if groups is not None and groups[index] != groups[-1]:
                 break
-            if 2 <= len(name) <= 5 and not re.search(r"[省市县区局厅委办部会院所司处科室股队站]$", name):
+            # a name that already has its own place suffix (黄埔区政府) takes no other one
+            if 2 <= len(name) <= 5 and not PLACE_SUFFIX.match(name) and not re.search(r"[省市县区局厅委办部会院所司处科室股队站府]$", name):
                 completed[index] = name + last["suffix"]
             else:
                 break

@@ -156,7 +156,31 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
         index += 1
     pieces.append((start, len(text)))
     spans = [span for span in (_trim(text, b, e) for b, e in pieces) if span[1] > span[0]]
+    spans = [part for b, e in spans for part in _unglue(text, b, e)]
     return [(text[b:e], offset + b, offset + e) for b, e in _join_collective_enumerations(text, spans)]
+
+
+GLUED_LEVEL = re.compile(r"[省市县区](?![场级域直属内外容])[\u4e00-\u9fff]")
+GLUED_NAMES_MAX = 3  # names stacked in one table cell, their line breaks lost
+
+
+def _unglue(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """``市发展改革委市经贸委``: names stacked in a cell whose line breaks were lost, split where a
+    whole name of four characters or more ends and a level prefix opens the next whole name
+    (``市委市政府督查室`` and ``县委宣传部`` stay whole: 市委 is too short to stand alone here)."""
+    from .normalise import to_simplified
+
+    simple = to_simplified(text[begin:end])
+    if len(simple) < 8 or len(simple) > 40 or NOT_A_NAME.search(simple) or re.search(r"[。，；：]", simple):
+        return [(begin, end)]
+    parts, start = [], 0
+    for index in range(4, len(simple) - 3):
+        if len(parts) == GLUED_NAMES_MAX - 1:
+            break
+        if index - start >= 4 and simple[index - 1] not in "省市县区" and GLUED_LEVEL.match(simple, index) and looks_like_unit(simple[start:index]) and looks_like_unit(simple[index:]):
+            parts.append((begin + start, begin + index))
+            start = index
+    return [*parts, (begin + start, end)] if parts else [(begin, end)]
 
 
 LEVEL_CHAR = re.compile(r"[县市区旗乡镇]")
@@ -408,6 +432,10 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
     attributions = []
     for start, end in bracket_groups(simple):
         found = _role_word_units(text, simple, start + 1, end - 1)
+        stop = simple.find("。", start + 1, end - 1)
+        if found is None and stop > start + 1:
+            # （…，省国资委牵头。明确牵头部门的，有关部门配合，下同）: the clause, then a note on the rule
+            found = _role_word_units(text, simple, start + 1, stop)
         if found:
             attributions.append(Attribution(start, end, tuple(found[0])))
     return attributions

@@ -47,12 +47,22 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
                 raw,
                 id=f"{raw.id}.{k}",
                 number=number,
-                title=first_sentence(text),
+                title=_task_title(text),
                 text=text,
                 origins=raw.origins[start:end],
             )
         )
     return tuple(items)
+
+
+TRAILING_CLAUSE = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|配合|责任单位|責任單位|主责|协办)[^（()）]*[）)]$")
+
+
+def _task_title(text: str) -> str:
+    """The task's first sentence without the clause that closes it (``推进…便利化（省工商局牵头）``):
+    a split task's title says what is to be done; who does it is in its responsibilities."""
+    title = first_sentence(text)
+    return TRAILING_CLAUSE.sub("", title) or title
 
 
 def _has_task(text: str) -> bool:
@@ -134,7 +144,7 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
                 section=None,
                 number=number,
                 level=UNNUMBERED_LEVEL,
-                title=first_sentence(text),
+                title=_task_title(text),
                 text=text,
                 origins=tuple(origins),
                 line=group[0].line,

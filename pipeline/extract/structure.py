@@ -171,14 +171,18 @@ def _attachment_marker(text: str) -> re.Match[str] | None:
 
 
 def first_sentence(text: str) -> str:
-    """Up to the first 。！？ outside brackets and quotes; the whole text if there is none."""
+    """Up to the first 。！？ outside brackets and quotes; the whole text if there is none. A
+    sentence end before any word (``？。ǘ┩…``, a label lost to mojibake) ends no sentence: the
+    title keeps what was written up to the next one, so that an item never loses its title."""
     depth = 0
+    words = False
     for index, ch in enumerate(text):
+        words = words or ch.isalnum()
         if ch in "（(《“〔【":
             depth += 1
         elif ch in "）)》”〕】" and depth:
             depth -= 1
-        elif (ch in "。！？" and depth == 0) or ch == "\n":
+        elif ((ch in "。！？" and depth == 0) or ch == "\n") and words:
             return text[:index]
     return text.rstrip("：:")
 

@@ -74,7 +74,7 @@ def _glued_rows(lines, index, start_column, taken, roles) -> Table | None:
         for found in re.finditer(r"(\d{1,3})(?=[\u4e00-\u9fff“])", text):
             before = text[: found.start()].rstrip()
             value = int(found.group(1))
-            if value == expected and (not before or not before[-1].isdigit()) and (not before or not rows or _ends_unit(before)):
+            if value == expected and (not before or not before[-1].isdigit()) and (not before or not rows or _ends_unit(_row_end(before))):
                 cuts.append(found.start())
                 expected += 1
         bounds = [0, *cuts, len(text)]
@@ -98,6 +98,17 @@ def _glued_rows(lines, index, start_column, taken, roles) -> Table | None:
         return None
     last = max(c.line or 0 for row in body for c in row)
     return Table(rows=(tuple(header_cells), *body), first_line=header_line.number, last_line=last, page=header_line.page, header_rows=1)
+
+
+# What may stand between a row's last unit and the next row's number: a page mark (—2—) and a
+# section row (二、产业优化升级) run into the same text.
+ROW_GAP = re.compile(r"(?:[—\-－]\s*\d{1,3}\s*[—\-－])?\s*(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff，、]{2,30})?$")
+PAGE_MARK = re.compile(r"[—\-－]\s*\d{1,3}\s*[—\-－]")
+
+
+def _row_end(text: str) -> str:
+    """``text`` without the page mark and section row that follow its last unit."""
+    return text[: ROW_GAP.search(text).start()]
 
 
 def _ends_unit(text: str) -> bool:
@@ -126,11 +137,17 @@ def _split_row(pieces: list[Cell], columns: int) -> tuple[TableCell, ...] | None
     elif len(rest) > 1:
         tail_text, tail_offset = last.text, last.offset
         task_pieces = rest[:-1]
+    elif (start := _unit_tail_start(last.text)) is not None:  # a task cell without its full stop
+        tail_text, tail_offset = last.text[start:], last.offset + start
+        task_pieces = [Cell(last.text[:start], last.offset, last.line, last.page)]
     else:
         return None
     section = re.search(r"[一二三四五六七八九十]{1,3}、", tail_text)
     if section:  # 二、经济结构 glued after the last unit: a section row, not a name
         tail_text = tail_text[: section.start()]
+    mark = PAGE_MARK.search(tail_text)
+    if mark:  # —2—: the page ended after the row
+        tail_text = tail_text[: mark.start()]
     units = _split_units_glued(tail_text.strip(), tail_offset + len(tail_text) - len(tail_text.lstrip()), columns)
     if units is None:
         return None
@@ -138,6 +155,19 @@ def _split_row(pieces: list[Cell], columns: int) -> tuple[TableCell, ...] | None
     cells = [number_cell, TableCell(task.text, task.offset, task.line, task.page)]
     cells += [TableCell(text, offset, last.line, last.page) for text, offset in units]
     return tuple(cells)
+
+
+def _unit_tail_start(text: str) -> int | None:
+    """Where the unit cells begin in a row whose task does not end in 。 (``…先进生产技术市科技局市发展改革委、…``):
+    the first place from which the rest of the row, page mark and section row aside, is a list of names."""
+    from ..extract.responsibility import looks_like_unit, names_a_unit_list, split_units
+
+    tail = _row_end(text)
+    for found in UNIT_START.finditer(tail, 2):
+        pieces = [raw for raw, _, _ in split_units(tail[found.start() :])]
+        if pieces and len(pieces[0]) <= 12 and looks_like_unit(pieces[0]) and names_a_unit_list(pieces):
+            return found.start()
+    return None
 
 
 def _split_units_glued(text: str, offset: int, columns: int) -> list[tuple[str, int]] | None:
@@ -158,8 +188,16 @@ def _split_units_glued(text: str, offset: int, columns: int) -> list[tuple[str, 
         following = split_units(text[index:])
         if looks_like_unit(head) and len(head) >= 2 and UNIT_START.match(text, index) and following and looks_like_unit(following[0][0]):
             boundaries.append(index)
-        if len(boundaries) == columns - 1:
-            break
+    # More joints than column boundaries before the first separator: the first cell stacked its
+    # names (市发展改革委市经贸委市规划建设局、…), the last of those joints is the column boundary.
+    first_separator = re.search(r"[、，,；;]", re.sub(r"（[^）]*）|\([^)]*\)", lambda m: "#" * len(m.group(0)), text))
+    stacked: list[int] = []
+    for joint in boundaries:  # joints of whole names only (not 市发展改革委各区|县政府)
+        if (first_separator is None or joint < first_separator.start()) and joint - (stacked[-1] if stacked else 0) >= 3:
+            stacked.append(joint)
+    if stacked and (first_separator.start() if first_separator else len(text)) - stacked[-1] < 3:
+        stacked.pop()
+    boundaries = stacked[-(columns - 1) :] if len(stacked) > columns - 1 else boundaries[: columns - 1]
     if not boundaries:
         return [(text, offset)] + [("", offset + len(text))] * (columns - 1)
     bounds = [0, *boundaries, len(text)]
