@@ -567,6 +567,78 @@ def test_real_layout_stacked_names_are_unglued(cell, names):
 
     assert [raw for raw, _, _ in split_units(cell)] == names
 
+# PDF text hard-wrapped every ~28 characters: a heading broken before its last words, a unit list
+# broken inside a name, and page marks of several dashes between items.
+HARD_WRAPPED = """一、提高基层党建工作水平，加强党对基层治理的全面
+领导
+1.完善街道党工委对地区治理重大工作的领导体制机制，优
+化决策程序，全面提升街道抓党建的领导能力。
+牵头单位：区委组织部
+协办单位：区委编办、区民政局、园区党工
+委、各街道党工委
+— — — 3 —
+2.以区域化党建为重点，构建多方联动的基层党建工作体系。
+牵头单位：区委组织部
+协办单位：区民政局
+"""
+
+CASES["hard_wrapped_heading_and_unit_list"] = (HARD_WRAPPED, [
+    ("完善街道党工委对", "区委组织部", "lead"), ("完善街道党工委对", "区委编办", "support"), ("完善街道党工委对", "区民政局", "support"),
+    ("完善街道党工委对", "园区党工委", "support"), ("完善街道党工委对", "各街道党工委", "support"),
+    ("以区域化党建为重", "区委组织部", "lead"), ("以区域化党建为重", "区民政局", "support"),
+])
+
+# Minutes whose decisions are numbered inline after a colon, each opening with 由…负责 and going on
+# with the task (which itself ends in 落实, a role word that is not a second clause).
+MINUTES_INLINE = """会议听取了有关情况汇报，认为各处室要压实工作责任，确保各项任务落实到位，并结合数字机关建设统筹推进政务公开工作。会议确定：1.由办公室负责，按照会议意见调整领导小组，及时将任务分解表发各处室，并抓好督促落实。2.由办公室、省财政研究中心负责，对门户网站栏目设置进行探索创新。
+"""
+
+CASES["minutes_decisions_numbered_inline"] = (MINUTES_INLINE, [
+    ("由办公室负责，按", "办公室", "responsible"),
+    ("由办公室、省财政", "办公室", "responsible"), ("由办公室、省财政", "省财政研究中心", "responsible"),
+])
+
+# The attribution is a sentence after the item's title: the title before 由 is no unit.
+TITLE_THEN_LED_BY = """（三）道路交通安全专项整治，由公安、交通部门负责，有关部门配合。要继续加大违法行为的整治力度。
+（四）建筑领域安全专项整治，由建设部门负责，有关部门配合。以预防建筑事故为重点。
+"""
+
+CASES["title_then_led_by_sentence"] = (TITLE_THEN_LED_BY, [
+    ("道路交通安全专项", "公安", "responsible"), ("道路交通安全专项", "交通部门", "responsible"), ("道路交通安全专项", "有关部门", "support"),
+    ("建筑领域安全专项", "建设部门", "responsible"), ("建筑领域安全专项", "有关部门", "support"),
+])
+
+# A deadline written as the last piece of a labelled bracket; a field line 部门分工：… holding a
+# role sentence; a section whose own paragraph says who undertakes it (承办/协办) above sub-items.
+FIELDS_AND_SECTIONS = """一、提升政务服务效能
+1.加大简政放权力度。承接好省下放行政许可事项。（牵头单位：州行政审批服务局；责任单位：州司法局、各县市人民政府，6月底完成）
+2.地区生产总值增长6%以上。
+分管省领导：张某
+部门分工：省发展改革委牵头，各地、各部门配合。
+二、治理畜牧业产品污染
+由省经贸委承办，省农业厅、卫生厅协办。治理工作目标：定点屠宰率达85%以上。主要措施：
+（一）由省经贸委负责，省农业厅配合，加快无公害畜禽基地建设。
+"""
+
+CASES["deadline_piece_field_line_and_undertaking_section"] = (FIELDS_AND_SECTIONS, [
+    ("加大简政放权力度", "州行政审批服务局", "lead"), ("加大简政放权力度", "州司法局", "responsible"), ("加大简政放权力度", "各县市人民政府", "responsible"),
+    ("地区生产总值增长", "省发展改革委", "lead"), ("地区生产总值增长", "各地", "support"), ("地区生产总值增长", "各部门", "support"),
+    ("治理畜牧业产品污", "省经贸委", "lead"), ("治理畜牧业产品污", "省农业厅", "support"), ("治理畜牧业产品污", "卫生厅", "support"),
+    ("由省经贸委负责，", "省经贸委", "responsible"), ("由省经贸委负责，", "省农业厅", "support"),
+])
+
+
+@pytest.mark.parametrize("names, completed", [
+    (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
+    (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),
+    (["黄埔区政府", "南沙区政府"], ["黄埔区政府", "南沙区政府"]),
+    (["哈尔滨", "黑河", "绥芬河市政府"], ["哈尔滨市政府", "黑河市政府", "绥芬河市政府"]),
+])
+def test_real_layout_affixes_lent_only_to_incomplete_names(names, completed):
+    from pipeline.extract.normalise import complete_names
+
+    assert complete_names(names) == completed
+
 
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]

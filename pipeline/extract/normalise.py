@@ -91,14 +91,14 @@ def complete_names(names: list[str], groups: list | None = None) -> list[str]:
                 completed[index] = name + last["suffix"]
             else:
                 break
-    organ = ORGAN_SUFFIX.search(names[-1]) if names else None
+    organ = ORGAN_SUFFIX.search(names[-1]) if names and not names[-1].startswith(("各", "有关", "相关")) else None
     if organ and len(names) > 1:
         # 省教育、人力资源社会保障厅: the first names share the last one's 厅.
         for index in range(len(names) - 2, -1, -1):
             name = completed[index]
             if (groups is not None and groups[index] != groups[-1]) or re.search(r"[省市县区局厅委办部会院所司处科室股队站府团联行社]$", name):
                 break
-            if LEVEL_PREFIX.match(name) and 3 <= len(name) <= 10:
+            if LEVEL_PREFIX.match(name) and 3 <= len(name) <= 10 and not _complete(name):
                 completed[index] = name + organ.group(0)
             else:
                 break
@@ -114,6 +114,13 @@ def complete_names(names: list[str], groups: list | None = None) -> list[str]:
 
 
 ORGAN_SUFFIX = re.compile(r"(?:厅|局|委)$")
+
+
+def _complete(name: str) -> bool:
+    """A name that stands as a unit on its own (桑溪市第二中学), which borrows no suffix."""
+    from .responsibility import looks_like_unit
+
+    return looks_like_unit(name)
 
 
 def _is_department(name: str) -> bool:

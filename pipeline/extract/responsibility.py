@@ -218,6 +218,9 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     return joined
 
 
+CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州旗镇乡][\u4e00-\u9fff]{2})")
+
+
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     vocab = vocabulary()
     changed = True
@@ -229,6 +232,9 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
             end -= 1
         piece = text[begin:end]
         leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None)
+        connective = CONNECTIVE.match(piece)
+        if connective:  # 即县水务局牵头: a connective before a level prefix (not 即墨区)
+            leading = connective.group(0)
         if leading:
             begin += len(leading)
             changed = True
@@ -300,7 +306,8 @@ def _labelled_segments(inner: str, offset: int) -> list[tuple[str, str, int, int
     segments = []
     for index, (label, role, _, value_start) in enumerate(found):
         end = found[index + 1][2] if index + 1 < len(found) else len(inner)
-        segments.append((label, role, offset + value_start, offset + end))
+        stop = inner.find("。", value_start, end)  # 市商务局、市财政局。以下均需各地落实: a note after the list
+        segments.append((label, role, offset + value_start, offset + (stop if stop >= 0 else end)))
     return segments
 
 
@@ -331,7 +338,12 @@ def _is_run_on(piece: str) -> bool:
         or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
         or piece in known_labels()
         or is_person_title(piece)
+        or bool(DEADLINE_PIECE.fullmatch(piece))
     )
+
+
+# （…责任单位：A、B，6月底完成）: a deadline written as the list's last piece
+DEADLINE_PIECE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?|年底|年内|长期|持续|上半年|下半年)前?(?:完成|实现|启动|建成|到位)?")
 
 
 @lru_cache(maxsize=1)
@@ -408,7 +420,10 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         return None
     segments, position, clause_end = [], 0, start
     for match in vocab.role_word_regex.finditer(inner):
-        segments.append((match.group(1), vocab.role_words[match.group(1)], start + position, start + match.start()))
+        segment = (match.group(1), vocab.role_words[match.group(1)], start + position, start + match.start())
+        if allow_tail and segments and inner[position - 1] in "，," and not _names_units(simple[segment[2] : segment[3]]):
+            break  # 由A负责，按照…，并抓好督促落实: the clause ended at 负责, the rest is the task
+        segments.append(segment)
         clause_end = start + match.end()
         position = match.end()
         while position < len(inner) and inner[position] in "，,；;":
@@ -425,6 +440,11 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     if units and len(units) >= len(segments) and names_a_unit_list([to_simplified_name(u.raw) for u in units]):
         return units, clause_end
     return None
+
+
+def _names_units(span: str) -> bool:
+    pieces = [to_simplified_name(raw) for raw, _, _ in split_units(span)]
+    return bool(pieces) and names_a_unit_list(pieces)
 
 
 def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
@@ -444,6 +464,7 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
 DEADLINE_TAIL = re.compile(r"\d{4}年|年底|月底|月末|年内|前完成|长期|持续")
 ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)")
 SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,])由")
+FIELD_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:](?=[^\n])", re.M)  # 部门分工：省发展改革委牵头，各地配合。
 
 
 def find_role_sentences(text: str, simple: str) -> list[Attribution]:
@@ -451,12 +472,16 @@ def find_role_sentences(text: str, simple: str) -> list[Attribution]:
     ``A负总责，B、C配合。`` (anything else in the sentence and it is not a clause), or a
     ``…，由A负责，B配合。`` closing a sentence."""
     attributions = []
-    for start in SENTENCE_START.finditer(simple):
-        match = ROLE_SENTENCE.match(simple, start.start())
+    starts = sorted({found.start() for found in SENTENCE_START.finditer(simple)} | {found.end() for found in FIELD_NAME.finditer(simple)})
+    for start in starts:
+        match = ROLE_SENTENCE.match(simple, start)
         if not match or any(a.start <= match.start() < a.end for a in attributions):
             continue
-        led = simple.startswith("由", match.start())  # only 由… sentences may go on after the clause
-        found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=led)
+        led = simple.startswith("由", match.start())
+        if not led and re.search(r"[，,]由", match.group("body")):
+            continue  # 道路交通安全专项整治，由公安部门负责: the clause is the 由… part, read from there
+        # The clause may be followed by its task after a comma (由A负责，按照…； A牵头，组织开展…).
+        found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=True)
         if found:
             units, clause_end = found
             attributions.append(Attribution(match.start(), clause_end, tuple(units)))

@@ -24,7 +24,7 @@ MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not 
 
 def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     attributions = text_to_attributions(raw.text)
-    cuts = _closing_bracket_cuts(raw.text, attributions) or _subject_clause_cuts(raw.text, attributions)
+    cuts = _closing_bracket_cuts(raw.text, attributions) or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
     if not cuts:
         return (raw,)
     bounds = [0, *cuts, len(raw.text)]
@@ -83,14 +83,18 @@ def _closing_bracket_cuts(text: str, attributions: list[Attribution]) -> list[in
     return cuts
 
 
-def _subject_clause_cuts(text: str, attributions: list[Attribution]) -> list[int]:
-    """Before each clause that opens with its units (A负责…；B负责…), the first one excepted."""
+def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: bool = False) -> list[int]:
+    """Before each clause that opens with its units (A负责…；B负责…), the first one excepted: it
+    shares the paragraph's title. When the paragraph itself opens with its clause (由A负责，…。B负责，…),
+    every later one is a task of its own."""
     starts = [_clause_start(text, a.start) for a in attributions]
     subjects = [start for a, start in zip(attributions, starts) if text[a.start] not in OPEN and start > 0 and text[start - 1] in "。；;！\n：:" and _opens_with_units(text, a)]
-    if len(subjects) < 2:
+    opens = bool(attributions) and starts[0] == 0 and text[0] not in OPEN
+    if not subjects or (len(subjects) < 2 and not opens):
         return []
-    # 会议议定：一是请…；二是请…: after a lead-in the first clause is a task too (a colon, or an ordinal).
-    first_is_task = text[subjects[0] - 1] in "：:" or ORDINAL.match(text, subjects[0]) is not None
+    # 会议议定：一是请…；二是请…: after a lead-in the first clause is a task too (a colon, or an
+    # ordinal); so too in a paragraph found by its clauses, whose first sentence is no title.
+    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:" or ORDINAL.match(text, subjects[0]) is not None
     return subjects if first_is_task else subjects[1:]
 
 
@@ -108,7 +112,13 @@ def _clause_start(text: str, start: int) -> int:
 
 
 def _opens_with_units(text: str, attribution: Attribution) -> bool:
-    return bool(attribution.units) and attribution.units[0].start == attribution.start
+    """The clause begins with its first unit (or with a connective before it: 即县水务局牵头)."""
+    from .responsibility import CONNECTIVE
+
+    if not attribution.units:
+        return False
+    gap = text[attribution.start : attribution.units[0].start]
+    return gap == "" or (CONNECTIVE.match(gap + text[attribution.units[0].start : attribution.units[0].start + 3]) is not None and gap in ("即", "并", "同时", "另外", "其中"))
 
 
 def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:

@@ -337,6 +337,10 @@ def _strip_signature(part: _Part) -> str | None:
     return "".join(b.text for b in taken) or None
 
 
+WRAP_REMAINDER_MAX = 16  # the rest of a heading after a hard wrap is short
+LABEL_CONTINUATION_MAX = 60
+
+
 def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None, list[ParseWarning]]:
     pats = patterns()
     parts = [_Part("main", None)]
@@ -347,6 +351,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
     previous_allows_heading = True
     plan_after_cover = False
     tail_date = tail_signature = None
+    in_label = False  # the last block was a label line (责任单位：…) or its continuation
     for block in body:
         text = block.text
         marker = _attachment_marker(text) if block.row is None else None
@@ -398,12 +403,19 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
                 part.nodes.append(node)
             stack.append(node)
             previous_allows_heading = ends_terminal(rest) or _heading_only(node)
+            in_label = False
             continue
         if pats.back_matter.match(text):
             continue
+        # A heading broken by a hard line wrap (一、…全面 ⏎ 领导) ends with its short remainder, and a
+        # unit list broken the same way (协办单位：…园区党工 ⏎ 委、各街道党工委) ends with its own: after
+        # either, a number opens the next item.
+        wrapped_heading = bool(stack) and not stack[-1].body and not ends_terminal(stack[-1].rest) and _is_title_line(text) and len(text) <= WRAP_REMAINDER_MAX
+        label_continued = in_label and not ends_terminal(text) and len(text) <= LABEL_CONTINUATION_MAX
         if stack and stack[-1].rank != TABLE_ROW_RANK:  # a table row's text is its cells, nothing after
             stack[-1].body.append(block)
-        previous_allows_heading = ends_terminal(text) or _starts_with_label(text)
+        in_label = _starts_with_label(text) or label_continued
+        previous_allows_heading = ends_terminal(text) or in_label or wrapped_heading
     return parts, tail_date, tail_signature, warnings
 
 
@@ -413,10 +425,19 @@ def _leaves(nodes: list[_Node]) -> list[_Node]:
         if node.children and _fold_subpoints(node):
             out.append(node)
         elif node.children:
+            if _body_attributes(node):
+                out.append(node)  # 一、治理… ⏎ 由省经贸委承办，…协办。: the section is a task of its own
             out.extend(_leaves(node.children))
         else:
             out.append(node)
     return out
+
+
+def _body_attributes(node: _Node) -> bool:
+    """A heading's own paragraphs, before its sub-items, attribute work."""
+    from .responsibility import text_to_attributions
+
+    return bool(node.body) and bool(text_to_attributions("\n".join(b.text for b in node.body)))
 
 
 def _is_clause_only(text: str) -> bool:

@@ -139,12 +139,22 @@ class _Builder:
         return "".join(self.chars)
 
 
+def _tasks_attribute(table: Table, task_col: Column | None) -> bool:
+    """A table with no unit column whose task cells carry their own clause (``…（责任单位：市建设局）``)."""
+    from .responsibility import text_to_attributions
+
+    if task_col is None:
+        return False
+    cells = [row[task_col.index].text for row in table.rows[table.header_rows :] if task_col.index < len(row) and row[task_col.index].text.strip()]
+    return bool(cells) and sum(1 for text in cells if text_to_attributions(to_simplified(text))) * 2 >= len(cells)
+
+
 def row_texts(table: Table) -> list[RowText]:
     columns = classify_columns(table)
-    if not any(c.kind == "label" for c in columns):
-        return []
     number_col = next((c for c in columns if c.kind == "number"), None)
     task_col = next((c for c in columns if c.kind == "task"), None)
+    if not any(c.kind == "label" for c in columns) and not _tasks_attribute(table, task_col):
+        return []
     out: list[RowText] = []
     previous_key = previous_number = None
     for row in table.rows[table.header_rows :]:

@@ -101,16 +101,20 @@ def _to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fi
     kinds = [("other" if kind == "task" and i != first_task else kind) for i, kind in enumerate(kinds)]
     has_number = kinds[0] == "number"
     inferred = [""] * len(kinds)
+    clauses_in_tasks = False
     if "unit" not in kinds:
         unit_column = _infer_unit_column(kinds, rows, has_number, join_penalty)
-        if unit_column is None:
+        if unit_column is not None:
+            kinds[unit_column], inferred[unit_column] = "unit", INFERRED_LABEL
+        elif first_task is not None and _tasks_carry_clauses(rows):
+            clauses_in_tasks = True  # 序号 | 目标任务 | 推进情况: （责任单位：…） inside the task cell
+        else:
             return None
-        kinds[unit_column], inferred[unit_column] = "unit", INFERRED_LABEL
     aligned = _align_rows(kinds, rows, has_number, join_penalty)
     if not aligned:
         return None
     keep = [i for i in range(len(header)) if (has_number and i == 0) or any(row[i] is not None for row in aligned)]
-    if not any(kinds[i] == "unit" for i in keep):
+    if not clauses_in_tasks and not any(kinds[i] == "unit" for i in keep):
         return None
     header_row = tuple(_table_cell(header[i]) for i in keep)
     body = []
@@ -158,6 +162,15 @@ def _infer_unit_column(kinds: list[str], rows, has_number: bool, join_penalty: f
         if key > best_key:
             best, best_key = index, key
     return best if best_key[0] >= INFERRED_SHARE else None
+
+
+def _tasks_carry_clauses(rows) -> bool:
+    """Most rows attribute their task in the row's text itself (a table with no unit column)."""
+    from ..extract.responsibility import text_to_attributions
+
+    numbered = [cells for number, cells in rows if number is not None and cells] or [cells for _, cells in rows if cells]
+    carrying = sum(1 for cells in numbered if text_to_attributions(cells[0].text))
+    return bool(numbered) and carrying / len(numbered) >= INFERRED_SHARE
 
 
 def _table_cell(cell: Cell) -> TableCell:

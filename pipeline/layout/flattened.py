@@ -2,7 +2,7 @@
 
 Some pages arrive with every paragraph run together (``… 1.轨道交通工程投入试运营。 牵头领导：… 责任单位：…
 2.新增安装…``). A long line is cut before each item number that continues the count (1. 2. 3. …,
-after a space or a full stop) and before each known label that follows a space. The pieces keep the
+after a space, a full stop or a colon: ``会议确定：1.由…``) and before each known label that follows a space. The pieces keep the
 physical line's number and their own offsets, so provenance still points at the line as written.
 """
 
@@ -13,7 +13,7 @@ import re
 from ..model import SourceLine
 
 LONG_LINE = 120  # shorter lines are paragraphs as they stand
-ITEM_START = re.compile(r"(?:(?<=[\s。；;！？])|^)(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(])")
+ITEM_START = re.compile(r"(?:(?<=[\s。；;！？：:])|^)(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(])")
 MAX_PIECES = 2000
 
 
