@@ -50,6 +50,10 @@ from ..model import Document, Item
 WEIGHTS = {"tokens": 0.25, "bigrams": 0.20, "trigrams": 0.20, "title": 0.15, "section": 0.10, "units": 0.10}
 PAIR_THRESHOLD = 0.40  # below this two items are not the same task (true pairs in the corpus score ≥ 0.8)
 SPLIT_THRESHOLD = 0.25  # residual score needed for a split / merge link (see _residual_score)
+# Parts with more old × new pairs than this are aligned without n×n matrices
+# (pipeline.analysis.sparse_align: same result, memory linear in the items).
+DENSE_CELLS = 250_000
+ALIGN_STRATEGIES = ("auto", "dense", "sparse")  # auto: dense up to DENSE_CELLS, sparse above
 
 STATUSES = ("unchanged", "revised", "added", "removed", "moved")
 FIELDS = ("title", "text", "targets", "deadline", "units")
@@ -325,13 +329,20 @@ def _residual_score(candidate: frozenset, source: frozenset, partner: frozenset)
     return float(np.sqrt(shared / len(candidate) * shared / len(residual)))
 
 
-def align(old_doc: Document, new_doc: Document) -> Alignment:
-    """Pair the items of two documents within each part; find splits and merges."""
-    return _align([_features(i) for i in old_doc.items], [_features(i) for i in new_doc.items], old_doc.items, new_doc.items)
+def align(old_doc: Document, new_doc: Document, strategy: str = "auto") -> Alignment:
+    """Pair the items of two documents within each part; find splits and merges.
+
+    ``strategy``: one of ``ALIGN_STRATEGIES``; "dense" and "sparse" give the same alignment
+    (the sparse one in memory linear in the number of items), "auto" picks by size.
+    """
+    return _align([_features(i) for i in old_doc.items], [_features(i) for i in new_doc.items], old_doc.items, new_doc.items, strategy)
 
 
-def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], new_items: Sequence[Item]) -> Alignment:
+def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], new_items: Sequence[Item], strategy: str = "auto") -> Alignment:
     from scipy.optimize import linear_sum_assignment
+
+    if strategy not in ALIGN_STRATEGIES:
+        raise ValueError(f"unknown alignment strategy {strategy!r}; use one of {', '.join(ALIGN_STRATEGIES)}")
 
     pairs: list[Link] = []
     splits: list[Link] = []
@@ -340,6 +351,12 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
         oi = [k for k, i in enumerate(old_items) if i.part == part]
         ni = [k for k, i in enumerate(new_items) if i.part == part]
         if not oi or not ni:
+            continue
+        if strategy == "sparse" or (strategy == "auto" and len(oi) * len(ni) > DENSE_CELLS):
+            part_pairs, part_splits, part_merges = _align_part_sparse(fo, fn, oi, ni)
+            pairs.extend(part_pairs)
+            splits.extend(part_splits)
+            merges.extend(part_merges)
             continue
         sim = _similarity_matrix([fo[k] for k in oi], [fn[k] for k in ni])
         gain = np.where(sim >= PAIR_THRESHOLD, sim, 0.0)
@@ -361,6 +378,36 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
                 if score >= SPLIT_THRESHOLD:
                     merges.append(Link(o, n, round(score, 4)))
     return Alignment(tuple(sorted(pairs, key=lambda p: p.old)), tuple(splits), tuple(merges))
+
+
+def _align_part_sparse(fo: list[_Features], fn: list[_Features], oi: list[int], ni: list[int]) -> tuple[list[Link], list[Link], list[Link]]:
+    """One part's pairs, splits and merges as the dense loop above finds them, without n×n matrices."""
+    from .sparse_align import assign, residual_links, similar_pairs
+
+    old, new = [fo[k] for k in oi], [fn[k] for k in ni]
+    found = assign(*similar_pairs(old, new, PAIR_THRESHOLD), len(old))
+    pairs = [Link(oi[r], ni[c], round(score, 4)) for r, c, score in found]
+    old_to_new = {r: c for r, c, _ in found}
+    new_to_old = {c: r for r, c, _ in found}
+    paired_old = sorted(old_to_new)
+    paired_new = sorted(new_to_old)
+    unpaired_new = [c for c in range(len(new)) if c not in new_to_old]
+    unpaired_old = [r for r in range(len(old)) if r not in old_to_new]
+    splits = [
+        Link(oi[paired_old[s]], ni[unpaired_new[u]], round(score, 4))
+        for u, s, score in residual_links(
+            [new[c].trigrams for c in unpaired_new], [old[r].trigrams for r in paired_old], [new[old_to_new[r]].trigrams for r in paired_old]
+        )
+        if score >= SPLIT_THRESHOLD
+    ]
+    merges = [
+        Link(oi[unpaired_old[u]], ni[paired_new[s]], round(score, 4))
+        for u, s, score in residual_links(
+            [old[r].trigrams for r in unpaired_old], [new[c].trigrams for c in paired_new], [old[new_to_old[c]].trigrams for c in paired_new]
+        )
+        if score >= SPLIT_THRESHOLD
+    ]
+    return pairs, splits, merges
 
 
 # --- comparing a pair ------------------------------------------------------------------
@@ -518,9 +565,9 @@ def section_changes(old_doc: Document, new_doc: Document) -> tuple[SectionChange
     return tuple(out)
 
 
-def diff_documents(old_doc: Document, new_doc: Document) -> Diff:
-    """Compare two editions of a notice task by task."""
-    alignment = align(old_doc, new_doc)
+def diff_documents(old_doc: Document, new_doc: Document, strategy: str = "auto") -> Diff:
+    """Compare two editions of a notice task by task (``strategy``: see :func:`align`)."""
+    alignment = align(old_doc, new_doc, strategy)
     old_items, new_items = old_doc.items, new_doc.items
     paired_old = {p.old: p for p in alignment.pairs}
     paired_new = {p.new for p in alignment.pairs}
