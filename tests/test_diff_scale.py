@@ -15,7 +15,7 @@ from conftest import NOTICE_2023, NOTICE_2024
 
 from pipeline.analysis import diff as diff_module
 from pipeline.analysis.diff import _section_similarity, align, diff_documents, diff_to_dict
-from pipeline.analysis.sparse_align import assign, residual_links, section_similarities
+from pipeline.analysis.sparse_align import DICE_FEATURES, assign, encode, residual_links, section_similarities
 
 PLACES = ("南京", "无锡", "徐州", "常州")
 
@@ -151,8 +151,46 @@ def test_assign_solves_each_component_and_keeps_only_gains():
     assert assign(np.array([], int), np.array([], int), np.array([]), 3) == []
 
 
+def _rows(sets, width):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    indices = [sorted(x) for x in sets]
+    indptr = np.concatenate(([0], np.cumsum([len(x) for x in indices])))
+    return csr_matrix((np.ones(int(indptr[-1])), [i for x in indices for i in x], indptr), shape=(len(sets), width))
+
+
 def test_residual_links_pick_the_best_source_and_the_lower_index_on_ties():
-    a, b = frozenset("甲乙丙"), frozenset("丁戊")
-    # candidate 0 is what sources 0 and 1 both lost (a tie: source 0); candidate 1 shares nothing
-    links = residual_links([a, frozenset("己")], [a | b, a | b], [b, b])
+    # candidate 0 is what residuals 0 and 1 both hold (a tie: residual 0); candidate 1 shares nothing
+    links = residual_links(_rows([{0, 1, 2}, {5}], 6), _rows([{0, 1, 2}, {0, 1, 2}, {3}], 6))
     assert links == [(0, 0, 1.0)]
+    # |C∩R| = 1, |C| = 2, |R| = 4: sqrt(1/2 · 1/4)
+    assert residual_links(_rows([{0, 4}], 6), _rows([{0, 1, 2, 3}], 6)) == [(0, 0, (1 / 2 * 1 / 4) ** 0.5)]
+
+
+def _odd_items(doc):
+    """Items at the edges of the n-gram rules: no title, a body of one or two characters, only punctuation."""
+    base = next(i for i in doc.items if not i.responsibilities) if any(not i.responsibilities for i in doc.items) else doc.items[0]
+    plain = dataclasses.replace(base, responsibilities=())
+    return [
+        dataclasses.replace(plain, id="a", title="", text="甲"),
+        dataclasses.replace(plain, id="b", title="甲", text="甲乙"),
+        dataclasses.replace(plain, id="c", title="", text="。；"),
+        dataclasses.replace(plain, id="d", title="", text=""),
+        dataclasses.replace(plain, id="e", title="乙丙丁", text="乙丙丁，甲乙丙"),
+    ]
+
+
+def test_encode_codes_the_same_sets_as_the_features():
+    old, new = docs()
+    from pipeline.analysis.diff import _features
+
+    left, right = list(old.items) + _odd_items(old), list(new.items) + _odd_items(new)
+    coded = encode(left, right)
+    features_left, features_right = [_features(i) for i in left], [_features(i) for i in right]
+    for name in DICE_FEATURES:
+        shared = (coded.old[name] @ coded.new[name].T).toarray()
+        expected = [[len(getattr(a, name) & getattr(b, name)) for b in features_right] for a in features_left]
+        assert shared.tolist() == expected, name
+        assert coded.sizes("old", name).tolist() == [len(getattr(f, name)) for f in features_left], name
+    assert coded.old_sections == [(f.section, f.section_title) for f in features_left]

@@ -335,14 +335,26 @@ def align(old_doc: Document, new_doc: Document, strategy: str = "auto") -> Align
     ``strategy``: one of ``ALIGN_STRATEGIES``; "dense" and "sparse" give the same alignment
     (the sparse one in memory linear in the number of items), "auto" picks by size.
     """
-    return _align([_features(i) for i in old_doc.items], [_features(i) for i in new_doc.items], old_doc.items, new_doc.items, strategy)
-
-
-def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], new_items: Sequence[Item], strategy: str = "auto") -> Alignment:
-    from scipy.optimize import linear_sum_assignment
-
     if strategy not in ALIGN_STRATEGIES:
         raise ValueError(f"unknown alignment strategy {strategy!r}; use one of {', '.join(ALIGN_STRATEGIES)}")
+    sparse = _sparse_parts(old_doc.items, new_doc.items, strategy)
+    # (the sparse path codes its own features: a set of strings per item is what takes the memory)
+    fo = [None if i.part in sparse else _features(i) for i in old_doc.items]
+    fn = [None if i.part in sparse else _features(i) for i in new_doc.items]
+    return _align(fo, fn, old_doc.items, new_doc.items, sparse)
+
+
+def _sparse_parts(old_items: Sequence[Item], new_items: Sequence[Item], strategy: str) -> set:
+    """The parts to align sparsely: all ("sparse"), none ("dense"), those above DENSE_CELLS pairs ("auto")."""
+    if strategy == "dense":
+        return set()
+    old_count, new_count = Counter(i.part for i in old_items), Counter(i.part for i in new_items)
+    return {p for p in old_count if p in new_count and (strategy == "sparse" or old_count[p] * new_count[p] > DENSE_CELLS)}
+
+
+def _align(fo: list[_Features | None], fn: list[_Features | None], old_items: Sequence[Item], new_items: Sequence[Item],
+           sparse_parts: set | frozenset = frozenset()) -> Alignment:
+    from scipy.optimize import linear_sum_assignment
 
     pairs: list[Link] = []
     splits: list[Link] = []
@@ -352,8 +364,8 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
         ni = [k for k, i in enumerate(new_items) if i.part == part]
         if not oi or not ni:
             continue
-        if strategy == "sparse" or (strategy == "auto" and len(oi) * len(ni) > DENSE_CELLS):
-            part_pairs, part_splits, part_merges = _align_part_sparse(fo, fn, oi, ni)
+        if part in sparse_parts:
+            part_pairs, part_splits, part_merges = _align_part_sparse(old_items, new_items, oi, ni)
             pairs.extend(part_pairs)
             splits.extend(part_splits)
             merges.extend(part_merges)
@@ -380,31 +392,29 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
     return Alignment(tuple(sorted(pairs, key=lambda p: p.old)), tuple(splits), tuple(merges))
 
 
-def _align_part_sparse(fo: list[_Features], fn: list[_Features], oi: list[int], ni: list[int]) -> tuple[list[Link], list[Link], list[Link]]:
+def _align_part_sparse(old_items: Sequence[Item], new_items: Sequence[Item], oi: list[int], ni: list[int]) -> tuple[list[Link], list[Link], list[Link]]:
     """One part's pairs, splits and merges as the dense loop above finds them, without n×n matrices."""
-    from .sparse_align import assign, residual_links, similar_pairs
+    from .sparse_align import assign, encode, residual_links, residuals, similar_pairs
 
-    old, new = [fo[k] for k in oi], [fn[k] for k in ni]
-    found = assign(*similar_pairs(old, new, PAIR_THRESHOLD), len(old))
+    coded = encode([old_items[k] for k in oi], [new_items[k] for k in ni])
+    found = assign(*similar_pairs(coded, PAIR_THRESHOLD), len(oi))
     pairs = [Link(oi[r], ni[c], round(score, 4)) for r, c, score in found]
     old_to_new = {r: c for r, c, _ in found}
     new_to_old = {c: r for r, c, _ in found}
-    paired_old = sorted(old_to_new)
-    paired_new = sorted(new_to_old)
-    unpaired_new = [c for c in range(len(new)) if c not in new_to_old]
-    unpaired_old = [r for r in range(len(old)) if r not in old_to_new]
+    paired_old, paired_new = sorted(old_to_new), sorted(new_to_old)
+    unpaired_old = [r for r in range(len(oi)) if r not in old_to_new]
+    unpaired_new = [c for c in range(len(ni)) if c not in new_to_old]
+    old_grams, new_grams = coded.old["trigrams"], coded.new["trigrams"]
+    lost = residuals(old_grams[paired_old], new_grams[[old_to_new[r] for r in paired_old]])  # what paired old items lost
+    gained = residuals(new_grams[paired_new], old_grams[[new_to_old[c] for c in paired_new]])  # what paired new items gained
     splits = [
         Link(oi[paired_old[s]], ni[unpaired_new[u]], round(score, 4))
-        for u, s, score in residual_links(
-            [new[c].trigrams for c in unpaired_new], [old[r].trigrams for r in paired_old], [new[old_to_new[r]].trigrams for r in paired_old]
-        )
+        for u, s, score in residual_links(new_grams[unpaired_new], lost)
         if score >= SPLIT_THRESHOLD
     ]
     merges = [
         Link(oi[unpaired_old[u]], ni[paired_new[s]], round(score, 4))
-        for u, s, score in residual_links(
-            [old[r].trigrams for r in unpaired_old], [new[c].trigrams for c in paired_new], [old[new_to_old[c]].trigrams for c in paired_new]
-        )
+        for u, s, score in residual_links(old_grams[unpaired_old], gained)
         if score >= SPLIT_THRESHOLD
     ]
     return pairs, splits, merges
