@@ -2,7 +2,8 @@
 
 Three sizes: the real pair (2023 vs 2024, 28 tasks each: "30"), and ~300 and ~3,000 tasks built by
 repeating the parsed items 11 and 107 times with copy-specific sections and titles
-(dataclasses.replace), so that every copy must find its own counterpart. Each figure is
+(dataclasses.replace), so that every copy must find its own counterpart; with 13 place names in
+turn, texts repeat every 13 copies (``--distinct``: never). Each figure is
 ``diff_documents`` end to end (features, alignment, per-pair comparison with its text diff), the
 token cache cleared before each run, the warm median of ``--repeat`` runs; "sparse" is the path
 the CLI takes above DENSE_CELLS pairs per part, "dense" the n×n matrices (run at 30 and 300 for
@@ -35,13 +36,14 @@ SIZES = {30: 1, 300: 11, 3000: 107}  # nominal tasks per side: copies of the 28-
 GOALS = {30: (0.1, None), 300: (2.0, None), 3000: (3.0, 150.0)}  # seconds, MB (issue 12: 3,000 × 3,000 in ≤ 3 s, ≤ 150 MB)
 
 
-def scaled(doc, copies: int):
-    """``copies`` copies of every item, each copy in its own sections and with its own place name."""
+def scaled(doc, copies: int, distinct: bool = False):
+    """``copies`` copies of every item, each copy in its own sections and with its own place name
+    (13 names in turn; ``distinct``: a name of its own for every copy, so that no text repeats)."""
     from pipeline.model import Section
 
     items = []
     for k in range(copies):
-        place = PLACES[k % len(PLACES)]
+        place = PLACES[k % len(PLACES)] + ("甲乙丙丁戊己庚辛壬癸"[k // len(PLACES)] if distinct else "")
         for item in doc.items:
             section = dataclasses.replace(item.section, number=f"{item.section.number}{k}", title=place + item.section.title) if item.section else None
             items.append(
@@ -64,12 +66,12 @@ def scaled(doc, copies: int):
     return dataclasses.replace(doc, items=tuple(items))
 
 
-def _pair(copies: int):
+def _pair(copies: int, distinct: bool = False):
     import pipeline
 
     old = pipeline.parse(ROOT / "corpus" / "2023_jiangsu_industrial_workforce_reform_plan.txt")
     new = pipeline.parse(ROOT / "corpus" / "2024_jiangsu_industrial_workforce_reform_plan.synthetic.txt")
-    return scaled(old, copies), scaled(new, copies)
+    return scaled(old, copies, distinct), scaled(new, copies, distinct)
 
 
 def _rss_mb(field: str) -> float:
@@ -79,14 +81,14 @@ def _rss_mb(field: str) -> float:
     return float("nan")
 
 
-def measure(copies: int, strategy: str, repeat: int) -> dict:
+def measure(copies: int, strategy: str, repeat: int, distinct: bool = False) -> dict:
     """One size and strategy, in this (fresh) process: median seconds, py MB, rss MB, counts."""
     import tracemalloc
 
     from pipeline.analysis.diff import diff_documents
     from pipeline.extract.words import clear_cache
 
-    old, new = _pair(copies)
+    old, new = _pair(copies, distinct)
     small_old, small_new = _pair(1)
     diff_documents(small_old, small_new, strategy)  # warm: jieba dictionary, registry, imports
     rss = float("nan")
@@ -119,9 +121,10 @@ def measure(copies: int, strategy: str, repeat: int) -> dict:
     }
 
 
-def _in_child(copies: int, strategy: str, repeat: int) -> dict:
+def _in_child(copies: int, strategy: str, repeat: int, distinct: bool) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(copies), strategy, str(repeat)], check=True, capture_output=True, text=True
+        [sys.executable, __file__, "--child", str(copies), strategy, str(repeat), *(["--distinct"] if distinct else [])],
+        check=True, capture_output=True, text=True,
     ).stdout
     return json.loads(out.splitlines()[-1])
 
@@ -131,17 +134,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dense-up-to", type=int, default=300, help="largest nominal size also run with the dense path")
     parser.add_argument("--sizes", default="30,300,3000", help="nominal sizes to run (of 30, 300, 3000)")
+    parser.add_argument("--distinct", action="store_true", help="no text repeats across copies (jieba's cache cannot help)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         copies, strategy, repeat = args.child
-        print(json.dumps(measure(int(copies), strategy, int(repeat))))
+        print(json.dumps(measure(int(copies), strategy, int(repeat), args.distinct)))
         return
 
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         for strategy in ("sparse", "dense") if size <= args.dense_up_to else ("sparse",):
-            rows.append((size, strategy, _in_child(SIZES[size], strategy, args.repeat)))
+            rows.append((size, strategy, _in_child(SIZES[size], strategy, args.repeat, args.distinct)))
     print(f"{'diff':18} {'path':6} {'s':>7} {'goal s':>7} {'ratio':>6} {'py MB':>7} {'rss MB':>7} {'goal MB':>7} {'ratio':>6}  pairs")
     for size, strategy, m in rows:
         goal_s, goal_mb = GOALS[size]
