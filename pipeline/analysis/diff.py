@@ -26,7 +26,10 @@ units      0.10    sets of canonical units — a weak signal: units change betwe
 :func:`align` pairs items within each part (main with main, attachment with attachment) by one
 global one-to-one assignment maximising the summed similarity
 (``scipy.optimize.linear_sum_assignment``); pairs scoring below ``PAIR_THRESHOLD`` are not pairs.
-Numbers are never compared, so renumbering alone changes nothing.
+Numbers are never compared, so renumbering alone changes nothing. A part with more than
+``DENSE_CELLS`` old × new pairs is aligned by :mod:`pipeline.analysis.sparse_align` instead: the
+same scores and the same assignment objective without n×n matrices (only ties between equally good
+assignments, such as a task written twice, may be broken otherwise).
 
 Splits and merges are then found from what the paired items *lost* or *gained*: an unpaired new
 item N is split from a paired old item O (paired with N') when N's character trigrams cover
