@@ -5,7 +5,8 @@ repeating the parsed items 11 and 107 times with copy-specific sections and titl
 (dataclasses.replace), so that every copy must find its own counterpart; with 13 place names in
 turn, texts repeat every 13 copies (``--distinct``: never). Each figure is
 ``diff_documents`` end to end (features, alignment, per-pair comparison with its text diff), the
-token cache cleared before each run, the warm median of ``--repeat`` runs; "sparse" is the path
+token cache cleared before each run, the warm median of ``--repeat`` runs (wall and CPU time:
+on a shared machine the CPU time is the steadier figure); "sparse" is the path
 the CLI takes above DENSE_CELLS pairs per part, "dense" the n×n matrices (run at 30 and 300 for
 comparison; ``--dense-up-to 3000`` to see it at 3,000 too: the figure before the sparse path, ~1 min).
 
@@ -100,12 +101,13 @@ def measure(copies: int, strategy: str, repeat: int, distinct: bool = False) -> 
         rss = _rss_mb("VmHWM") - before
     except OSError:
         pass
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
         clear_cache()  # no token seen before: every text is segmented again
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         diff_documents(old, new, strategy)
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     clear_cache()
     tracemalloc.start()
     result = diff_documents(old, new, strategy)
@@ -114,6 +116,7 @@ def measure(copies: int, strategy: str, repeat: int, distinct: bool = False) -> 
     return {
         "tasks": [len(old.items), len(new.items)],
         "seconds": statistics.median(times),
+        "cpu_seconds": statistics.median(cpu),
         "py_mb": py_peak,
         "rss_mb": rss,
         "pairs": sum(1 for c in result.changes if c.old and c.new),
@@ -146,13 +149,13 @@ def main(argv: list[str] | None = None) -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         for strategy in ("sparse", "dense") if size <= args.dense_up_to else ("sparse",):
             rows.append((size, strategy, _in_child(SIZES[size], strategy, args.repeat, args.distinct)))
-    print(f"{'diff':18} {'path':6} {'s':>7} {'goal s':>7} {'ratio':>6} {'py MB':>7} {'rss MB':>7} {'goal MB':>7} {'ratio':>6}  pairs")
+    print(f"{'diff':18} {'path':6} {'s':>7} {'cpu s':>7} {'goal s':>7} {'ratio':>6} {'py MB':>7} {'rss MB':>7} {'goal MB':>7} {'ratio':>6}  pairs")
     for size, strategy, m in rows:
         goal_s, goal_mb = GOALS[size]
         peak = max(m["py_mb"], m["rss_mb"])
         mb_goal = f"{goal_mb:7.0f} {goal_mb / peak:6.2f}" if goal_mb else f"{'':7} {'':6}"
         name = f"{m['tasks'][0]} × {m['tasks'][1]} tasks"
-        print(f"{name:18} {strategy:6} {m['seconds']:7.2f} {goal_s:7.1f} {goal_s / m['seconds']:6.2f} {m['py_mb']:7.1f} {m['rss_mb']:7.1f} {mb_goal}  {m['pairs']}")
+        print(f"{name:18} {strategy:6} {m['seconds']:7.2f} {m['cpu_seconds']:7.2f} {goal_s:7.1f} {goal_s / m['seconds']:6.2f} {m['py_mb']:7.1f} {m['rss_mb']:7.1f} {mb_goal}  {m['pairs']}")
     by_size = {(size, strategy): m for size, strategy, m in rows}
     for size in SIZES:
         if (size, "sparse") in by_size and (size, "dense") in by_size:
@@ -161,6 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     from pipeline.analysis.diff import DENSE_CELLS
 
     print(f"(the CLI's strategy 'auto' is dense up to {DENSE_CELLS:,} old × new pairs per part, sparse above;")
+    print(" s: wall time, the time ratio's base; cpu s: process CPU time, steadier on a shared machine;")
     print(" memory ratio against the larger of py MB and rss MB)")
 
 

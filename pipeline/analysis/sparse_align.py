@@ -42,7 +42,7 @@ _BASE = 0x110001  # code point + 1 in base 0x110001: injective for strings of up
 @dataclass(frozen=True, slots=True)
 class Encoded:
     """The items of one part of both documents: per feature, old and new incidence (items ×
-    vocabulary, CSR, sorted columns) and the set sizes; per item its section context."""
+    vocabulary, CSR) and the set sizes; per item its section context."""
 
     old: dict  # feature name -> scipy.sparse.csr_matrix
     new: dict
@@ -111,10 +111,9 @@ def _incidence(rows_old, cols_old, n_old, rows_new, cols_new, n_new, *, coded: b
         cols_old, cols_new = inverse[: len(cols_old)], inverse[len(cols_old) :]
     width = int(max(cols_old.max(initial=-1), cols_new.max(initial=-1))) + 1 or 1
     out = []
-    for rows, cols, n in ((rows_old, cols_old, n_old), (rows_new, cols_new, n_new)):
-        order = np.lexsort((cols, rows))
+    for rows, cols, n in ((rows_old, cols_old, n_old), (rows_new, cols_new, n_new)):  # rows come grouped, in order
         indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n))))
-        out.append(csr_matrix((np.ones(len(cols)), cols[order], indptr), shape=(n, width)))
+        out.append(csr_matrix((np.ones(len(cols)), cols, indptr), shape=(n, width)))
     return out
 
 
@@ -161,7 +160,7 @@ def similar_pairs(encoded: Encoded, threshold: float, block_cells: int = BLOCK_C
     n_old, n_new = len(encoded.old_sections), len(encoded.new_sections)
     if not n_old or not n_new:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-    transposed = {name: encoded.new[name].T.tocsc() for name in DICE_FEATURES}
+    transposed = {name: encoded.new[name].T.tocsr() for name in DICE_FEATURES}  # (CSR @ CSR: no conversion per block)
     sizes_old = {name: encoded.sizes("old", name) for name in DICE_FEATURES}
     sizes_new = {name: encoded.sizes("new", name) for name in DICE_FEATURES}
     # section context: few distinct sections, so compare sections once and index
