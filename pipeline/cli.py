@@ -430,10 +430,11 @@ def report(
 @app.command()
 @_guarded
 def diff(
-    old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, 文号, year or doc_id)."),
-    new: str = typer.Argument(..., help="The later notice: a file, or a stored document (id, 文号, year or doc_id)."),
+    old: str = typer.Argument(..., help="The earlier notice: a file, or a stored document (id, 文号, year or doc_id); with --series, the notice to compare."),
+    new: Optional[str] = typer.Argument(None, help="The later notice: a file, or a stored document (id, 文号, year or doc_id); not with --series."),
     format: Optional[str] = typer.Option(None, "--format", help="json, md, csv or html (default: from -o's suffix, else json)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of standard output (with --series: the folder for the reports)."),
+    series: bool = typer.Option(False, "--series", help="Compare the notice with every stored edition of its series (--db): one report per edition, written into the folder -o."),
     db: Path = DB_OPTION,
     lang: str = LANG_OPTION,
 ) -> None:
@@ -444,9 +445,13 @@ def diff(
     from .exporters.diff_report import FORMATS, counts_text, render_diff
 
     suffixes = {".json": "json", ".md": "md", ".csv": "csv", ".html": "html", ".htm": "html"}
-    kind = (format or suffixes.get(output.suffix.lower() if output else "", "json")).lower()
+    kind = (format or suffixes.get(output.suffix.lower() if output and not series else "", "json")).lower()
     if kind not in FORMATS:
         raise typer.BadParameter(f"unknown format {kind!r}; use {', '.join(FORMATS)}", param_hint="--format")
+    if series:
+        return _diff_series(old, new, kind, output, db, lang)
+    if new is None:
+        raise typer.BadParameter("name the later notice NEW too, or compare with the stored series (--series)", param_hint="NEW")
     try:
         documents = load_documents([old], db) + load_documents([new], db)
         if len(documents) != 2:
@@ -463,6 +468,37 @@ def diff(
     for warning in result.warnings:
         typer.echo(f"Warning: {warning.code}: {warning.message}", err=True)
     typer.echo(f"{output or 'stdout'}: {counts_text(result, lang)}", err=True)
+
+
+def _diff_series(notice: str, extra: Optional[str], kind: str, folder: Optional[Path], db: Path, lang: str) -> None:
+    """``diff NOTICE --series``: one report per stored edition of the notice's series, in FOLDER."""
+    from .analysis.series import diff_series
+    from .batch import load_documents, series_key
+    from .exporters import export
+    from .exporters.diff_report import counts_text, render_diff
+
+    if extra is not None:
+        raise typer.BadParameter("--series compares one notice with its stored editions: name only that notice", param_hint="NEW")
+    if folder is None:
+        raise typer.BadParameter("--series writes one report per edition: name their folder with -o", param_hint="-o")
+    try:
+        lang = check_lang(lang)
+        documents = load_documents([notice], db)
+        if len(documents) != 1:
+            raise FengongError(f"{notice!r} names {len(documents)} documents", hint="Name one file or one stored document.")
+        written = 0
+        with _open_store(db) as store:
+            for result in diff_series(store, documents[0]):
+                path = folder / f"{result.old.id}__{result.new.id}.{kind}"
+                export.write_text(path, render_diff(result, kind, lang), encoding="utf-8-sig" if kind == "csv" else "utf-8")
+                written += 1
+                for warning in result.warnings:
+                    typer.echo(f"Warning: {path.name}: {warning.code}: {warning.message}", err=True)
+                typer.echo(f"{path}: {counts_text(result, lang)}", err=True)
+    except FengongError as error:
+        _fail(error)
+    if not written:
+        typer.echo(f"{db}: no other edition of the series {series_key(documents[0])!r}", err=True)
 
 
 @app.command("export")

@@ -118,6 +118,24 @@ def test_cli_every_command_has_help_and_is_in_readme(command):
     assert f"fengong {command}" in (ROOT / "README.md").read_text("utf-8")
 
 
+def test_cli_every_option_is_in_readme():
+    """Each option of each command is named in the README under one of its spellings (-o or --output)."""
+    import re
+
+    import typer
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    missing = [
+        f"{name} {param.opts[0]}"
+        for name, command in typer.main.get_command(app).commands.items()
+        for param in command.params
+        if param.param_type_name == "option" and not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", readme) for o in param.opts)
+    ]
+    assert missing == []
+
+
 def test_cli_diff_markdown_to_stdout():
     result = invoke("diff", NOTICE_2023, NOTICE_2024, "--format", "md")
     assert result.exit_code == 0

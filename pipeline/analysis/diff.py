@@ -26,7 +26,10 @@ units      0.10    sets of canonical units — a weak signal: units change betwe
 :func:`align` pairs items within each part (main with main, attachment with attachment) by one
 global one-to-one assignment maximising the summed similarity
 (``scipy.optimize.linear_sum_assignment``); pairs scoring below ``PAIR_THRESHOLD`` are not pairs.
-Numbers are never compared, so renumbering alone changes nothing.
+Numbers are never compared, so renumbering alone changes nothing. A part with more than
+``DENSE_CELLS`` old × new pairs is aligned by :mod:`pipeline.analysis.sparse_align` instead: the
+same scores and the same assignment objective without n×n matrices (only ties between equally good
+assignments, such as a task written twice, may be broken otherwise).
 
 Splits and merges are then found from what the paired items *lost* or *gained*: an unpaired new
 item N is split from a paired old item O (paired with N') when N's character trigrams cover
@@ -50,6 +53,10 @@ from ..model import Document, Item
 WEIGHTS = {"tokens": 0.25, "bigrams": 0.20, "trigrams": 0.20, "title": 0.15, "section": 0.10, "units": 0.10}
 PAIR_THRESHOLD = 0.40  # below this two items are not the same task (true pairs in the corpus score ≥ 0.8)
 SPLIT_THRESHOLD = 0.25  # residual score needed for a split / merge link (see _residual_score)
+# Parts with more old × new pairs than this are aligned without n×n matrices
+# (pipeline.analysis.sparse_align: same result, memory linear in the items).
+DENSE_CELLS = 250_000
+ALIGN_STRATEGIES = ("auto", "dense", "sparse")  # auto: dense up to DENSE_CELLS, sparse above
 
 STATUSES = ("unchanged", "revised", "added", "removed", "moved")
 FIELDS = ("title", "text", "targets", "deadline", "units")
@@ -325,12 +332,31 @@ def _residual_score(candidate: frozenset, source: frozenset, partner: frozenset)
     return float(np.sqrt(shared / len(candidate) * shared / len(residual)))
 
 
-def align(old_doc: Document, new_doc: Document) -> Alignment:
-    """Pair the items of two documents within each part; find splits and merges."""
-    return _align([_features(i) for i in old_doc.items], [_features(i) for i in new_doc.items], old_doc.items, new_doc.items)
+def align(old_doc: Document, new_doc: Document, strategy: str = "auto") -> Alignment:
+    """Pair the items of two documents within each part; find splits and merges.
+
+    ``strategy``: one of ``ALIGN_STRATEGIES``; "dense" and "sparse" give the same alignment
+    (the sparse one in memory linear in the number of items), "auto" picks by size.
+    """
+    if strategy not in ALIGN_STRATEGIES:
+        raise ValueError(f"unknown alignment strategy {strategy!r}; use one of {', '.join(ALIGN_STRATEGIES)}")
+    sparse = _sparse_parts(old_doc.items, new_doc.items, strategy)
+    # (the sparse path codes its own features: a set of strings per item is what takes the memory)
+    fo = [None if i.part in sparse else _features(i) for i in old_doc.items]
+    fn = [None if i.part in sparse else _features(i) for i in new_doc.items]
+    return _align(fo, fn, old_doc.items, new_doc.items, sparse)
 
 
-def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], new_items: Sequence[Item]) -> Alignment:
+def _sparse_parts(old_items: Sequence[Item], new_items: Sequence[Item], strategy: str) -> set:
+    """The parts to align sparsely: all ("sparse"), none ("dense"), those above DENSE_CELLS pairs ("auto")."""
+    if strategy == "dense":
+        return set()
+    old_count, new_count = Counter(i.part for i in old_items), Counter(i.part for i in new_items)
+    return {p for p in old_count if p in new_count and (strategy == "sparse" or old_count[p] * new_count[p] > DENSE_CELLS)}
+
+
+def _align(fo: list[_Features | None], fn: list[_Features | None], old_items: Sequence[Item], new_items: Sequence[Item],
+           sparse_parts: set | frozenset = frozenset()) -> Alignment:
     from scipy.optimize import linear_sum_assignment
 
     pairs: list[Link] = []
@@ -340,6 +366,12 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
         oi = [k for k, i in enumerate(old_items) if i.part == part]
         ni = [k for k, i in enumerate(new_items) if i.part == part]
         if not oi or not ni:
+            continue
+        if part in sparse_parts:
+            part_pairs, part_splits, part_merges = _align_part_sparse(old_items, new_items, oi, ni)
+            pairs.extend(part_pairs)
+            splits.extend(part_splits)
+            merges.extend(part_merges)
             continue
         sim = _similarity_matrix([fo[k] for k in oi], [fn[k] for k in ni])
         gain = np.where(sim >= PAIR_THRESHOLD, sim, 0.0)
@@ -361,6 +393,34 @@ def _align(fo: list[_Features], fn: list[_Features], old_items: Sequence[Item], 
                 if score >= SPLIT_THRESHOLD:
                     merges.append(Link(o, n, round(score, 4)))
     return Alignment(tuple(sorted(pairs, key=lambda p: p.old)), tuple(splits), tuple(merges))
+
+
+def _align_part_sparse(old_items: Sequence[Item], new_items: Sequence[Item], oi: list[int], ni: list[int]) -> tuple[list[Link], list[Link], list[Link]]:
+    """One part's pairs, splits and merges as the dense loop above finds them, without n×n matrices."""
+    from .sparse_align import assign, encode, residual_links, residuals, similar_pairs
+
+    coded = encode([old_items[k] for k in oi], [new_items[k] for k in ni])
+    found = assign(*similar_pairs(coded, PAIR_THRESHOLD), len(oi))
+    pairs = [Link(oi[r], ni[c], round(score, 4)) for r, c, score in found]
+    old_to_new = {r: c for r, c, _ in found}
+    new_to_old = {c: r for r, c, _ in found}
+    paired_old, paired_new = sorted(old_to_new), sorted(new_to_old)
+    unpaired_old = [r for r in range(len(oi)) if r not in old_to_new]
+    unpaired_new = [c for c in range(len(ni)) if c not in new_to_old]
+    old_grams, new_grams = coded.old["trigrams"], coded.new["trigrams"]
+    lost = residuals(old_grams[paired_old], new_grams[[old_to_new[r] for r in paired_old]])  # what paired old items lost
+    gained = residuals(new_grams[paired_new], old_grams[[new_to_old[c] for c in paired_new]])  # what paired new items gained
+    splits = [
+        Link(oi[paired_old[s]], ni[unpaired_new[u]], round(score, 4))
+        for u, s, score in residual_links(new_grams[unpaired_new], lost)
+        if score >= SPLIT_THRESHOLD
+    ]
+    merges = [
+        Link(oi[unpaired_old[u]], ni[paired_new[s]], round(score, 4))
+        for u, s, score in residual_links(old_grams[unpaired_old], gained)
+        if score >= SPLIT_THRESHOLD
+    ]
+    return pairs, splits, merges
 
 
 # --- comparing a pair ------------------------------------------------------------------
@@ -518,9 +578,9 @@ def section_changes(old_doc: Document, new_doc: Document) -> tuple[SectionChange
     return tuple(out)
 
 
-def diff_documents(old_doc: Document, new_doc: Document) -> Diff:
-    """Compare two editions of a notice task by task."""
-    alignment = align(old_doc, new_doc)
+def diff_documents(old_doc: Document, new_doc: Document, strategy: str = "auto") -> Diff:
+    """Compare two editions of a notice task by task (``strategy``: see :func:`align`)."""
+    alignment = align(old_doc, new_doc, strategy)
     old_items, new_items = old_doc.items, new_doc.items
     paired_old = {p.old: p for p in alignment.pairs}
     paired_new = {p.new for p in alignment.pairs}
