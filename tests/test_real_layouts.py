@@ -627,6 +627,50 @@ CASES["deadline_piece_field_line_and_undertaking_section"] = (FIELDS_AND_SECTION
     ("由省经贸委负责，", "省经贸委", "responsible"), ("由省经贸委负责，", "省农业厅", "support"),
 ])
 
+# A table flattened one cell per line with no 序号: each content cell is followed by its unit cell,
+# which is a clause on its own line.
+CONTENT_THEN_UNIT_CELL = """目标
+任务
+主要内容
+责任单位
+一、以信息公开助力稳增长
+（一）加强预期引导
+围绕经济形势和宏观政策执行情况，通过新闻发布会等形式及时宣传解读。
+市发改委牵头落实
+围绕就业创业政策，加强信息公开，深入解读政策背景和目标任务。
+市人社局牵头落实
+围绕货币政策和信贷政策，加大金融改革发展政策的宣传。
+市金融办、人民银行青川市中心支行分别牵头落实
+"""
+
+CASES["content_cell_then_unit_cell"] = (CONTENT_THEN_UNIT_CELL, [
+    ("加强预期引导", "市发改委", "lead"),
+    ("围绕就业创业政策", "市人社局", "lead"),
+    ("围绕货币政策和信", "市金融办", "lead"), ("围绕货币政策和信", "人民银行青川市中心支行", "lead"),
+])
+
+# Blocks of a progress report: the number glued to the title, a label line, status fields.
+GLUED_NUMBER_BLOCKS = """一、就业创业致富工程
+
+1优化就业创业服务
+
+牵头单位：市人社局
+
+完成情况：截至5月底，新增城镇就业2.76万人，完成年度任务的46%
+
+2加快市场主体培育
+
+牵头单位：市工商局
+
+完成情况：达到序时进度
+
+3个片区已完成改造。
+"""
+
+CASES["number_glued_to_title_before_a_label"] = (GLUED_NUMBER_BLOCKS, [
+    ("优化就业创业服务", "市人社局", "lead"), ("加快市场主体培育", "市工商局", "lead"),
+])
+
 
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
@@ -674,3 +718,9 @@ def test_real_layout_unattributed_item_has_an_empty_row(write_notice):
     frame = documents_to_long([pipeline.parse(write_notice(text))])
     assert frame["title"].tolist() == ["坚持系统观念，统筹推进各项工作", "落实河长制"]
     assert frame["unit"].tolist() == ["", "市水务局"]
+
+
+def test_real_layout_glued_number_needs_a_label_line(write_notice):
+    """``3个片区已完成改造。`` opens with a figure, not an item number: no label line follows it."""
+    document = pipeline.parse(write_notice(GLUED_NUMBER_BLOCKS))
+    assert [item.number for item in document.items] == ["1", "2"]

@@ -24,7 +24,7 @@ MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not 
 
 def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     attributions = text_to_attributions(raw.text)
-    cuts = _closing_bracket_cuts(raw.text, attributions) or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
+    cuts = _closing_bracket_cuts(raw.text, attributions) or _clause_line_cuts(raw.text, attributions) or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
     if not cuts:
         return (raw,)
     bounds = [0, *cuts, len(raw.text)]
@@ -81,6 +81,28 @@ def _closing_bracket_cuts(text: str, attributions: list[Attribution]) -> list[in
         if _has_task(text[end:following]):
             cuts.append(end)
     return cuts
+
+
+def _clause_line_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """After each line that is a clause and nothing else, when a task line follows it: a table
+    flattened one cell per line whose unit cell follows its task (``围绕…政策解读。`` ⏎
+    ``市发改委牵头落实`` ⏎ ``加强…`` ⏎ ``市财政局牵头落实``)."""
+    if any(FIELD_LINE.match(line) for line in text.split("\n")):
+        return []  # 责任单位：… ⏎ 项目责任人：…: the fields of one task, not one task per line
+    lines = [a for a in attributions if (a.start == 0 or text[a.start - 1] == "\n") and not text[a.end :].split("\n", 1)[0].strip("。；; ")]
+    if len(lines) < 2 or lines[0].start == 0:
+        return []
+    cuts = []
+    for index, attribution in enumerate(lines):
+        line_end = text.find("\n", attribution.end)
+        if line_end < 0:
+            break
+        following = lines[index + 1].start if index + 1 < len(lines) else len(text)
+        if not _has_task(text[line_end:following]):
+            return []  # 牵头单位：A ⏎ 配合单位：B: two clause lines of one task
+        cuts.append(line_end + 1)
+    # Every clause line must close a task of its own: the text before the first one is a task too.
+    return cuts if _has_task(text[: lines[0].start]) else []
 
 
 def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: bool = False) -> list[int]:

@@ -337,6 +337,19 @@ def _strip_signature(part: _Part) -> str | None:
     return "".join(b.text for b in taken) or None
 
 
+GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[\u4e00-\u9fff])(?![年月日个项件名人万亿元号期次届批座所条家户])")
+
+
+def _glued_number_heading(text: str, following: Block | None) -> tuple[int, str, int] | None:
+    """``1优化就业创业服务`` ⏎ ``牵头单位：市人社局``: a number glued to a short title, read as ``1.``
+    only when a label line follows, so that figures opening a sentence (``3个片区…``) stay text."""
+    found = GLUED_NUMBER.match(text)
+    if found is None or following is None or not _starts_with_label(following.text) or not _is_title_line(text[found.end() :]):
+        return None
+    heading = match_heading(f"{found.group(1)}.{text[found.end():]}")
+    return (heading[0], found.group(1), found.end()) if heading else None
+
+
 WRAP_REMAINDER_MAX = 16  # the rest of a heading after a hard wrap is short
 LABEL_CONTINUATION_MAX = 60
 
@@ -352,7 +365,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
     plan_after_cover = False
     tail_date = tail_signature = None
     in_label = False  # the last block was a label line (责任单位：…) or its continuation
-    for block in body:
+    for position, block in enumerate(body):
         text = block.text
         marker = _attachment_marker(text) if block.row is None else None
         if marker:
@@ -376,6 +389,9 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             heading = (TABLE_ROW_RANK, block.row, 0)
         else:
             heading = match_heading(text) if previous_allows_heading else None
+            previous_field = position > 0 and FIELD_LINE.match(body[position - 1].text) is not None  # 完成情况：…55%
+            if heading is None and (previous_allows_heading or previous_field):
+                heading = _glued_number_heading(text, body[position + 1] if position + 1 < len(body) else None)
         if expect_title and heading is None and (not part.attachment.title or _is_title_line(text)):
             att = part.attachment
             part.attachment = Attachment(att.number, att.title + text, att.line)
@@ -520,15 +536,20 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
     if node.body and _is_title_line(node.rest):
         text += "\n"
         origins.append(origins[-1] if origins else node.head.origins[-1])
+    after_clause = False
     for block in node.body:
-        if text and (block.break_before or _starts_with_label(block.text) or FIELD_LINE.match(block.text)):
-            text += "\n"  # 牵头单位：… lines, other fields and folded sub-points stay lines, for the clause finders
+        clause_only = _is_clause_only(block.text)
+        # 牵头单位：… lines, other fields, folded sub-points and lines that are a clause alone
+        # (市发改委牵头落实, a unit cell of a table flattened one cell per line) stay lines.
+        if text and (block.break_before or _starts_with_label(block.text) or FIELD_LINE.match(block.text) or clause_only or after_clause):
+            text += "\n"
             origins.append(block.origins[0])
         elif text and text[-1].isascii() and text[-1].isalnum() and block.text[0].isascii() and block.text[0].isalnum():
             text += " "
             origins.append(block.origins[0])
         text += block.text
         origins.extend(block.origins)
+        after_clause = clause_only and not _starts_with_label(block.text)  # a label line may go on (…园区党工 ⏎ 委、…)
     path = _path(node)
     top = path[0]
     section = Section(top.number, first_sentence(top.rest), top.head.line) if len(path) > 1 else None
