@@ -51,10 +51,20 @@ TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z]{{0,7}}[{TONED}])[a-z{TONED}]{{1,8}}\)")
 
 
+# Anti-copy glyphs that some sites scatter through the text, even inside labels
+# (责任单位◆★◆■★■：…): a run of two or more, or one between two characters of a word.
+NOISE_GLYPHS = "■◆★◇□☆▲△▼▽●◎◢◣◤◥"
+NOISE = re.compile(rf"[{NOISE_GLYPHS}]{{2,}}|(?<=[\u3400-\u9fff])[{NOISE_GLYPHS}](?=[\u3400-\u9fff：:。，,；;（(）)])")
+
+
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
-    if "(" in text and GLOSS.search(text):
-        kept = [i for i, keep in enumerate(_outside(GLOSS, text)) if keep]
+    patterns = [p for p, probe in ((GLOSS, "("), (NOISE, None)) if (probe is None or probe in text) and p.search(text)]
+    if patterns:
+        keep = [True] * len(text)
+        for pattern in patterns:
+            keep = [a and b for a, b in zip(keep, _outside(pattern, text))]
+        kept = [i for i, flag in enumerate(keep) if flag]
         healed, columns = _heal("".join(text[i] for i in kept))
         return healed, [kept[c] for c in columns]
     return _heal(text)

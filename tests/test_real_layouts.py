@@ -671,6 +671,25 @@ CASES["number_glued_to_title_before_a_label"] = (GLUED_NUMBER_BLOCKS, [
     ("优化就业创业服务", "市人社局", "lead"), ("加快市场主体培育", "市工商局", "lead"),
 ])
 
+# Anti-copy glyphs scattered through the text, even inside the label.
+NOISE_GLYPHS = """4.推动消费提质扩容◆■。布局建设一批消费先导区。（责任单位◆★◆■★■：省发展改革委、省商务厅）
+"""
+
+CASES["anti_copy_glyphs_inside_labels"] = (NOISE_GLYPHS, [
+    ("推动消费提质扩容", "省发展改革委", "responsible"), ("推动消费提质扩容", "省商务厅", "responsible"),
+])
+
+# A role sentence whose responsible body names its lead in a bracket, and a 会同 list followed
+# straight by the task (no role word after it).
+LEAD_IN_NAME_AND_TOGETHER = """（一）关于扩大试点范围的问题，由国务院税费改革工作小组（财政部牵头）负责提出实施意见。
+（二）关于继续补贴的问题，由农业部牵头，会同财政部、发展改革委在春耕前提出方案并予以公布。
+"""
+
+CASES["lead_inside_name_and_together_list"] = (LEAD_IN_NAME_AND_TOGETHER, [
+    ("关于扩大试点范围", "国务院税费改革工作小组", "responsible"), ("关于扩大试点范围", "财政部", "lead"),
+    ("关于继续补贴的问", "农业部", "lead"), ("关于继续补贴的问", "财政部", "support"), ("关于继续补贴的问", "发展改革委", "support"),
+])
+
 
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),

@@ -327,7 +327,14 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
             if together >= 0 and role == "responsible":
                 unit_role = "lead" if u_end <= together else "support"
             units.append(UnitSpan(text[u_start:u_end], u_start, u_end, unit_role, len(units) + 1, label))
+            inner = INNER_LEAD.match(simple, u_end)
+            if inner and looks_like_unit(inner.group("unit")):  # 国务院…工作小组（财政部牵头）: 财政部 leads it
+                a, b = inner.span("unit")
+                units.append(UnitSpan(text[a:b], a, b, "lead", len(units) + 1, label))
     return units
+
+
+INNER_LEAD = re.compile(r"[（(](?P<unit>[^（()）、，,]{2,30}?)牵头[）)]")
 
 
 def _is_run_on(piece: str) -> bool:
@@ -419,7 +426,10 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     if "\n" in inner:
         return None
     segments, position, clause_end = [], 0, start
+    depth = _bracket_depths(inner)
     for match in vocab.role_word_regex.finditer(inner):
+        if depth[match.start()]:
+            continue  # 由工作小组（财政部牵头）负责: a role word inside a name's bracket is its note
         segment = (match.group(1), vocab.role_words[match.group(1)], start + position, start + match.start())
         if allow_tail and segments and inner[position - 1] in "，," and not _names_units(simple[segment[2] : segment[3]]):
             break  # 由A负责，按照…，并抓好督促落实: the clause ended at 负责, the rest is the task
@@ -430,6 +440,14 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
             position += 1
     tail = inner[position:].strip("。 ")
     after = inner[position - 1] if position > 0 else ""
+    if allow_tail and segments and tail.startswith("会同") and after in "，,":
+        # 由农业部牵头，会同财政部、发展改革委在春耕前提出方案: the list ends at the first name
+        # that no separator follows; what follows it is the task.
+        begin = start + position + 2
+        list_end = _leading_units(simple, begin, min(end, begin + SUBJECT_MAX))
+        if list_end is not None:
+            segments.append(("会同", "support", begin, list_end))
+            clause_end, tail = list_end, ""
     if tail and after in "；;" and DEADLINE_TAIL.search(tail):
         tail = ""  # （A牵头，B配合；2026年9月底前完成）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
@@ -442,15 +460,31 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     return None
 
 
+def _bracket_depths(text: str) -> list[int]:
+    depths, depth = [], 0
+    for ch in text:
+        if ch in INNER_OPEN:
+            depth += 1
+        depths.append(depth)
+        if ch in INNER_CLOSE and depth:
+            depth -= 1
+    return depths
+
+
 def _names_units(span: str) -> bool:
     pieces = [to_simplified_name(raw) for raw, _, _ in split_units(span)]
     return bool(pieces) and names_a_unit_list(pieces)
+
+
+ROLE_AFTER_NOTE = re.compile(r"负责|牵头|配合|落实|承办|主办|协办|参与|协助|具体负责|共同负责|分别负责")
 
 
 def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
     """F2–F5: ``（A牵头，B、C配合）``, ``（A、B按职责分工负责）``, ``（A、B负责）``; every piece must be a unit."""
     attributions = []
     for start, end in bracket_groups(simple):
+        if ROLE_AFTER_NOTE.match(simple, end):
+            continue  # 由工作小组（财政部牵头）负责: the bracket is a note inside the sentence's clause
         found = _role_word_units(text, simple, start + 1, end - 1)
         stop = simple.find("。", start + 1, end - 1)
         if found is None and stop > start + 1:
