@@ -172,24 +172,31 @@ def run_corpus(
     settings: Settings | None = None,
     on_progress: Progress | None = None,
     db_path: str | Path | None = None,
+    timings: dict[str, float] | None = None,
 ) -> "RunReport":
     """The main job: ingest the corpus folder into the store (unchanged files are not parsed again),
     then write JSON, matrices, ledger, graph, report and summary of the folder's documents, read
-    back from the store one at a time (``exporters.corpus``)."""
+    back from the store one at a time (``exporters.corpus``). ``timings`` (optional) receives the
+    seconds spent ingesting and on each output."""
+    import time
+
     from .exporters import export
     from .exporters.corpus import select, write_run_outputs
 
     settings = Settings.resolve(settings)
     out = Path(out)
     db_path = Path(db_path or out / "fengong.db")
+    started = time.perf_counter()
     with Store(db_path) as store:
         ingested = ingest([corpus], store, settings, on_progress)
+    if timings is not None:
+        timings["ingest"] = time.perf_counter() - started
     files = collect_files([corpus])
     # Written into a staging folder swapped in whole: a run failing half way leaves the previous outputs.
     # (The store is closed before the swap, which moves it when it lives in OUT.)
     with export.staged_folder(out, RUN_OUTPUTS) as stage:
         with Store(db_path) as store:
-            report = write_run_outputs(stage, store, select(store, ingested.ingested, files), ingested.failures)
+            report = write_run_outputs(stage, store, select(store, ingested.ingested, files), ingested.failures, timings)
     report.ingested = ingested.ingested
     report.written = [str(out / Path(p).relative_to(stage)) for p in report.written]
     return report

@@ -11,6 +11,7 @@ consecutive editions load their two documents from the store.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,8 +80,25 @@ def iter_selected(store: "Store", selected: list[Selected]) -> Iterator[tuple[Se
         yield chosen, document_from_dict(data), text
 
 
-def write_run_outputs(out: Path, store: "Store", selected: list[Selected], failures: list[Failure]) -> RunReport:
-    """Every output of the run into ``out`` (a staging folder), documents read from ``store``."""
+class Clock:
+    """Seconds spent per output, added to ``timings`` (when given) as each step ends: for the benchmark."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[name] = self.timings.get(name, 0.0) + now - self.last
+        self.last = now
+
+
+def write_run_outputs(
+    out: Path, store: "Store", selected: list[Selected], failures: list[Failure], timings: dict[str, float] | None = None
+) -> RunReport:
+    """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
+    ``timings`` (optional) receives the seconds spent on each output."""
     from ..analysis.graph import add_document, co_responsibility, finish_graph, unit_figures
     from ..analysis.ledger import LedgerBuilder
     from ..analysis.matrix import LONG_COLUMNS, WIDE_KEY_COLUMNS, documents_to_rows, wide_rows
@@ -106,9 +124,12 @@ def write_run_outputs(out: Path, store: "Store", selected: list[Selected], failu
     editions = []
     tasks = 0
     unit_names: set[str] = set()
+    clock = Clock(timings)
     for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
+        clock.lap("reading the store")
         path = out / "documents" / f"{document.id}.json"
         written.append(str(export.write_text(path, text + "\n") if text is not None else export.write_document(path, document, compact=True)))
+        clock.lap("documents/*.json")
         rows = documents_to_rows([document])
         long_rows.extend([row[c] for c in LONG_COLUMNS] for row in rows)
         wide.extend(wide_rows(document, units))
@@ -119,7 +140,9 @@ def write_run_outputs(out: Path, store: "Store", selected: list[Selected], failu
         add_document(graph, document)
         for unit, roles in unit_counts([document]).items():
             counts.setdefault(unit, Counter()).update(roles)
+        clock.lap("rows of matrices, ledger, graph")
         sections += document_section(k, document, heatmap=k < MAX_HEATMAPS)
+        clock.lap("report.html")
         summary_rows.append(summary_row(document))
         summary_unit_lines += summary_units(document)
         warning_codes.update(w.code for w in document.warnings)
@@ -130,31 +153,43 @@ def write_run_outputs(out: Path, store: "Store", selected: list[Selected], failu
         editions.append(SimpleNamespace(id=document.id, meta=document.meta, chosen=chosen))
         tasks += len(document.items)
         unit_names.update(r.unit for _, r in document.responsibilities)
+        clock.lap("summary.md")
     if report.documents:
         written.append(str(export.write_rows_csv(out / "matrix_long.csv", LONG_COLUMNS, long_rows)))
         del long_rows
+        clock.lap("matrix_long.csv")
         columns = WIDE_KEY_COLUMNS + list(units)
         wide_table = [[row.get(c, "") if c in units else row[c] for c in columns] for row in wide]
         del wide
         written.append(str(export.write_rows_csv(out / "matrix_wide.csv", columns, wide_table)))
+        clock.lap("matrix_wide.csv")
         written.append(str(export.write_xlsx_rows(out / "matrix.xlsx", columns, wide_table, key_columns=len(WIDE_KEY_COLUMNS))))
         del wide_table
+        clock.lap("matrix.xlsx")
         written.append(str(export.write_ledger(out / "ledger.xlsx", ledger.ledger())))
         del ledger
+        clock.lap("ledger.xlsx")
         finish_graph(graph)
         for suffix in export.GRAPH_FORMATS:
             written.append(str(export.write_graph(out / f"graph{suffix}", graph)))
+            clock.lap(f"graph{suffix}")
         import pandas as pd
 
         written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph)))))
+        clock.lap("units.csv")
     projected = co_responsibility(graph) if report.documents else nx.Graph()
     del graph
+    clock.lap("report.html")
     diffs = _write_diffs(out, store, consecutive_editions(editions), written)
+    clock.lap("diffs/")
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
+    clock.lap("report.json")
     links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
     totals = ReportTotals(len(report.documents), tasks, sum(d.responsibilities for d in report.documents), len(unit_names))
     written.append(str(export.write_text(out / "report.html", report_page(totals, sections, projected, counts, diffs, diff_links=links))))
+    clock.lap("report.html")
     written.append(str(export.write_text(out / "summary.md", summary_page(summary_rows, summary_unit_lines, warning_codes, report.failures, diffs))))
+    clock.lap("summary.md")
     return report
 
 

@@ -205,51 +205,28 @@ def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix", k
 
 
 def write_xlsx_rows(path: str | Path, columns: list[str], rows: Iterable[Iterable[Any]], sheet: str = "matrix", key_columns: int = 0) -> Path:
-    """:func:`write_xlsx` from rows, in openpyxl's write-only mode (rows streamed to the file, empty
-    cells not written): a frozen, bold, wrapped header row, ``key_columns`` frozen columns."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    """:func:`write_xlsx` from rows, streamed (``exporters.xlsx``; empty cells not written): a frozen,
+    bold, wrapped header row, ``key_columns`` frozen columns, the title column (F) 40 wide."""
+    from . import xlsx
 
-    workbook = Workbook(write_only=True)
-    worksheet = workbook.create_sheet(sheet)
-    worksheet.freeze_panes = f"{get_column_letter(key_columns + 1)}2"
-    worksheet.column_dimensions["F"].width = 40
-    header = []
-    for name in columns:
-        cell = WriteOnlyCell(worksheet, safe_cell(str(name)))
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        header.append(cell)
-    worksheet.append(header)
-    for row in rows:
-        worksheet.append([None if _missing(v) or v == "" else safe_cell(v) for v in row])
-    return _save_workbook(path, workbook)
-
-
-def _save_workbook(path: str | Path, workbook: Any) -> Path:
+    book = xlsx.Workbook()
+    header = book.style(xlsx.Style(bold=True, wrap=True, vertical="top"))
+    rows = list(rows)
+    header_styles = [header] * len(columns)
+    plain = [0] * len(columns)
+    body = ((None, [None if _missing(v) else safe_cell(v) for v in row], plain) for row in rows)
+    book.sheets.append(xlsx.Sheet(
+        sheet, len(columns), _chain((None, [safe_cell(str(c)) for c in columns], header_styles), body), len(rows) + 1,
+        widths=[40 if j == 5 else None for j in range(len(columns))], freeze=f"{xlsx.column_letter(key_columns + 1)}2",
+    ))
     with atomic_path(path) as temporary:
-        workbook.save(temporary)
-        _make_reproducible(temporary)
+        xlsx.save(book, temporary)
     return Path(path)
 
 
-FIXED_TIME = "2000-01-01T00:00:00Z"
-
-
-def _make_reproducible(xlsx: Path) -> None:
-    """Same content, same bytes: openpyxl stamps the save time into the package; pin it."""
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(xlsx) as package:
-        members = [(info.filename, package.read(info.filename)) for info in package.infolist()]
-    with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in members:
-            if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), data)
-            package.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+def _chain(first: Any, rest: Iterable[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
 
 
 def _missing(value: Any) -> bool:
@@ -306,6 +283,8 @@ def wrapped_lines(text: str, width: float) -> int:
 
 def write_ledger(path: str | Path, ledger: Any) -> Path:
     """A :class:`~pipeline.analysis.ledger.Ledger` as a workbook (``.xlsx``) or its first sheet as CSV (``.csv``, BOM)."""
+    from . import xlsx
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -313,49 +292,27 @@ def write_ledger(path: str | Path, ledger: Any) -> Path:
         return write_rows_csv(path, list(first.columns), first.rows)
     if suffix != ".xlsx":
         raise FengongError(f"unknown ledger format {suffix!r}", path=str(path), hint="Name the output .xlsx (all sheets) or .csv (the ledger sheet).")
-    from openpyxl import Workbook
+    book = xlsx.Workbook()
+    book.sheets = [_ledger_sheet(book, sheet) for sheet in ledger.sheets]
+    with atomic_path(path) as temporary:
+        xlsx.save(book, temporary)
+    return path
 
-    workbook = Workbook(write_only=True)
-    for sheet in ledger.sheets:
-        _ledger_sheet(workbook.create_sheet(sheet.name), sheet)
-    return _save_workbook(path, workbook)
 
-
-def _ledger_sheet(worksheet: Any, sheet: Any) -> None:
-    """Header frozen and filtered, widths fitted, text wrapped; prints landscape A4, fit to width, header repeated.
-
-    Written in openpyxl's write-only mode: what goes above the rows (freeze, widths, page fit) is set
-    before the first row, each row's height as it is written. A cell's style is copied from one
-    styled template cell per kind (openpyxl would otherwise hash the style objects of every cell);
-    an empty body cell is not written, its column's style gives it the border and alignment.
-    """
-    from copy import copy
-
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+def _ledger_sheet(book: Any, sheet: Any) -> Any:
+    """Header frozen and filtered, widths fitted, text wrapped; prints landscape A4, fit to width,
+    header repeated. Each row's height is reckoned from its wrapped text (all rows are known first:
+    the widths come from them). An empty cell is not written: its column's format gives it the
+    border and alignment."""
+    from . import xlsx
 
     rows = [tuple(None if _missing(v) else v for v in row) for row in sheet.rows]
     vertical_from = sheet.first_unit_column if sheet.first_unit_column is not None else len(sheet.columns)
-    thin = Side(style="thin", color="A6A6A6")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    centred = Alignment(horizontal="center", vertical="center")
-
-    def template(**style: Any) -> Any:
-        cell = WriteOnlyCell(worksheet)
-        for name, value in style.items():
-            setattr(cell, name, value)
-        return cell._style
-
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    header_style = template(font=Font(bold=True), fill=header_fill, border=border, alignment=wrap)
-    header_unit_style = template(font=Font(bold=True), fill=header_fill, border=border,
-                                 alignment=Alignment(wrap_text=True, vertical="center", text_rotation=255))
-    body_style = template(border=border, alignment=wrap)
-    unit_style = template(border=border, alignment=centred)
-    mark_styles = {mark: template(border=border, alignment=centred, fill=PatternFill("solid", fgColor=ROLE_FILLS[role])) for mark, role in sheet.marks}
-
+    header = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="top"))
+    header_unit = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="center", rotation=255))
+    body = book.style(xlsx.Style(border=True, wrap=True, vertical="top"))
+    unit = book.style(xlsx.Style(border=True, horizontal="center", vertical="center"))
+    marks = {mark: book.style(xlsx.Style(border=True, fill=ROLE_FILLS[role], horizontal="center", vertical="center")) for mark, role in sheet.marks}
     widths = []
     for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps)):
         if j < vertical_from:
@@ -366,48 +323,29 @@ def _ledger_sheet(worksheet: Any, sheet: Any) -> None:
             widths.append(float(max(3, min(cap, longest + 2))))
         else:
             widths.append(3.5)
-        dimension = worksheet.column_dimensions[get_column_letter(j + 1)]
-        dimension.width = widths[-1]
-        dimension.border = border
-        dimension.alignment = wrap if j < vertical_from else centred
-    worksheet.freeze_panes = f"{get_column_letter((sheet.first_unit_column or 0) + 1)}2"
-    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    column_styles = [body if j < vertical_from else unit for j in range(len(sheet.columns))]
 
-    def styled(value: Any, style: Any) -> Any:
-        cell = WriteOnlyCell(worksheet, value)
-        cell._style = copy(style)
-        return cell
+    def lines() -> Iterator[tuple[float, list, list]]:
+        count = 1
+        for j, name in enumerate(sheet.columns):
+            count = max(count, len(str(name)) if j >= vertical_from else wrapped_lines(str(name), widths[j]))
+        header_styles = [header_unit if j >= vertical_from else header for j in range(len(sheet.columns))]
+        yield round(count * (LINE_HEIGHT - 1.5 if count > 3 else LINE_HEIGHT) + 3, 1), list(sheet.columns), header_styles
+        for row in rows:
+            count = 1
+            styles = column_styles
+            for j, value in enumerate(row[:vertical_from]):
+                if isinstance(value, str) and value:
+                    count = max(count, wrapped_lines(value, widths[j]))
+            if marks and any(row[vertical_from:]):
+                styles = column_styles[:vertical_from] + [marks.get(str(v)[0], unit) if v else unit for v in row[vertical_from:]]
+            yield round(count * LINE_HEIGHT + 3, 1), row, styles
 
-    lines = 1
-    header = []
-    for j, name in enumerate(sheet.columns):
-        header.append(styled(name, header_unit_style if j >= vertical_from else header_style))
-        lines = max(lines, len(str(name)) if j >= vertical_from else wrapped_lines(str(name), widths[j]))
-    worksheet.row_dimensions[1].height = round(lines * (LINE_HEIGHT - 1.5 if lines > 3 else LINE_HEIGHT) + 3, 1)
-    worksheet.append(header)
-    for r, row in enumerate(rows, 2):
-        lines = 1
-        cells = []
-        for j, value in enumerate(row):
-            if value is None or value == "":
-                cells.append(None if j >= vertical_from or value is None else styled(value, body_style))
-                continue
-            if j >= vertical_from:
-                cells.append(styled(value, mark_styles.get(str(value)[0], unit_style)))
-            else:
-                cells.append(styled(value, body_style))
-                if isinstance(value, str):
-                    lines = max(lines, wrapped_lines(value, widths[j]))
-        worksheet.row_dimensions[r].height = round(lines * LINE_HEIGHT + 3, 1)
-        worksheet.append(cells)
-    last = f"{get_column_letter(len(sheet.columns))}{len(rows) + 1}"
-    worksheet.auto_filter.ref = f"A1:{last}"
-    worksheet.print_title_rows = "1:1"
-    worksheet.page_setup.orientation = "landscape"
-    worksheet.page_setup.paperSize = "9"  # A4 (openpyxl.worksheet.worksheet.Worksheet.PAPERSIZE_A4)
-    worksheet.page_setup.fitToWidth = 1
-    worksheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    worksheet.print_options.horizontalCentered = True
+    return xlsx.Sheet(
+        sheet.name, len(sheet.columns), lines(), len(rows) + 1, widths=widths, column_styles=column_styles,
+        freeze=f"{xlsx.column_letter((sheet.first_unit_column or 0) + 1)}2", auto_filter=True, print_titles=True,
+        landscape_a4_fit_width=True, centre_horizontally=True,
+    )
 
 
 def estimated_pages(worksheet: Any) -> int:

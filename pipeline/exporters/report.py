@@ -22,6 +22,7 @@ from ..model import Document
 # Each heatmap is a matplotlib figure (about 0.25 s, 0.1 MB): a corpus of thousands of notices gets
 # the heatmaps of its first documents, and the rest their metadata and warnings (the ledger has all).
 MAX_HEATMAPS = 20
+MAX_SERIES_FIGURES = 20  # likewise the figures of consecutive editions (each diff keeps its own page)
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.6}
@@ -166,6 +167,9 @@ def report_page(
             link = (diff_links or {}).get((old.id, new.id))
             if link:
                 parts.append(f'<p><a href="{escape(link)}">{escape(t("report.series_detail"))}</a></p>')
-            parts.append(_figure(series_svg(diff, lang), head, f"s{k}-"))
+            if k < MAX_SERIES_FIGURES:
+                parts.append(_figure(series_svg(diff, lang), head, f"s{k}-"))
+            elif k == MAX_SERIES_FIGURES:
+                parts.append(f"<p>{escape(t('report.series_omitted', shown=MAX_SERIES_FIGURES))}</p>")
     parts.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"
