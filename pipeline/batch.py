@@ -196,7 +196,8 @@ def run_corpus(
     # (The store is closed before the swap, which moves it when it lives in OUT.)
     with export.staged_folder(out, RUN_OUTPUTS) as stage:
         with Store(db_path) as store:
-            report = write_run_outputs(stage, store, select(store, ingested.ingested, files), ingested.failures, timings)
+            report = write_run_outputs(stage, store, select(store, ingested.ingested, files), ingested.failures, timings,
+                                       parallel=(settings.workers or os.cpu_count() or 1) > 1)
     report.ingested = ingested.ingested
     report.written = [str(out / Path(p).relative_to(stage)) for p in report.written]
     return report

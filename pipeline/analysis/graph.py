@@ -88,14 +88,15 @@ def co_responsibility(graph: "nx.Graph") -> "nx.Graph":
     return projected
 
 
-def unit_figures(graph: "nx.Graph") -> list[dict]:
-    """Per unit: tasks, tasks as first-listed, tasks as lead, and centrality in the unit–unit graph.
+def unit_figures(graph: "nx.Graph", projected: "nx.Graph | None" = None) -> list[dict]:
+    """Per unit: tasks, tasks as first-listed, tasks as lead, and centrality in the unit–unit graph
+    (``projected``, when already made: :func:`co_responsibility` of ``graph``).
 
     Sorted by tasks (descending), then name, so that the table is stable.
     """
     import networkx as nx
 
-    projected = co_responsibility(graph)
+    projected = co_responsibility(graph) if projected is None else projected
     degree = nx.degree_centrality(projected) if len(projected) > 1 else {n: 0.0 for n in projected}
     betweenness = nx.betweenness_centrality(projected) if len(projected) > 2 else {n: 0.0 for n in projected}
     figures = []

@@ -16,8 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
+from ..errors import FengongError
 from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict
 from . import export
 
@@ -95,17 +96,19 @@ class Clock:
 
 
 def write_run_outputs(
-    out: Path, store: "Store", selected: list[Selected], failures: list[Failure], timings: dict[str, float] | None = None
+    out: Path, store: "Store", selected: list[Selected], failures: list[Failure], timings: dict[str, float] | None = None,
+    parallel: bool = False,
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
-    ``timings`` (optional) receives the seconds spent on each output."""
-    from ..analysis.graph import add_document, co_responsibility, finish_graph, unit_figures
+    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, the
+    matrices and the ledger are written by a second process while this one writes the graph, the
+    diffs and the report."""
+    from ..analysis.graph import add_document
     from ..analysis.ledger import LedgerBuilder
     from ..analysis.matrix import LONG_COLUMNS, WIDE_KEY_COLUMNS, documents_to_rows, wide_rows
-    from ..batch import consecutive_editions, report_to_dict
     from .figures import unit_counts
-    from .report import MAX_HEATMAPS, ReportTotals, document_section, report_page
-    from .summary import summary_page, summary_row, summary_units
+    from .report import MAX_HEATMAPS, document_section
+    from .summary import summary_row, summary_units
 
     import networkx as nx
 
@@ -155,31 +158,59 @@ def write_run_outputs(
         unit_names.update(r.unit for _, r in document.responsibilities)
         clock.lap("summary.md")
     if report.documents:
-        written.append(str(export.write_rows_csv(out / "matrix_long.csv", LONG_COLUMNS, long_rows)))
-        del long_rows
-        clock.lap("matrix_long.csv")
         columns = WIDE_KEY_COLUMNS + list(units)
-        wide_table = [[row.get(c, "") if c in units else row[c] for c in columns] for row in wide]
-        del wide
-        written.append(str(export.write_rows_csv(out / "matrix_wide.csv", columns, wide_table)))
-        clock.lap("matrix_wide.csv")
-        written.append(str(export.write_xlsx_rows(out / "matrix.xlsx", columns, wide_table, key_columns=len(WIDE_KEY_COLUMNS))))
-        del wide_table
-        clock.lap("matrix.xlsx")
-        written.append(str(export.write_ledger(out / "ledger.xlsx", ledger.ledger())))
-        del ledger
-        clock.lap("ledger.xlsx")
+
+        def spreadsheets(timings: dict[str, float] | None) -> None:
+            """The matrices and the ledger: rows already made, written while the graph and the report are."""
+            clock = Clock(timings)
+            export.write_rows_csv(out / "matrix_long.csv", LONG_COLUMNS, long_rows)
+            clock.lap("matrix_long.csv")
+            wide_table = [[row.get(c, "") if c in units else row[c] for c in columns] for row in wide]
+            export.write_rows_csv(out / "matrix_wide.csv", columns, wide_table)
+            clock.lap("matrix_wide.csv")
+            export.write_xlsx_rows(out / "matrix.xlsx", columns, wide_table, key_columns=len(WIDE_KEY_COLUMNS))
+            clock.lap("matrix.xlsx")
+            export.write_ledger(out / "ledger.xlsx", ledger.ledger())
+            clock.lap("ledger.xlsx")
+
+        background = Background(spreadsheets, timings, parallel)
+    else:
+        background = None
+    try:
+        _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
+                        summary_rows, summary_unit_lines, warning_codes, clock)
+    except BaseException:
+        if background is not None:  # nothing may write into the staging folder once it is removed
+            background.cancel()
+        raise
+    if background is not None:
+        background.wait()
+        clock.lap("waiting for the spreadsheets")
+    return report
+
+
+def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
+                    summary_rows, summary_unit_lines, warning_codes, clock) -> None:
+    """Graph files, unit figures, diffs, report and summary (while the spreadsheets are written)."""
+    import networkx as nx
+    import pandas as pd
+
+    from ..analysis.graph import co_responsibility, finish_graph, unit_figures
+    from ..batch import consecutive_editions, report_to_dict
+    from .report import ReportTotals, report_page
+    from .summary import summary_page
+
+    written = report.written
+    projected = nx.Graph()
+    if report.documents:
+        written += [str(out / name) for name in ("matrix_long.csv", "matrix_wide.csv", "matrix.xlsx", "ledger.xlsx")]
         finish_graph(graph)
         for suffix in export.GRAPH_FORMATS:
             written.append(str(export.write_graph(out / f"graph{suffix}", graph)))
             clock.lap(f"graph{suffix}")
-        import pandas as pd
-
-        written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph)))))
+        projected = co_responsibility(graph)
+        written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph, projected)))))
         clock.lap("units.csv")
-    projected = co_responsibility(graph) if report.documents else nx.Graph()
-    del graph
-    clock.lap("report.html")
     diffs = _write_diffs(out, store, consecutive_editions(editions), written)
     clock.lap("diffs/")
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
@@ -190,7 +221,57 @@ def write_run_outputs(
     clock.lap("report.html")
     written.append(str(export.write_text(out / "summary.md", summary_page(summary_rows, summary_unit_lines, warning_codes, report.failures, diffs))))
     clock.lap("summary.md")
-    return report
+
+
+class Background:
+    """``job(timings)`` run in a forked process (it sees the parent's rows without copying them):
+    :meth:`wait` waits for it, merges its timings and raises its error; :meth:`cancel` stops it
+    (the parent failed: nothing may write into the staging folder once it is removed). Without
+    ``parallel``, or where the OS cannot fork, the job runs at once, here."""
+
+    def __init__(self, job: Callable[[dict[str, float] | None], None], timings: dict[str, float] | None, parallel: bool) -> None:
+        import multiprocessing
+
+        self.timings = timings
+        self.process = None
+        if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+            job(timings)
+            return
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+
+        def child() -> None:
+            seen: dict[str, float] = {}
+            try:
+                job(seen)
+                send.send((None, None, seen))
+            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+                send.send((str(error) or type(error).__name__, getattr(error, "hint", None), seen))
+
+        self.process = context.Process(target=child, daemon=True)
+        self.process.start()
+        send.close()
+
+    def wait(self) -> None:
+        if self.process is None:
+            return
+        try:
+            message, hint, seen = self.receive.recv()
+        except EOFError:  # died without a word (killed, out of memory)
+            message, hint, seen = "the process writing the spreadsheets died", None, {}
+        self.process.join()
+        self.process = None
+        if self.timings is not None:
+            for name, seconds in seen.items():
+                self.timings[name] = self.timings.get(name, 0.0) + seconds
+        if message is not None:
+            raise FengongError(message, hint=hint or "Check the space and permissions of the output folder.")
+
+    def cancel(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.join()
+            self.process = None
 
 
 def _write_diffs(out: Path, store: "Store", pairs: list, written: list[str]) -> list:

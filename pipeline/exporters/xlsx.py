@@ -101,7 +101,7 @@ def save(workbook: Workbook, path: str | Path) -> None:
         put("xl/styles.xml", _styles_xml(workbook.styles))
         put("xl/workbook.xml", _workbook_xml(workbook.sheets))
         put("xl/_rels/workbook.xml.rels", _xml(
-            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             + "".join(f'<Relationship Id="rId{k}" Type="{_REL}/worksheet" Target="worksheets/sheet{k}.xml"/>' for k in range(1, count + 1))
             + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
         ))
