@@ -313,16 +313,8 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
     body = book.style(xlsx.Style(border=True, wrap=True, vertical="top"))
     unit = book.style(xlsx.Style(border=True, horizontal="center", vertical="center"))
     marks = {mark: book.style(xlsx.Style(border=True, fill=ROLE_FILLS[role], horizontal="center", vertical="center")) for mark, role in sheet.marks}
-    widths = []
-    for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps)):
-        if j < vertical_from:
-            longest = max(
-                (display_width(line) for v in [name, *("" if row[j] is None else str(row[j]) for row in rows)] for line in v.split("\n")),
-                default=0,
-            )
-            widths.append(float(max(3, min(cap, longest + 2))))
-        else:
-            widths.append(3.5)
+    widths = [float(max(3, min(cap, _longest(name, rows, j, cap - 2) + 2))) if j < vertical_from else 3.5
+              for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps))]
     column_styles = [body if j < vertical_from else unit for j in range(len(sheet.columns))]
 
     def lines() -> Iterator[tuple[float, list, list]]:
@@ -335,7 +327,8 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
             count = 1
             styles = column_styles
             for j, value in enumerate(row[:vertical_from]):
-                if isinstance(value, str) and value:
+                # (a line at most half as long as the room fits, whatever its characters)
+                if isinstance(value, str) and value and (2 * len(value) > widths[j] - 1.5 or "\n" in value):
                     count = max(count, wrapped_lines(value, widths[j]))
             if marks and any(row[vertical_from:]):
                 styles = column_styles[:vertical_from] + [marks.get(str(v)[0], unit) if v else unit for v in row[vertical_from:]]
@@ -346,6 +339,22 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
         freeze=f"{xlsx.column_letter((sheet.first_unit_column or 0) + 1)}2", auto_filter=True, print_titles=True,
         landscape_a4_fit_width=True, centre_horizontally=True,
     )
+
+
+def _longest(name: str, rows: list[tuple], j: int, enough: float) -> int:
+    """The display width of the widest line in column ``j`` (its heading included), or a width of
+    at least ``enough`` as soon as one is found (the column is capped there anyway)."""
+    longest = 0
+    for value in (name, *(row[j] for row in rows)):
+        if value is None:
+            continue
+        text = value if isinstance(value, str) else str(value)
+        if 2 * len(text) <= longest:  # cannot be wider, whatever its characters
+            continue
+        longest = max(longest, max(display_width(line) for line in text.split("\n")))
+        if longest >= enough:
+            break
+    return longest
 
 
 def estimated_pages(worksheet: Any) -> int:

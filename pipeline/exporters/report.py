@@ -21,8 +21,8 @@ from ..model import Document
 
 # Each heatmap is a matplotlib figure (about 0.25 s, 0.1 MB): a corpus of thousands of notices gets
 # the heatmaps of its first documents, and the rest their metadata and warnings (the ledger has all).
-MAX_HEATMAPS = 20
-MAX_SERIES_FIGURES = 20  # likewise the figures of consecutive editions (each diff keeps its own page)
+MAX_HEATMAPS = 10
+MAX_SERIES_FIGURES = 10  # likewise the figures of consecutive editions (each diff keeps its own page)
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.6}
