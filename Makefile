@@ -61,6 +61,7 @@ bench: install-dev
 	$(PY) benchmarks/bench_diff.py
 	$(PY) benchmarks/bench_report.py
 	$(PY) benchmarks/bench_ingest.py
+	$(PY) benchmarks/bench_run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

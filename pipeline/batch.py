@@ -11,13 +11,16 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .errors import FengongError
 from .model import Document, Failure, ParseWarning
 from .parse import parse, parser_version
 from .settings import Settings
 from .store import IngestOutcome, Store
+
+if TYPE_CHECKING:
+    from .exporters.corpus import RunReport
 
 Progress = Callable[[str], None]
 SKIPPED_NAMES = ("README", ".")
@@ -169,21 +172,33 @@ def run_corpus(
     settings: Settings | None = None,
     on_progress: Progress | None = None,
     db_path: str | Path | None = None,
-) -> BatchReport:
-    """The main job: parse and store every notice, then write JSON, matrices, graph and a summary."""
+    timings: dict[str, float] | None = None,
+) -> "RunReport":
+    """The main job: ingest the corpus folder into the store (unchanged files are not parsed again),
+    then write JSON, matrices, ledger, graph, report and summary of the folder's documents, read
+    back from the store one at a time (``exporters.corpus``). ``timings`` (optional) receives the
+    seconds spent ingesting and on each output."""
+    import time
+
     from .exporters import export
+    from .exporters.corpus import select, write_run_outputs
 
     settings = Settings.resolve(settings)
     out = Path(out)
+    db_path = Path(db_path or out / "fengong.db")
+    started = time.perf_counter()
+    with Store(db_path) as store:
+        ingested = ingest([corpus], store, settings, on_progress)
+    if timings is not None:
+        timings["ingest"] = time.perf_counter() - started
     files = collect_files([corpus])
-    report = parse_many(files, settings, on_progress)
-    with Store(db_path or out / "fengong.db") as store:
-        version = parser_version(settings)
-        report.ingested = [store.ingest(d, version) for d in report.documents]
-    documents = sorted(report.documents, key=lambda d: (d.meta.year or 0, d.id))
     # Written into a staging folder swapped in whole: a run failing half way leaves the previous outputs.
+    # (The store is closed before the swap, which moves it when it lives in OUT.)
     with export.staged_folder(out, RUN_OUTPUTS) as stage:
-        _write_outputs(stage, documents, report)
+        with Store(db_path) as store:
+            report = write_run_outputs(stage, store, select(store, ingested.ingested, files), ingested.failures, timings,
+                                       parallel=(settings.workers or os.cpu_count() or 1) > 1)
+    report.ingested = ingested.ingested
     report.written = [str(out / Path(p).relative_to(stage)) for p in report.written]
     return report
 
@@ -192,47 +207,6 @@ RUN_OUTPUTS = (
     "documents", "diffs", "matrix_long.csv", "matrix_wide.csv", "matrix.xlsx",
     "graph.graphml", "graph.gexf", "graph.json", "units.csv", "report.json", "summary.md", "ledger.xlsx", "report.html",
 )
-
-
-def _write_outputs(out: Path, documents: list[Document], report: BatchReport) -> None:
-    from .exporters import export
-    from .analysis.graph import documents_to_graph, unit_figures
-    from .analysis.matrix import WIDE_KEY_COLUMNS, documents_to_long, documents_to_wide
-    from .exporters.summary import render_summary
-
-    written = report.written
-    for document in documents:
-        written.append(str(export.write_document(out / "documents" / f"{document.id}.json", document)))
-    if documents:
-        wide = documents_to_wide(documents)
-        written.append(str(export.write_csv(out / "matrix_long.csv", documents_to_long(documents))))
-        written.append(str(export.write_csv(out / "matrix_wide.csv", wide)))
-        written.append(str(export.write_xlsx(out / "matrix.xlsx", wide, key_columns=len(WIDE_KEY_COLUMNS))))
-        from .analysis.ledger import documents_to_ledger
-
-        written.append(str(export.write_ledger(out / "ledger.xlsx", documents_to_ledger(documents))))
-        graph = documents_to_graph(documents)
-        for suffix in export.GRAPH_FORMATS:
-            written.append(str(export.write_graph(out / f"graph{suffix}", graph)))
-        import pandas as pd
-
-        written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph)))))
-    diffs = []
-    for old, new in consecutive_editions(documents):
-        from .analysis.diff import diff_documents
-        from .exporters.diff_report import FORMATS, render_diff
-
-        result = diff_documents(old, new)
-        diffs.append(result)
-        for kind in FORMATS:
-            path = out / "diffs" / f"{old.id}__{new.id}.{kind}"
-            written.append(str(export.write_text(path, render_diff(result, kind), encoding="utf-8-sig" if kind == "csv" else "utf-8")))
-    written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
-    from .exporters.report import documents_to_report
-
-    links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
-    written.append(str(export.write_text(out / "report.html", documents_to_report(documents, diffs, diff_links=links))))
-    written.append(str(export.write_text(out / "summary.md", render_summary(documents, report.failures, diffs))))
 
 
 def series_key(document: Document) -> str:
@@ -255,10 +229,11 @@ def consecutive_editions(documents: Iterable[Document]) -> list[tuple[Document, 
     return pairs
 
 
-def report_to_dict(report: BatchReport) -> dict:
+def report_to_dict(report: "RunReport") -> dict:
+    """``report.json``: the run's documents, warnings and failures."""
     return {
         "documents": [
-            {"id": d.id, "path": d.source.path, "items": len(d.items), "responsibilities": len(d.responsibilities), "warnings": len(d.warnings)}
+            {"id": d.id, "path": d.path, "items": d.items, "responsibilities": d.responsibilities, "warnings": d.warnings}
             for d in report.documents
         ],
         "warnings": [

@@ -394,13 +394,11 @@ def run(
             report = run_corpus(corpus, out, settings, advance, db)
     except FengongError as error:
         _fail(error)
-    pairs = sum(len(d.responsibilities) for d in report.documents)
+    pairs = sum(d.responsibilities for d in report.documents)
     typer.echo(f"{len(report.documents)} document(s), {pairs} task–unit pairs, {len(report.warnings)} warning(s); outputs in {out}/")
     _report_failures(report.failures)
-    try:
-        _check_strict(settings, report.documents)
-    except FengongError as error:
-        _fail(error)
+    if settings.strict and report.warnings:
+        _fail(StrictModeError(f"{len(report.warnings)} warning(s) in strict mode: first {report.warnings[0][1].code}"))
 
 
 @app.command()

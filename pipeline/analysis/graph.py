@@ -31,33 +31,44 @@ def documents_to_graph(documents: Iterable[Document]) -> "nx.Graph":
 
     graph = nx.Graph()
     for document in documents:
-        for item in document.items:
-            task = task_node(document.id, item.id)
-            graph.add_node(
-                task,
-                kind="task",
-                bipartite=1,
-                document=document.id,
-                year=document.meta.year,
-                part=item.part,
-                section=item.section.number if item.section else "",
-                number=item.number,
-                title=item.title,
-                label=f"{item.number} {item.title}",
+        add_document(graph, document)
+    return finish_graph(graph)
+
+
+def add_document(graph: "nx.Graph", document: Document) -> None:
+    """Add one document's task nodes, unit nodes and edges (see :func:`documents_to_graph`); a corpus
+    is built one document at a time, then :func:`finish_graph` counts each unit's tasks."""
+    for item in document.items:
+        task = task_node(document.id, item.id)
+        graph.add_node(
+            task,
+            kind="task",
+            bipartite=1,
+            document=document.id,
+            year=document.meta.year,
+            part=item.part,
+            section=item.section.number if item.section else "",
+            number=item.number,
+            title=item.title,
+            label=f"{item.number} {item.title}",
+        )
+        for r in item.responsibilities:
+            unit = unit_node(r.unit)
+            if unit not in graph:
+                graph.add_node(unit, kind="unit", bipartite=0, name=r.unit, label=r.unit, type=r.unit_type, collective=r.collective)
+            if graph.has_edge(unit, task):
+                data = graph.edges[unit, task]
+                data["roles"].append(r.role)
+                data["orders"].append(r.order)
+                continue
+            graph.add_edge(
+                unit, task, role=r.role, order=r.order, roles=[r.role], orders=[r.order],
+                document=document.id, line=r.line, page=r.page, char_start=r.start, char_end=r.end, unit_raw=r.unit_raw,
             )
-            for r in item.responsibilities:
-                unit = unit_node(r.unit)
-                if unit not in graph:
-                    graph.add_node(unit, kind="unit", bipartite=0, name=r.unit, label=r.unit, type=r.unit_type, collective=r.collective)
-                if graph.has_edge(unit, task):
-                    data = graph.edges[unit, task]
-                    data["roles"].append(r.role)
-                    data["orders"].append(r.order)
-                    continue
-                graph.add_edge(
-                    unit, task, role=r.role, order=r.order, roles=[r.role], orders=[r.order],
-                    document=document.id, line=r.line, page=r.page, char_start=r.start, char_end=r.end, unit_raw=r.unit_raw,
-                )
+
+
+def finish_graph(graph: "nx.Graph") -> "nx.Graph":
+    """Each unit node's ``tasks`` and ``leads``, once every document is in."""
     for node, data in graph.nodes(data=True):
         if data["kind"] == "unit":
             edges = [graph.edges[node, task] for task in graph[node]]
@@ -77,14 +88,15 @@ def co_responsibility(graph: "nx.Graph") -> "nx.Graph":
     return projected
 
 
-def unit_figures(graph: "nx.Graph") -> list[dict]:
-    """Per unit: tasks, tasks as first-listed, tasks as lead, and centrality in the unit–unit graph.
+def unit_figures(graph: "nx.Graph", projected: "nx.Graph | None" = None) -> list[dict]:
+    """Per unit: tasks, tasks as first-listed, tasks as lead, and centrality in the unit–unit graph
+    (``projected``, when already made: :func:`co_responsibility` of ``graph``).
 
     Sorted by tasks (descending), then name, so that the table is stable.
     """
     import networkx as nx
 
-    projected = co_responsibility(graph)
+    projected = co_responsibility(graph) if projected is None else projected
     degree = nx.degree_centrality(projected) if len(projected) > 1 else {n: 0.0 for n in projected}
     betweenness = nx.betweenness_centrality(projected) if len(projected) > 2 else {n: 0.0 for n in projected}
     figures = []

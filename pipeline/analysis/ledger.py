@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..exporters.labels import DEFAULT_LANG, check_lang, label
-from .matrix import documents_to_long
+from .matrix import LONG_COLUMNS, documents_to_rows
 from ..model import ROLES, Document, Item
 
 LEDGER_KEYS = ("seq", "doc", "section", "task", "content", "lead", "support", "responsible", "deadline", "targets", "source")
@@ -22,6 +22,7 @@ LEDGER_CAPS = {"seq": 5, "doc": 12, "section": 12, "task": 18, "content": 120, "
 UNIT_KEYS = ("unit", "unit_type", "year", "lead_tasks", "support_tasks", "responsible_tasks", "tasks")
 MATRIX_KEYS = ("seq", "doc", "section", "number", "task")
 _EDGE_PUNCT = "，；、 \n"
+ROLE_INDEX = LONG_COLUMNS.index("role")
 
 
 @dataclass(frozen=True)
@@ -87,74 +88,51 @@ def _doc_label(document: Document) -> str:
 
 def ledger_rows(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> list[tuple]:
     """The 台账: one row per task in document order, columns ``LEDGER_KEYS``."""
-    rows = []
+    builder = LedgerBuilder(lang)
     for document in documents:
-        for item in document.items:
-            units = units_by_role(item)
-            rows.append((
-                len(rows) + 1,
-                _doc_label(document),
-                _section_label(item, lang),
-                item.title,
-                work_text(item),
-                "、".join(units["lead"]),
-                "、".join(units["support"]),
-                "、".join(units["responsible"]),
-                item.deadline.text if item.deadline else "",
-                "；".join(t.text for t in item.targets),
-                _source(item, lang),
-            ))
-    return rows
+        builder.add_ledger_rows(document)
+    return builder.ledger_rows
+
+
+def _ledger_row(seq: int, document: Document, item: Item, lang: str) -> tuple:
+    units = units_by_role(item)
+    return (
+        seq,
+        _doc_label(document),
+        _section_label(item, lang),
+        item.title,
+        work_text(item),
+        "、".join(units["lead"]),
+        "、".join(units["support"]),
+        "、".join(units["responsible"]),
+        item.deadline.text if item.deadline else "",
+        "；".join(t.text for t in item.targets),
+        _source(item, lang),
+    )
 
 
 def unit_rows(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> list[tuple]:
     """Per unit and year: tasks as lead, as support, as responsible, and in all; busiest first."""
-    counts: dict[tuple[str, Any], dict[str, set]] = {}
-    types: dict[str, str] = {}
+    builder = LedgerBuilder(lang)
     for document in documents:
-        for item in document.items:
-            for r in item.responsibilities:
-                key = (r.unit, document.meta.year)
-                roles = counts.setdefault(key, {role: set() for role in ROLES} | {"all": set()})
-                task = (document.id, item.id)
-                roles[r.role].add(task)
-                roles["all"].add(task)
-                types.setdefault(r.unit, r.unit_type)
-    rows = [
-        (unit, label(f"type.{types[unit]}", lang), year, len(c["lead"]), len(c["support"]), len(c["responsible"]), len(c["all"]))
-        for (unit, year), c in counts.items()
-    ]
-    return sorted(rows, key=lambda r: (r[2] is None, r[2] or 0, -r[6], -r[3], r[0]))
+        builder.add_unit_counts(document)
+    return builder.unit_rows()
 
 
 def matrix_rows(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> tuple[list[str], list[tuple]]:
     """The wide matrix with one-character role marks: (unit columns, rows)."""
-    marks = {role: label(f"mark.{role}", lang) for role in ROLES}
-    units: dict[str, None] = {}
-    cells = []
+    builder = LedgerBuilder(lang)
     for document in documents:
-        for item in document.items:
-            row: dict[str, str] = {}
-            for r in sorted(item.responsibilities, key=lambda r: (r.attribution, r.order)):
-                units.setdefault(r.unit)
-                mark = marks[r.role]
-                if mark not in row.get(r.unit, ""):
-                    row[r.unit] = row.get(r.unit, "") + mark
-            cells.append((document, item, row))
-    rows = []
-    for seq, (document, item, row) in enumerate(cells, 1):
-        head = (seq, _doc_label(document), _section_label(item, lang), item.number, item.title)
-        rows.append(head + tuple(row.get(u, "") for u in units))
-    return list(units), rows
+        builder.add_matrix_cells(document)
+    return builder.matrix_rows()
 
 
 def long_rows(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> tuple[list[str], list[tuple]]:
     """The long matrix (one row per task–unit pair) with headers and roles in ``lang``."""
-    frame = documents_to_long(documents)
-    frame["role"] = frame["role"].map(lambda role: label(f"role.{role}", lang))
-    columns = [label(f"long.{c}", lang) for c in frame.columns]
-    rows = [tuple(None if _missing(v) else v for v in row) for row in frame.itertuples(index=False)]
-    return columns, rows
+    builder = LedgerBuilder(lang)
+    for document in documents:
+        builder.add_long_rows(document)
+    return builder.long_columns(), builder.long_rows
 
 
 def _missing(value: Any) -> bool:
@@ -164,19 +142,95 @@ def _missing(value: Any) -> bool:
         return False
 
 
+class LedgerBuilder:
+    """The four sheets built one document at a time (:meth:`add`), so that a corpus need not be
+    held in memory as documents: only the rows are."""
+
+    def __init__(self, lang: str = DEFAULT_LANG) -> None:
+        self.lang = check_lang(lang)
+        self.ledger_rows: list[tuple] = []
+        self.long_rows: list[tuple] = []
+        self._marks = {role: label(f"mark.{role}", self.lang) for role in ROLES}
+        self._roles = {role: label(f"role.{role}", self.lang) for role in ROLES} | {"": ""}  # "": a task naming no unit
+        self._units: dict[str, None] = {}
+        self._cells: list[tuple] = []
+        self._counts: dict[tuple[str, Any], dict[str, set]] = {}
+        self._types: dict[str, str] = {}
+
+    def add(self, document: Document) -> None:
+        self.add_ledger_rows(document)
+        self.add_matrix_cells(document)
+        self.add_long_rows(document)
+        self.add_unit_counts(document)
+
+    def add_ledger_rows(self, document: Document) -> None:
+        for item in document.items:
+            self.ledger_rows.append(_ledger_row(len(self.ledger_rows) + 1, document, item, self.lang))
+
+    def add_matrix_cells(self, document: Document) -> None:
+        for item in document.items:
+            row: dict[str, str] = {}
+            for r in sorted(item.responsibilities, key=lambda r: (r.attribution, r.order)):
+                self._units.setdefault(r.unit)
+                mark = self._marks[r.role]
+                if mark not in row.get(r.unit, ""):
+                    row[r.unit] = row.get(r.unit, "") + mark
+            head = (len(self._cells) + 1, _doc_label(document), _section_label(item, self.lang), item.number, item.title)
+            self._cells.append((head, row))
+
+    def add_long_rows(self, document: Document, rows: list[dict] | None = None) -> None:
+        """``rows``: the document's long-matrix rows when already made (``matrix.documents_to_rows``)."""
+        for row in rows if rows is not None else documents_to_rows([document]):
+            values = [None if _missing(row[c]) else row[c] for c in LONG_COLUMNS]
+            values[ROLE_INDEX] = self._roles.get(values[ROLE_INDEX] or "", values[ROLE_INDEX])
+            self.long_rows.append(tuple(values))
+
+    def add_unit_counts(self, document: Document) -> None:
+        for item in document.items:
+            for r in item.responsibilities:
+                key = (r.unit, document.meta.year)
+                roles = self._counts.setdefault(key, {role: set() for role in ROLES} | {"all": set()})
+                task = (document.id, item.id)
+                roles[r.role].add(task)
+                roles["all"].add(task)
+                self._types.setdefault(r.unit, r.unit_type)
+
+    def matrix_rows(self) -> tuple[list[str], list[tuple]]:
+        units = list(self._units)
+        return units, [head + tuple(row.get(u, "") for u in units) for head, row in self._cells]
+
+    def long_columns(self) -> list[str]:
+        return [label(f"long.{c}", self.lang) for c in LONG_COLUMNS]
+
+    def unit_rows(self) -> list[tuple]:
+        lang = self.lang
+        rows = [
+            (unit, label(f"type.{self._types[unit]}", lang), year, len(c["lead"]), len(c["support"]), len(c["responsible"]), len(c["all"]))
+            for (unit, year), c in self._counts.items()
+        ]
+        return sorted(rows, key=lambda r: (r[2] is None, r[2] or 0, -r[6], -r[3], r[0]))
+
+    def ledger(self) -> Ledger:
+        """The four sheets: 台账, 矩阵, 明细, 单位 (ledger, matrix, pairs, units in English)."""
+        lang = self.lang
+        unit_columns, matrix = self.matrix_rows()
+        long_columns = self.long_columns()
+        marks = tuple((label(f"mark.{role}", lang), role) for role in ROLES)
+        return Ledger((
+            Sheet(label("sheet.ledger", lang), tuple(label(f"ledger.{k}", lang) for k in LEDGER_KEYS),
+                  tuple(self.ledger_rows), tuple(LEDGER_CAPS[k] for k in LEDGER_KEYS)),
+            Sheet(label("sheet.matrix", lang), tuple(label(f"ledger.{k}", lang) for k in MATRIX_KEYS) + tuple(unit_columns),
+                  tuple(matrix), (5, 12, 12, 5, 24) + (3,) * len(unit_columns), marks, len(MATRIX_KEYS)),
+            Sheet(label("sheet.long", lang), tuple(long_columns), tuple(self.long_rows),
+                  tuple(40 if c in (long_columns[-1],) else 16 for c in long_columns)),
+            Sheet(label("sheet.units", lang), tuple(label(f"ledger.{k}", lang) for k in UNIT_KEYS),
+                  tuple(self.unit_rows()), (24, 16, 6, 8, 8, 8, 8)),
+        ))
+
+
 def documents_to_ledger(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> Ledger:
     """The four sheets: 台账, 矩阵, 明细, 单位 (ledger, matrix, pairs, units in English)."""
-    lang = check_lang(lang)
-    documents = list(documents)
-    unit_columns, matrix = matrix_rows(documents, lang)
-    long_columns, pairs = long_rows(documents, lang)
-    marks = tuple((label(f"mark.{role}", lang), role) for role in ROLES)
-    return Ledger((
-        Sheet(label("sheet.ledger", lang), tuple(label(f"ledger.{k}", lang) for k in LEDGER_KEYS),
-              tuple(ledger_rows(documents, lang)), tuple(LEDGER_CAPS[k] for k in LEDGER_KEYS)),
-        Sheet(label("sheet.matrix", lang), tuple(label(f"ledger.{k}", lang) for k in MATRIX_KEYS) + tuple(unit_columns),
-              tuple(matrix), (5, 12, 12, 5, 24) + (3,) * len(unit_columns), marks, len(MATRIX_KEYS)),
-        Sheet(label("sheet.long", lang), tuple(long_columns), tuple(pairs), tuple(40 if c in (long_columns[-1],) else 16 for c in long_columns)),
-        Sheet(label("sheet.units", lang), tuple(label(f"ledger.{k}", lang) for k in UNIT_KEYS),
-              tuple(unit_rows(documents, lang)), (24, 16, 6, 8, 8, 8, 8)),
-    ))
+    builder = LedgerBuilder(lang)
+    for document in documents:
+        builder.add(document)
+    return builder.ledger()

@@ -98,19 +98,25 @@ def documents_to_wide(documents: Iterable[Document], marks: dict[str, str] | Non
     """One row per task (tasks without attribution included); one column per unit in first-seen order."""
     import pandas as pd
 
-    marks = marks or ROLE_MARKS
     units: dict[str, None] = {}
-    rows = []
-    for document in documents:
-        for item in document.items:
-            columns = _item_columns(document, item)
-            row: dict[str, object] = {key: columns[key] for key in WIDE_KEY_COLUMNS}
-            for r in item.responsibilities:
-                units.setdefault(r.unit)
-                mark = marks.get(r.role, r.role)
-                previous = row.get(r.unit)
-                row[r.unit] = mark if not previous or previous == mark else f"{previous}/{mark}"
-            rows.append(row)
+    rows = [row for document in documents for row in wide_rows(document, units, marks)]
     frame = pd.DataFrame(rows, columns=WIDE_KEY_COLUMNS + list(units))
     frame[list(units)] = frame[list(units)].fillna("")
     return frame.astype({"year": "Int64"})
+
+
+def wide_rows(document: Document, units: dict[str, None], marks: dict[str, str] | None = None) -> list[dict]:
+    """The document's rows of the wide matrix (``WIDE_KEY_COLUMNS``, then unit → mark); the units
+    it names are added to ``units`` in first-seen order, so that a corpus is built one document at a time."""
+    marks = marks or ROLE_MARKS
+    rows = []
+    for item in document.items:
+        columns = _item_columns(document, item)
+        row: dict[str, object] = {key: columns[key] for key in WIDE_KEY_COLUMNS}
+        for r in item.responsibilities:
+            units.setdefault(r.unit)
+            mark = marks.get(r.role, r.role)
+            previous = row.get(r.unit)
+            row[r.unit] = mark if not previous or previous == mark else f"{previous}/{mark}"
+        rows.append(row)
+    return rows

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -166,12 +167,18 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_json(path: str | Path, data: Any) -> Path:
-    return write_text(path, dumps(data))
+def compact_dumps(data: Any) -> str:
+    """JSON on one line, for machine data (the run's documents/*.json, graph.json): no indentation to
+    write and read. The separators are json's defaults, as the store keeps its documents."""
+    return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def write_document(path: str | Path, document: Document) -> Path:
-    return write_json(path, document_to_dict(document))
+def write_json(path: str | Path, data: Any, compact: bool = False) -> Path:
+    return write_text(path, compact_dumps(data) if compact else dumps(data))
+
+
+def write_document(path: str | Path, document: Document, compact: bool = False) -> Path:
+    return write_json(path, document_to_dict(document), compact)
 
 
 def write_csv(path: str | Path, frame: "pd.DataFrame") -> Path:
@@ -180,85 +187,71 @@ def write_csv(path: str | Path, frame: "pd.DataFrame") -> Path:
     return Path(path)
 
 
-def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix", key_columns: int = 0) -> Path:
-    """The wide matrix as a worksheet with a frozen, bold header row and ``key_columns`` frozen columns."""
-    from openpyxl.utils import get_column_letter
+def write_rows_csv(path: str | Path, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Path:
+    """Rows as a CSV (BOM, ``\n``), the same bytes as :func:`write_csv` of the same frame (``None`` is
+    an empty cell), without building a frame: the run streams its matrices row by row."""
+    import csv
 
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = sheet
-    worksheet.append([safe_cell(str(c)) for c in frame.columns])
-    for row in frame.itertuples(index=False):
-        worksheet.append([None if _missing(v) else safe_cell(v) for v in row])
-    for cell in worksheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    worksheet.freeze_panes = f"{get_column_letter(key_columns + 1)}2"
-    worksheet.column_dimensions["F"].width = 40
-    return _save_workbook(path, workbook)
-
-
-def _save_workbook(path: str | Path, workbook: Any) -> Path:
-    with atomic_path(path) as temporary:
-        workbook.save(temporary)
-        _make_reproducible(temporary)
+    with atomic_path(path) as temporary, open(temporary, "w", encoding=CSV_ENCODING, newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow([csv_cell(c) for c in columns])
+        writer.writerows([csv_cell(v) for v in row] for row in rows)
     return Path(path)
 
 
-FIXED_TIME = "2000-01-01T00:00:00Z"
+def write_xlsx(path: str | Path, frame: "pd.DataFrame", sheet: str = "matrix", key_columns: int = 0) -> Path:
+    """The wide matrix as a worksheet with a frozen, bold header row and ``key_columns`` frozen columns."""
+    return write_xlsx_rows(path, [str(c) for c in frame.columns], frame.itertuples(index=False), sheet, key_columns)
 
 
-def _make_reproducible(xlsx: Path) -> None:
-    """Same content, same bytes: openpyxl stamps the save time into the package; pin it."""
-    import re
-    import zipfile
+def write_xlsx_rows(path: str | Path, columns: list[str], rows: Iterable[Iterable[Any]], sheet: str = "matrix", key_columns: int = 0) -> Path:
+    """:func:`write_xlsx` from rows, streamed (``exporters.xlsx``; empty cells not written): a frozen,
+    bold, wrapped header row, ``key_columns`` frozen columns, the title column (F) 40 wide."""
+    from . import xlsx
 
-    with zipfile.ZipFile(xlsx) as package:
-        members = [(info.filename, package.read(info.filename)) for info in package.infolist()]
-    with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in members:
-            if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.encode(), data)
-            package.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+    book = xlsx.Workbook()
+    header = book.style(xlsx.Style(bold=True, wrap=True, vertical="top"))
+    rows = list(rows)
+    header_styles = [header] * len(columns)
+    plain = [0] * len(columns)
+    body = ((None, [None if _missing(v) else safe_cell(v) for v in row], plain) for row in rows)
+    book.sheets.append(xlsx.Sheet(
+        sheet, len(columns), _chain((None, [safe_cell(str(c)) for c in columns], header_styles), body), len(rows) + 1,
+        widths=[40 if j == 5 else None for j in range(len(columns))], freeze=f"{xlsx.column_letter(key_columns + 1)}2",
+    ))
+    with atomic_path(path) as temporary:
+        xlsx.save(book, temporary)
+    return Path(path)
+
+
+def _chain(first: Any, rest: Iterable[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
 
 
 def _missing(value: Any) -> bool:
+    if value is None or isinstance(value, str):
+        return value is None
     try:
-        return value is None or str(value) == "<NA>" or value != value
+        return str(value) == "<NA>" or value != value
     except (TypeError, ValueError):
         return False
 
 
-def flatten_graph(graph: "nx.Graph") -> "nx.Graph":
-    """A copy whose list and None attributes are strings/omitted, as GraphML and GEXF (Gephi) need."""
-    flat = graph.copy()
-    for _, data in list(flat.nodes(data=True)) + [(None, d) for *_, d in flat.edges(data=True)]:
-        for key, value in list(data.items()):
-            if value is None:
-                del data[key]
-            elif isinstance(value, (list, tuple)):
-                data[key] = ";".join(str(v) for v in value)
-    return flat
-
-
 def write_graph(path: str | Path, graph: "nx.Graph") -> Path:
+    """GraphML, GEXF (static) or node-link JSON (compact: machine data), by the suffix of ``path``."""
     import networkx as nx
+
+    from .graph_xml import write_gexf, write_graphml
 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in GRAPH_FORMATS:
         raise FengongError(f"unknown graph format {suffix!r}", path=str(path), hint=f"Use one of: {', '.join(GRAPH_FORMATS)}.")
     if suffix == ".json":
-        return write_json(path, nx.node_link_data(graph, edges="edges"))
-    flat = flatten_graph(graph)
-    with atomic_path(path) as temporary:
-        if suffix == ".graphml":
-            nx.write_graphml(flat, temporary, encoding="utf-8")
-        else:
-            nx.write_gexf(flat, temporary, encoding="utf-8")
+        return write_text(path, compact_dumps(nx.node_link_data(graph, edges="edges")))
+    with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+        (write_graphml if suffix == ".graphml" else write_gexf)(graph, handle)
     return path
 
 
@@ -272,87 +265,96 @@ PRINTABLE_WIDTH = 842 - 2 * 50.4
 PRINTABLE_HEIGHT = 595 - 2 * 54
 
 
+_NARROW = re.compile("[\x00-\u2e7f]+")
+
+
 def display_width(text: str) -> int:
     """Width in Excel's units (about one Latin digit): a Chinese character takes two."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_NARROW.sub("", text))  # every character from U+2E80 on counts twice
 
 
 def wrapped_lines(text: str, width: float) -> int:
     """Lines ``text`` takes when wrapped in a column ``width`` units wide."""
-    room = max(width - 1.5, 1.0)  # cell padding
-    return sum(max(1, -(-display_width(line) // int(room))) for line in str(text).split("\n"))
+    room = int(max(width - 1.5, 1.0))  # cell padding
+    return sum(max(1, -(-display_width(line) // room)) for line in str(text).split("\n"))
 
 
 def write_ledger(path: str | Path, ledger: Any) -> Path:
     """A :class:`~pipeline.analysis.ledger.Ledger` as a workbook (``.xlsx``) or its first sheet as CSV (``.csv``, BOM)."""
+    from . import xlsx
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        import pandas as pd
-
         first = ledger.sheets[0]
-        return write_csv(path, pd.DataFrame(list(first.rows), columns=list(first.columns)))
+        return write_rows_csv(path, list(first.columns), first.rows)
     if suffix != ".xlsx":
         raise FengongError(f"unknown ledger format {suffix!r}", path=str(path), hint="Name the output .xlsx (all sheets) or .csv (the ledger sheet).")
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for sheet in ledger.sheets:
-        _ledger_sheet(workbook.create_sheet(sheet.name), sheet)
-    return _save_workbook(path, workbook)
+    book = xlsx.Workbook()
+    book.sheets = [_ledger_sheet(book, sheet) for sheet in ledger.sheets]
+    with atomic_path(path) as temporary:
+        xlsx.save(book, temporary)
+    return path
 
 
-def _ledger_sheet(worksheet: Any, sheet: Any) -> None:
-    """Header frozen and filtered, widths fitted, text wrapped; prints landscape A4, fit to width, header repeated."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+def _ledger_sheet(book: Any, sheet: Any) -> Any:
+    """Header frozen and filtered, widths fitted, text wrapped; prints landscape A4, fit to width,
+    header repeated. Each row's height is reckoned from its wrapped text (all rows are known first:
+    the widths come from them). An empty cell is not written: its column's format gives it the
+    border and alignment."""
+    from . import xlsx
 
-    worksheet.append(list(sheet.columns))
-    for row in sheet.rows:
-        worksheet.append([None if _missing(v) else v for v in row])
+    rows = [tuple(None if _missing(v) else v for v in row) for row in sheet.rows]
     vertical_from = sheet.first_unit_column if sheet.first_unit_column is not None else len(sheet.columns)
-    widths = []
-    for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps)):
-        values = [name] if j < vertical_from else []
-        values += ["" if row[j] is None else str(row[j]) for row in sheet.rows]
-        longest = max((display_width(line) for v in values for line in v.split("\n")), default=0)
-        widths.append(float(max(3, min(cap, longest + 2))) if j < vertical_from else 3.5)
-        worksheet.column_dimensions[get_column_letter(j + 1)].width = widths[-1]
-    thin = Side(style="thin", color="A6A6A6")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    fills = {mark: PatternFill("solid", fgColor=ROLE_FILLS[role]) for mark, role in sheet.marks}
-    centred = Alignment(horizontal="center", vertical="center")
-    for r, row in enumerate(worksheet.iter_rows(), 1):
-        lines = 1
-        for j, cell in enumerate(row):
-            cell.border = border
-            if r == 1:
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-                cell.alignment = Alignment(wrap_text=True, vertical="center", text_rotation=255) if j >= vertical_from else wrap
-            elif j >= vertical_from:
-                cell.alignment = centred
-                if cell.value:
-                    cell.fill = fills.get(str(cell.value)[0], PatternFill())
-            else:
-                cell.alignment = wrap
-            if cell.value is not None:
-                text = str(cell.value)
-                lines = max(lines, len(text) if r == 1 and j >= vertical_from else wrapped_lines(text, widths[j]))
-        height = lines * (LINE_HEIGHT - 1.5 if r == 1 and lines > 3 else LINE_HEIGHT) + 3
-        worksheet.row_dimensions[r].height = round(height, 1)
-    last = f"{get_column_letter(len(sheet.columns))}{worksheet.max_row}"
-    worksheet.auto_filter.ref = f"A1:{last}"
-    worksheet.freeze_panes = f"{get_column_letter((sheet.first_unit_column or 0) + 1)}2"
-    worksheet.print_title_rows = "1:1"
-    worksheet.page_setup.orientation = "landscape"
-    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
-    worksheet.page_setup.fitToWidth = 1
-    worksheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
-    worksheet.print_options.horizontalCentered = True
+    header = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="top"))
+    header_unit = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="center", rotation=255))
+    body = book.style(xlsx.Style(border=True, wrap=True, vertical="top"))
+    unit = book.style(xlsx.Style(border=True, horizontal="center", vertical="center"))
+    marks = {mark: book.style(xlsx.Style(border=True, fill=ROLE_FILLS[role], horizontal="center", vertical="center")) for mark, role in sheet.marks}
+    widths = [float(max(3, min(cap, _longest(name, rows, j, cap - 2) + 2))) if j < vertical_from else 3.5
+              for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps))]
+    column_styles = [body if j < vertical_from else unit for j in range(len(sheet.columns))]
+
+    def lines() -> Iterator[tuple[float, list, list]]:
+        count = 1
+        for j, name in enumerate(sheet.columns):
+            count = max(count, len(str(name)) if j >= vertical_from else wrapped_lines(str(name), widths[j]))
+        header_styles = [header_unit if j >= vertical_from else header for j in range(len(sheet.columns))]
+        yield round(count * (LINE_HEIGHT - 1.5 if count > 3 else LINE_HEIGHT) + 3, 1), list(sheet.columns), header_styles
+        for row in rows:
+            count = 1
+            styles = column_styles
+            for j, value in enumerate(row[:vertical_from]):
+                # (a line at most half as long as the room fits, whatever its characters)
+                if isinstance(value, str) and value and (2 * len(value) > widths[j] - 1.5 or "\n" in value):
+                    count = max(count, wrapped_lines(value, widths[j]))
+            if marks and any(row[vertical_from:]):
+                styles = column_styles[:vertical_from] + [marks.get(str(v)[0], unit) if v else unit for v in row[vertical_from:]]
+            yield round(count * LINE_HEIGHT + 3, 1), row, styles
+
+    return xlsx.Sheet(
+        sheet.name, len(sheet.columns), lines(), len(rows) + 1, widths=widths, column_styles=column_styles,
+        freeze=f"{xlsx.column_letter((sheet.first_unit_column or 0) + 1)}2", auto_filter=True, print_titles=True,
+        landscape_a4_fit_width=True, centre_horizontally=True,
+    )
+
+
+def _longest(name: str, rows: list[tuple], j: int, enough: float) -> int:
+    """The display width of the widest line in column ``j`` (its heading included), or a width of
+    at least ``enough`` as soon as one is found (the column is capped there anyway)."""
+    longest = 0
+    for value in (name, *(row[j] for row in rows)):
+        if value is None:
+            continue
+        text = value if isinstance(value, str) else str(value)
+        if 2 * len(text) <= longest:  # cannot be wider, whatever its characters
+            continue
+        longest = max(longest, max(display_width(line) for line in text.split("\n")))
+        if longest >= enough:
+            break
+    return longest
 
 
 def estimated_pages(worksheet: Any) -> int:

@@ -20,6 +20,8 @@ from .labels import DEFAULT_LANG, label
 from ..model import ROLES, Document
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from ..analysis.diff import Diff
 
 CJK_FONT_NAMES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei", "PingFang SC")
@@ -80,7 +82,7 @@ def _svg(fig) -> str:
     return re.sub(r"^.*?(?=<svg)", "", text, flags=re.S).strip()
 
 
-def _unit_counts(documents: Iterable[Document]) -> dict[str, Counter]:
+def unit_counts(documents: Iterable[Document]) -> dict[str, Counter]:
     """Per unit: tasks per role (a unit counts once per task and role)."""
     counts: dict[str, Counter] = {}
     for document in documents:
@@ -102,7 +104,7 @@ def heatmap_svg(document: Document, lang: str = DEFAULT_LANG) -> str:
 
     plt = _pyplot()
     items = list(document.items)[:MAX_TASKS]
-    units = _busiest(_unit_counts([document]))
+    units = _busiest(unit_counts([document]))
     codes = {role: k + 1 for k, role in enumerate(ROLES)}
     grid = np.zeros((len(units), len(items)))
     row_of = {u: k for k, u in enumerate(units)}
@@ -116,10 +118,12 @@ def heatmap_svg(document: Document, lang: str = DEFAULT_LANG) -> str:
     ax.set_yticks(range(len(units)), units, fontsize=7)
     labels = [f"{i.section.number}{i.number}" if i.section and i.part == "main" else i.number for i in items]
     ax.set_xticks(range(len(items)), labels, fontsize=6, rotation=90)
-    ax.set_xticks(np.arange(-0.5, len(items)), minor=True)
-    ax.set_yticks(np.arange(-0.5, len(units)), minor=True)
-    ax.grid(which="minor", color="#e0e0e0", linewidth=0.4)
-    ax.tick_params(which="minor", length=0)
+    # The cell borders as two line collections, not as minor ticks: a tick is a costly artist, and
+    # these were half of a heatmap's drawing time.
+    ax.vlines(np.arange(-0.5, len(items)), -0.5, len(units) - 0.5, color="#e0e0e0", linewidth=0.4)
+    ax.hlines(np.arange(-0.5, len(units)), -0.5, len(items) - 0.5, color="#e0e0e0", linewidth=0.4)
+    ax.set_xlim(-0.5, len(items) - 0.5)
+    ax.set_ylim(len(units) - 0.5, -0.5)
     ax.legend(handles=[Patch(color=ROLE_COLOURS[r], label=label(f"role.{r}", lang)) for r in ROLES],
               loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
     return _svg(fig)
@@ -127,13 +131,17 @@ def heatmap_svg(document: Document, lang: str = DEFAULT_LANG) -> str:
 
 def network_svg(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> str:
     """The unit–unit network: units sharing tasks are linked; node size by tasks, colour by type."""
+    from ..analysis.graph import co_responsibility, documents_to_graph
+
+    return network_svg_of(co_responsibility(documents_to_graph(documents)), lang)
+
+
+def network_svg_of(projected: "nx.Graph", lang: str = DEFAULT_LANG) -> str:
+    """:func:`network_svg` of a unit–unit graph already built (``co_responsibility``)."""
     import networkx as nx
     from matplotlib.lines import Line2D
 
-    from ..analysis.graph import co_responsibility, documents_to_graph
-
     plt = _pyplot()
-    projected = co_responsibility(documents_to_graph(documents))
     busiest = sorted(projected, key=lambda n: (-projected.nodes[n].get("tasks", 0), n))[:MAX_UNITS]
     # Nodes and edges in a fixed order: the projection's order follows string hashing, which varies
     # from one process to the next, and the drawing (and so the bytes) would vary with it.
@@ -161,8 +169,12 @@ def network_svg(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> str:
 
 def workload_svg(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> str:
     """Per unit (busiest first): tasks as lead, as support, as responsible, stacked."""
+    return workload_svg_of(unit_counts(documents), lang)
+
+
+def workload_svg_of(counts: dict[str, Counter], lang: str = DEFAULT_LANG) -> str:
+    """:func:`workload_svg` of counts already made (:func:`unit_counts`)."""
     plt = _pyplot()
-    counts = _unit_counts(documents)
     units = _busiest(counts)[::-1]
     fig, ax = plt.subplots(figsize=(7, max(2.0, 0.22 * len(units) + 0.8)))
     left = [0] * len(units)

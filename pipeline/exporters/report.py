@@ -12,11 +12,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from dataclasses import dataclass
 from html import escape
 from typing import Iterable, Mapping
 
 from .labels import DEFAULT_LANG, check_lang, label
 from ..model import Document
+
+# Each heatmap is a matplotlib figure (about 0.25 s, 0.1 MB): a corpus of thousands of notices gets
+# the heatmaps of its first documents, and the rest their metadata and warnings (the ledger has all).
+MAX_HEATMAPS = 10
+MAX_SERIES_FIGURES = 10  # likewise the figures of consecutive editions (each diff keeps its own page)
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.6}
@@ -49,7 +55,8 @@ def _figure(svg: str, caption: str, prefix: str) -> str:
     return f"<figure>{_scoped(svg, prefix)}<figcaption>{escape(caption)}</figcaption></figure>"
 
 
-def _document_section(k: int, document: Document, lang: str) -> list[str]:
+def document_section(k: int, document: Document, lang: str = DEFAULT_LANG, heatmap: bool = True) -> list[str]:
+    """The ``k``-th document's section: its metadata, warnings and (with ``heatmap``) its heatmap."""
     from .figures import MAX_UNITS, heatmap_svg
 
     t = lambda key, **v: label(key, lang, **v)  # noqa: E731
@@ -69,7 +76,9 @@ def _document_section(k: int, document: Document, lang: str) -> list[str]:
         parts.append("</ul>")
     else:
         parts.append(f"<p>{escape(t('report.no_warnings'))}</p>")
-    if document.responsibilities:
+    if document.responsibilities and not heatmap:
+        parts.append(f"<p>{escape(t('report.heatmap_omitted', shown=MAX_HEATMAPS))}</p>")
+    elif document.responsibilities:
         caption = t("report.heatmap")
         if len(units) > MAX_UNITS:
             caption += " " + t("report.showing", shown=MAX_UNITS, total=len(units))
@@ -86,12 +95,45 @@ def documents_to_report(
 ) -> str:
     """The report page as text. ``diffs`` are :class:`~pipeline.analysis.diff.Diff` of consecutive editions;
     ``diff_links`` maps (old id, new id) to a relative link to the full diff page."""
-    from .figures import cjk_font, network_svg, series_svg, workload_svg
+    from ..analysis.graph import co_responsibility, documents_to_graph
+    from .figures import unit_counts
+
+    lang = check_lang(lang)
+    documents = list(documents)
+    totals = ReportTotals(
+        len(documents), sum(len(d.items) for d in documents), sum(len(d.responsibilities) for d in documents),
+        len({r.unit for d in documents for _, r in d.responsibilities}),
+    )
+    sections = [part for k, d in enumerate(documents) for part in document_section(k, d, lang, k < MAX_HEATMAPS)]
+    return report_page(totals, sections, co_responsibility(documents_to_graph(documents)), unit_counts(documents), diffs, lang, diff_links)
+
+
+@dataclass(frozen=True)
+class ReportTotals:
+    documents: int
+    tasks: int
+    pairs: int
+    units: int
+
+
+def report_page(
+    totals: ReportTotals,
+    sections: Iterable[str],
+    projected,
+    counts: Mapping,
+    diffs: Iterable = (),
+    lang: str = DEFAULT_LANG,
+    diff_links: Mapping[tuple[str, str], str] | None = None,
+) -> str:
+    """The page from its parts, so that a corpus can be reported one document at a time:
+    ``sections`` from :func:`document_section`, ``projected`` the unit–unit graph
+    (:func:`~pipeline.analysis.graph.co_responsibility`), ``counts`` each unit's tasks per role
+    (:func:`~pipeline.exporters.figures.unit_counts`)."""
+    from .figures import cjk_font, network_svg_of, series_svg, workload_svg_of
 
     lang = check_lang(lang)
     t = lambda key, **v: label(key, lang, **v)  # noqa: E731
-    documents, diffs = list(documents), list(diffs)
-    units = {r.unit for d in documents for _, r in d.responsibilities}
+    diffs = list(diffs)
     title = t("report.title")
     parts = [
         "<!DOCTYPE html>",
@@ -100,20 +142,19 @@ def documents_to_report(
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
-        f"<p>{escape(t('report.documents'))} {len(documents)} · {escape(t('report.tasks'))} {sum(len(d.items) for d in documents)}"
-        f" · {escape(t('report.pairs'))} {sum(len(d.responsibilities) for d in documents)} · {escape(t('report.units'))} {len(units)}</p>",
+        f"<p>{escape(t('report.documents'))} {totals.documents} · {escape(t('report.tasks'))} {totals.tasks}"
+        f" · {escape(t('report.pairs'))} {totals.pairs} · {escape(t('report.units'))} {totals.units}</p>",
     ]
     if cjk_font() is None:
         parts.append(f'<p class="warning">{escape(t("report.font_missing"))}</p>')
-    sections = [("documents", t("report.documents")), ("corpus", t("report.corpus"))] + ([("series", t("report.series"))] if diffs else [])
-    parts.append("<nav>" + "".join(f'<a href="#{key}">{escape(name)}</a>' for key, name in sections) + "</nav>")
+    sections_nav = [("documents", t("report.documents")), ("corpus", t("report.corpus"))] + ([("series", t("report.series"))] if diffs else [])
+    parts.append("<nav>" + "".join(f'<a href="#{key}">{escape(name)}</a>' for key, name in sections_nav) + "</nav>")
     parts.append(f'<h2 id="documents">{escape(t("report.documents"))}</h2>')
-    for k, document in enumerate(documents):
-        parts += _document_section(k, document, lang)
+    parts += sections
     parts.append(f'<h2 id="corpus">{escape(t("report.corpus"))}</h2>')
-    if units:
-        parts.append(_figure(network_svg(documents, lang), t("report.network"), "net-"))
-        parts.append(_figure(workload_svg(documents, lang), t("report.workload"), "work-"))
+    if totals.units:
+        parts.append(_figure(network_svg_of(projected, lang), t("report.network"), "net-"))
+        parts.append(_figure(workload_svg_of(counts, lang), t("report.workload"), "work-"))
     if diffs:
         from .diff_report import counts_text
 
@@ -126,6 +167,9 @@ def documents_to_report(
             link = (diff_links or {}).get((old.id, new.id))
             if link:
                 parts.append(f'<p><a href="{escape(link)}">{escape(t("report.series_detail"))}</a></p>')
-            parts.append(_figure(series_svg(diff, lang), head, f"s{k}-"))
+            if k < MAX_SERIES_FIGURES:
+                parts.append(_figure(series_svg(diff, lang), head, f"s{k}-"))
+            elif k == MAX_SERIES_FIGURES:
+                parts.append(f"<p>{escape(t('report.series_omitted', shown=MAX_SERIES_FIGURES))}</p>")
     parts.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"
