@@ -53,7 +53,8 @@ def local_stream(jobs: Sequence[Job], settings: Settings) -> Iterator[Result]:
         from .budget import stream_in_workers
 
         # each file in a worker that can be stopped, so that one file cannot stall the batch
-        yield from stream_in_workers(jobs, settings, workers if len(jobs) >= PARALLEL_FROM else 1)
+        workers = workers if len(jobs) >= PARALLEL_FROM else 1
+        yield from stream_in_workers(jobs, settings, workers, PER_WORKER * workers)
     elif workers > 1 and len(jobs) >= PARALLEL_FROM:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -148,7 +149,8 @@ def dask_client(settings: Settings) -> Iterator[Any]:
             yield client
         return
     # One thread per worker process: the parse holds the GIL, and processes are what scale it.
+    # (":0": the cluster's HTTP endpoints on a free port, so that two batches at once do not clash.)
     with LocalCluster(
-        n_workers=settings.workers or DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=settings.workers or DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0",
     ) as cluster, Client(cluster) as client:
         yield client
