@@ -46,9 +46,26 @@ def _limit_memory(megabytes: int | None) -> None:
         pass  # not Linux: the time budget still holds
 
 
+def exit_with_parent(poll_s: float = 1.0) -> None:
+    """End this worker process when the process that started it is gone (killed, say): a forked
+    worker holds the copies of its pipes that would otherwise tell it so, and would wait forever."""
+    import os
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _worker(conn: Connection, memory_mb: int | None) -> None:
     from .batch import parse_one
 
+    exit_with_parent()
     _limit_memory(memory_mb)
     while True:
         try:

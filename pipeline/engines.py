@@ -61,7 +61,9 @@ def local_stream(jobs: Sequence[Job], settings: Settings) -> Iterator[Result]:
 
         # fork shares the loaded registry and spaCy pipeline with the workers where the OS allows it.
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        from .budget import exit_with_parent
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=exit_with_parent) as pool:
             yield from _in_order(jobs, lambda job: pool.submit(parse_one, *job), lambda future, job: future.result(), PER_WORKER * workers)
     else:
         for job in jobs:
