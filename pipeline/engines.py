@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
@@ -72,16 +73,31 @@ def local_stream(jobs: Sequence[Job], settings: Settings) -> Iterator[Result]:
 
 def dask_stream(jobs: Sequence[Job], settings: Settings) -> Iterator[Result]:
     """A Dask cluster: ``parse_one`` submitted file by file, the results gathered back in order."""
-    from .batch import parse_one
+    # A worker elsewhere has its own working folder: it is given absolute paths (files, --units).
+    remote = replace(settings, registry_files=tuple(os.path.abspath(name) for name in settings.registry_files))
 
     with dask_client(settings) as client:
         workers = max(1, sum(client.nthreads().values()))
 
         def submit(job: Job) -> Any:
+            path, _, doc_id = job
             # pure=False: a file re-read after a change must be parsed again, not served from a cache
-            return client.submit(parse_one, *job, pure=False)
+            return client.submit(parse_as_given, os.path.abspath(path), remote, doc_id, str(path), pure=False)
 
         yield from _in_order(jobs, submit, _gathered, PER_WORKER * workers)
+
+
+def parse_as_given(path: str, settings: Settings, doc_id: str, given: str) -> Result:
+    """``parse_one`` of the file at the absolute ``path``, its result naming the file as the caller
+    gave it (``given``, maybe relative), so that the document is the one the local engine gives."""
+    from .batch import parse_one
+
+    result = parse_one(Path(path), settings, doc_id)
+    if path == given:
+        return result
+    if isinstance(result, Failure):
+        return Failure(given, result.error.replace(path, given), result.hint)
+    return replace(result, source=replace(result.source, path=given))
 
 
 def _gathered(future: Any, job: Job) -> Result:

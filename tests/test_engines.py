@@ -182,6 +182,20 @@ def test_engine_dask_store_equals_local(corpus, sequential, tmp_path, dask_sched
     assert {o.status for o in again.ingested} == {"unchanged"} and again.failures == local_report.failures
 
 
+def test_engine_dask_relative_paths_give_the_local_documents(corpus, tmp_path, dask_scheduler, monkeypatch):
+    """Workers are handed absolute paths (theirs is another working folder), yet the documents name
+    the files as given, as the local engine's do; a failure too."""
+    monkeypatch.chdir(corpus)
+    names = ["v000.txt", "v005.txt", "v001.txt"]
+    with Store(tmp_path / "local.db") as store:
+        local = ingest(names, store, SEQUENTIAL, keep_documents=True)
+    with Store(tmp_path / "dask.db") as store:
+        on_dask = ingest(names, store, Settings(engine="dask", scheduler=dask_scheduler), keep_documents=True)
+    assert [d.source.path for d in on_dask.documents] == ["v000.txt", "v001.txt"]
+    assert on_dask.documents == local.documents and on_dask.failures == local.failures
+    assert store_content(tmp_path / "dask.db") == store_content(tmp_path / "local.db")
+
+
 def test_engine_dask_cli_with_scheduler(tmp_path, dask_scheduler):
     db = tmp_path / "f.db"
     result = CliRunner().invoke(app, ["ingest", str(CORPUS), "--db", str(db), "--engine", "dask", "--scheduler", dask_scheduler], catch_exceptions=False)
