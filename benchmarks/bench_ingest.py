@@ -61,10 +61,13 @@ def measure(corpus: Path, db: Path, engine: str, workers: int | None, repeat: in
             again = ingest([corpus], store, settings)
             times.append(time.perf_counter() - started)
             assert {o.status for o in again.ingested} == {"unchanged"} and not again.documents
+    from pipeline.engines import PARALLEL_FROM
+
     count = len(fresh.ingested)
+    cores = workers or os.cpu_count() or 1
     result = {
         "count": count, "fresh": count / fresh_s, "again": count / min(times) if times else None,
-        "self_mb": self_mb, "children_mb": children_mb, "workers": workers or os.cpu_count() or 1,
+        "self_mb": self_mb, "children_mb": children_mb, "workers": cores if count >= PARALLEL_FROM or engine != "local" else 1,
     }
     if export and _has_pyarrow():
         result["export"] = count / _export_seconds(db, db.parent / f"{db.stem}-parquet")
@@ -128,7 +131,7 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.db, args.engine, args.workers, args.repeat, args.export)))
         return
     sizes = sorted({int(size) for size in args.sizes.split(",")})
-    rows: list[tuple[str, str, str, float | None]] = []
+    rows = Rows()
     results: dict[int, dict] = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
@@ -150,11 +153,26 @@ def main() -> None:
                 rows.append((f"peak RSS of the {name}, {sizes[-1]} / {sizes[0]}", f"{growth:.2f}x", f"≤ {MEMORY_GROWTH_GOAL}x", MEMORY_GROWTH_GOAL / growth))
         if not args.no_dask:
             rows.extend(dask_rows(Path(folder), args.dask_notices, results))
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure'.ljust(width)}  {'measured':>20}  {'goal':>8}  goal ratio")
-    for name, measured, goal, goal_ratio in rows:
+
+
+class Rows(list):
+    """The table, each row printed as it is measured (a run of 20,000 notices takes a while)."""
+
+    WIDTH = 52
+
+    def __init__(self) -> None:
+        super().__init__()
+        print(f"{'figure'.ljust(self.WIDTH)}  {'measured':>20}  {'goal':>8}  goal ratio", flush=True)
+
+    def append(self, row: tuple[str, str, str, float | None]) -> None:
+        super().append(row)
+        name, measured, goal, goal_ratio = row
         verdict = f"{goal_ratio:5.2f}x {'ok' if goal_ratio >= 1 else 'MISSED'}" if goal_ratio is not None else ""
-        print(f"{name.ljust(width)}  {measured:>20}  {goal:>8}  {verdict}")
+        print(f"{name.ljust(self.WIDTH)}  {measured:>20}  {goal:>8}  {verdict}", flush=True)
+
+    def extend(self, rows) -> None:
+        for row in rows:
+            self.append(row)
 
 
 def dask_rows(folder: Path, count: int, results: dict[int, dict]) -> list[tuple[str, str, str, float | None]]:
