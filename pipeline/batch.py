@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from .errors import FengongError
 from .model import Document, Failure, ParseWarning
 from .parse import parse, parser_version
-from .engines import PARALLEL_FROM, Job, parse_stream  # noqa: F401 - PARALLEL_FROM: where workers start
+from .engines import PARALLEL_FROM, Job, parse_stream, require  # noqa: F401 - PARALLEL_FROM: where workers start
 from .settings import Settings
 from .store import IngestOutcome, Store
 
@@ -114,8 +114,6 @@ def ingest(
     ``unchanged``. ``report.ingested`` is in file order; ``report.warnings`` lists the warnings of the
     documents parsed; ``report.documents`` holds them only with ``keep_documents=True``. The files are
     parsed on the engine ``settings.engine`` names (pipeline.engines); the store is written here only."""
-    from .engines import require
-
     settings = Settings.resolve(settings)
     require(settings)  # a missing engine fails before the first file, not after the hashes
     files = collect_files(paths)
