@@ -29,7 +29,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,ocr,parquet]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,ocr,parquet,dask]'
 	touch $@
 
 install: $(VENV)/.installed cjk-font

@@ -7,8 +7,8 @@ is lost. Progress is reported through a callback so that the library never print
 from __future__ import annotations
 
 import hashlib
-import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .errors import FengongError
 from .model import Document, Failure, ParseWarning
 from .parse import parse, parser_version
+from .engines import PARALLEL_FROM, Job, parse_stream, require  # noqa: F401 - PARALLEL_FROM: where workers start
 from .settings import Settings
 from .store import IngestOutcome, Store
 
@@ -24,20 +25,25 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str], None]
 SKIPPED_NAMES = ("README", ".")
-PARALLEL_FROM = 32  # below this, starting worker processes costs more than it saves
 INTERNAL_ERROR_HINT = "This is a bug in fengong: please report it with the file attached."
 
 
 @dataclass
 class BatchReport:
+    """What a batch did. ``documents``: the documents parsed, kept only where asked (``parse_many``,
+    ``ingest(..., keep_documents=True)``); ``warnings``: ``(doc_id, ParseWarning)`` of every document
+    parsed, collected as they stream past, so that a large ingest need not hold its documents."""
+
     documents: list[Document] = field(default_factory=list)
     ingested: list[IngestOutcome] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, ParseWarning]] = field(default_factory=list)
 
-    @property
-    def warnings(self) -> list[tuple[str, ParseWarning]]:
-        return [(d.id, w) for d in self.documents for w in d.warnings]
+    def __post_init__(self) -> None:
+        # a report built from documents (as before warnings were collected) still lists their warnings
+        if self.documents and not self.warnings:
+            self.warnings = [(d.id, w) for d in self.documents for w in d.warnings]
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -56,8 +62,8 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def _doc_ids(files: list[Path]) -> list[str]:
     """File stems, made unique with the extension where two files share a stem."""
-    stems = [f.stem for f in files]
-    return [f.stem if stems.count(f.stem) == 1 else f.name for f in files]
+    stems = Counter(f.stem for f in files)  # (a count per file would make 10⁵ files quadratic)
+    return [f.stem if stems[f.stem] == 1 else f.name for f in files]
 
 
 def parse_one(path: Path, settings: Settings, doc_id: str) -> Document | Failure:
@@ -75,73 +81,70 @@ def parse_one(path: Path, settings: Settings, doc_id: str) -> Document | Failure
         return Failure(str(path), f"{path}: internal error {type(error).__name__}: {error}", INTERNAL_ERROR_HINT)
 
 
-def _parse_job(job: tuple[Path, Settings, str]) -> Document | Failure:
-    return parse_one(*job)
-
-
 def parse_many(files: list[Path], settings: Settings, on_progress: Progress | None = None, doc_ids: list[str] | None = None) -> BatchReport:
-    """Parse files in order; large batches are spread over ``settings.workers`` processes. With a
-    budget per file (``file_timeout``, ``file_memory_mb``), every file is parsed in a worker process.
+    """Parse files in order, every document kept in the report, on the engine ``settings.engine``
+    names (pipeline.engines: by default large batches are spread over ``settings.workers`` processes,
+    and with a budget per file, ``file_timeout``, ``file_memory_mb``, every file is parsed in a worker).
     ``doc_ids``: the id of each file (default: from the file names, see ``_doc_ids``)."""
     report = BatchReport()
     jobs = [(path, settings, doc_id) for path, doc_id in zip(files, doc_ids if doc_ids is not None else _doc_ids(files))]
-    workers = settings.workers or os.cpu_count() or 1
-    if jobs and (settings.file_timeout is not None or settings.file_memory_mb is not None):
-        from .budget import parse_in_workers
-
-        # each file in a worker that can be stopped, so that one file cannot stall the batch
-        results = parse_in_workers(
-            jobs, settings, workers if len(jobs) >= PARALLEL_FROM else 1,
-            lambda index, _: on_progress(str(jobs[index][0])) if on_progress else None,
-        )
-        for result in results:
-            (report.failures if isinstance(result, Failure) else report.documents).append(result)
-    elif workers > 1 and len(jobs) >= PARALLEL_FROM:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # fork shares the loaded registry and spaCy pipeline with the workers where the OS allows it.
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = pool.map(_parse_job, jobs, chunksize=8)
-            for (path, _, _), result in zip(jobs, results):
-                _collect(report, result, path, on_progress)
-    else:
-        for job in jobs:
-            _collect(report, _parse_job(job), job[0], on_progress)
+    for (path, _, _), result in zip(jobs, parse_stream(jobs, settings)):
+        _collect(report, result, path, on_progress)
     return report
 
 
 def _collect(report: BatchReport, result: Document | Failure, path: Path, on_progress: Progress | None) -> None:
     if on_progress:
         on_progress(str(path))
-    (report.failures if isinstance(result, Failure) else report.documents).append(result)
+    if isinstance(result, Failure):
+        report.failures.append(result)
+    else:
+        report.documents.append(result)
+        report.warnings.extend((result.id, w) for w in result.warnings)
 
 
-def ingest(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, on_progress: Progress | None = None) -> BatchReport:
-    """Parse files into ``store``. A file whose content (sha256) and parser version are those stored
-    for its path is not parsed: it costs a stat and a hash, and is reported ``unchanged``.
-    ``report.ingested`` is in file order; ``report.documents`` holds the documents parsed."""
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings | None = None,
+    on_progress: Progress | None = None,
+    *,
+    keep_documents: bool = False,
+) -> BatchReport:
+    """Parse files into ``store``, each document stored as soon as it is parsed and then let go, so
+    that memory stays flat in the number of files. A file whose content (sha256) and parser version
+    are those stored for its path is not parsed: it costs a stat and a hash, and is reported
+    ``unchanged``. ``report.ingested`` is in file order; ``report.warnings`` lists the warnings of the
+    documents parsed; ``report.documents`` holds them only with ``keep_documents=True``. The files are
+    parsed on the engine ``settings.engine`` names (pipeline.engines); the store is written here only."""
     settings = Settings.resolve(settings)
+    require(settings)  # a missing engine fails before the first file, not after the hashes
     files = collect_files(paths)
     version = parser_version(settings)
     ids = _doc_ids(files)
-    outcomes: list[tuple[int, IngestOutcome]] = []
+    outcomes: list[IngestOutcome | None] = [None] * len(files)
     todo: list[int] = []
     for index, (path, doc_id) in enumerate(zip(files, ids)):
         outcome = _unchanged(store, path, doc_id, version, settings)
         if outcome is None:
             todo.append(index)
             continue
-        outcomes.append((index, outcome))
+        outcomes[index] = outcome
         if on_progress:
             on_progress(str(path))
-    report = parse_many([files[i] for i in todo], settings, on_progress, [ids[i] for i in todo])
-    # A document's source path is the path it was parsed from: that gives back its place in the batch.
-    place = {str(files[i]): i for i in todo}
-    for document in report.documents:
-        outcomes.append((place.get(document.source.path, len(files)), store.ingest(document, version)))
-    report.ingested = [outcome for _, outcome in sorted(outcomes, key=lambda pair: pair[0])]
+    report = BatchReport()
+    jobs: list[Job] = [(files[i], settings, ids[i]) for i in todo]
+    for index, result in zip(todo, parse_stream(jobs, settings)):
+        if on_progress:
+            on_progress(str(files[index]))
+        if isinstance(result, Failure):
+            report.failures.append(result)
+            continue
+        outcomes[index] = store.ingest(result, version)
+        report.warnings.extend((result.id, w) for w in result.warnings)
+        if keep_documents:
+            report.documents.append(result)
+    report.ingested = [outcome for outcome in outcomes if outcome is not None]
     return report
 
 

@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, Sequence
 
 from .settings import Settings
 
@@ -46,9 +46,26 @@ def _limit_memory(megabytes: int | None) -> None:
         pass  # not Linux: the time budget still holds
 
 
+def exit_with_parent(poll_s: float = 1.0) -> None:
+    """End this worker process when the process that started it is gone (killed, say): a forked
+    worker holds the copies of its pipes that would otherwise tell it so, and would wait forever."""
+    import os
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _worker(conn: Connection, memory_mb: int | None) -> None:
     from .batch import parse_one
 
+    exit_with_parent()
     _limit_memory(memory_mb)
     while True:
         try:
@@ -61,14 +78,29 @@ def _worker(conn: Connection, memory_mb: int | None) -> None:
 
 
 def parse_in_workers(jobs: list[Job], settings: Settings, workers: int, on_result: Callable[[int, Any], None]) -> list[Any]:
-    """The result of every job, in order; ``on_result(index, result)`` as each one arrives."""
+    """The result of every job, in order; ``on_result(index, result)`` as each one is taken."""
+    results: list[Any] = [None] * len(jobs)
+    for index, result in enumerate(stream_in_workers(jobs, settings, workers)):
+        results[index] = result
+        on_result(index, result)
+    return results
+
+
+def stream_in_workers(jobs: Sequence[Job], settings: Settings, workers: int, window: int | None = None) -> Iterator[Any]:
+    """The result of each job, in job order, as soon as it and those before it are back. A worker is
+    handed a file only while fewer than ``window`` files (default: 4 per worker) are parsed or waiting
+    beyond the oldest result not yet taken, so that what the parent holds stays bounded however many
+    files there are, and however slow the consumer is."""
     from .model import Failure
 
     methods = multiprocessing.get_all_start_methods()
     # fork shares what the parent has loaded (registry, spaCy) with the workers where the OS allows it.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    results: list[Any] = [None] * len(jobs)
+    workers = max(1, min(workers, len(jobs)))
+    window = max(window or 4 * workers, workers)
+    done: dict[int, Any] = {}  # results back early, waiting for those before them
     pending = deque(range(len(jobs)))
+    taken = 0  # results yielded so far: the next one to yield is jobs[taken]
     timeout = settings.file_timeout
 
     def start() -> _Slot:
@@ -80,26 +112,31 @@ def parse_in_workers(jobs: list[Job], settings: Settings, workers: int, on_resul
 
     def assign(slot: _Slot) -> None:
         slot.index, slot.deadline = None, float("inf")
-        if pending:
+        if pending and pending[0] < taken + window:
             slot.index = pending.popleft()
             slot.conn.send(jobs[slot.index])
             slot.deadline = time.monotonic() + timeout if timeout else float("inf")
-
-    def record(index: int, result: Any) -> None:
-        results[index] = result
-        on_result(index, result)
 
     def stop(slot: _Slot) -> None:
         slot.process.kill()
         slot.process.join()
         slot.conn.close()
 
-    slots = [start() for _ in range(max(1, min(workers, len(jobs))))]
+    slots = [start() for _ in range(workers if jobs else 0)]
     try:
         for slot in slots:
             assign(slot)
-        while any(slot.index is not None for slot in slots):
+        while taken < len(jobs):
+            while taken in done:
+                result = done.pop(taken)
+                taken += 1
+                for slot in slots:  # the window moved on: idle workers may take a file
+                    if slot.index is None:
+                        assign(slot)
+                yield result
             busy = [slot for slot in slots if slot.index is not None]
+            if not busy:  # every file before the window's end is back: the loop above takes them
+                continue
             wait_for = max(0.0, min(slot.deadline for slot in busy) - time.monotonic()) if timeout else None
             ready = wait([slot.conn for slot in busy], wait_for)
             for number, slot in enumerate(slots):
@@ -108,7 +145,7 @@ def parse_in_workers(jobs: list[Job], settings: Settings, workers: int, on_resul
                 path = str(jobs[slot.index][0])
                 if slot.conn in ready:
                     try:
-                        record(slot.index, slot.conn.recv())
+                        done[slot.index] = slot.conn.recv()
                         assign(slot)
                         continue
                     except (EOFError, OSError):
@@ -131,7 +168,7 @@ def parse_in_workers(jobs: list[Job], settings: Settings, workers: int, on_resul
                 index = slot.index
                 stop(slot)
                 slot.index = None
-                record(index, failure)
+                done[index] = failure
                 if pending:
                     slots[number] = slot = start()
                     assign(slot)
@@ -147,4 +184,3 @@ def parse_in_workers(jobs: list[Job], settings: Settings, workers: int, on_resul
                 slot.process.kill()
                 slot.process.join()
             slot.conn.close()
-    return results

@@ -66,6 +66,8 @@ ENCODING_OPTION = typer.Option(None, "--encoding", help="Text encoding of the in
 UNITS_OPTION = typer.Option(None, "--units", help="Extra unit-registry CSV (canonical,type,full_name,aliases); repeatable.")
 STRICT_OPTION = typer.Option(False, "--strict", help="Fail (exit 3) when the parse reports warnings.")
 WORKERS_OPTION = typer.Option(None, "--workers", help="Processes for large batches (default: one per core; 1: none).")
+ENGINE_OPTION = typer.Option("local", "--engine", help="Where files are parsed: local (process pool, one per core) or dask (Dask distributed; the dask extra).")
+SCHEDULER_OPTION = typer.Option(None, "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --workers processes, else 2).")
 SET_OPTION = typer.Option(None, "--set", help="Change a limit, e.g. --set max_pages=2000 or --set file_timeout=none (README, Limits); repeatable.")
 LANG_OPTION = typer.Option("zh", "--lang", help="Language of headings and labels: zh or en.")
 
@@ -127,11 +129,13 @@ def _guarded(command: Callable) -> Callable:
     return run
 
 
-def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False, workers: Optional[int] = None, limits: Optional[List[str]] = None):
+def _settings(encoding: Optional[str] = None, units: Optional[List[Path]] = None, strict: bool = False, workers: Optional[int] = None, limits: Optional[List[str]] = None,
+              engine: Optional[str] = None, scheduler: Optional[str] = None):
     from .settings import Settings
 
     settings = Settings.resolve(
-        encoding=encoding, registry_files=[str(u) for u in units] if units else None, strict=strict, workers=workers
+        encoding=encoding, registry_files=[str(u) for u in units] if units else None, strict=strict, workers=workers,
+        engine=engine, scheduler=scheduler,
     )
     # (replace, not resolve: resolve drops None, and --set file_timeout=none means "no budget")
     if not limits:
@@ -207,13 +211,15 @@ def ingest(
     workers: Optional[int] = WORKERS_OPTION,
     prune: bool = typer.Option(False, "--prune", help="Also drop stored documents whose files no longer exist."),
     limits: Optional[List[str]] = SET_OPTION,
+    engine: str = ENGINE_OPTION,
+    scheduler: Optional[str] = SCHEDULER_OPTION,
 ) -> None:
     """Parse files into the store; unchanged files are skipped, changed ones replaced, moved ones renamed."""
     from .batch import collect_files, ingest as ingest_paths
     from .store import Store
 
     try:
-        settings = _settings(encoding, units, workers=workers, limits=limits)
+        settings = _settings(encoding, units, workers=workers, limits=limits, engine=engine, scheduler=scheduler)
         files = collect_files(paths)
         progress, advance = _progress(len(files))
         with progress, Store(db) as store:

@@ -100,3 +100,7 @@ class AmbiguousDocumentError(DocumentNotFoundError):
 
 class MissingDependencyError(FengongError):
     """An optional library a feature needs is not installed (pyarrow for Parquet)."""
+
+
+class EngineError(FengongError):
+    """The engine a batch runs on cannot be used (a Dask scheduler that does not answer)."""

@@ -29,6 +29,8 @@ class Settings:
     max_cells: int = 100_000  # table cells of one document
     file_timeout: float | None = 300.0  # seconds per file in a batch (None: no budget, parsed in-process)
     file_memory_mb: int | None = 2048  # memory per file in a batch (Linux; None: no budget)
+    engine: str = "local"  # where a batch is parsed: "local" (process pool) or "dask" (pipeline.engines)
+    scheduler: str | None = None  # the Dask scheduler's address (None: a LocalCluster for the batch)
 
     @classmethod
     def resolve(cls, settings: "Settings | dict[str, Any] | None" = None, **overrides: Any) -> "Settings":
@@ -54,6 +56,8 @@ class Settings:
             not isinstance(values["convert_timeout"], (int, float)) or values["convert_timeout"] <= 0
         ):
             raise SettingsError(f"convert_timeout must be a positive number of seconds, not {values['convert_timeout']!r}")
+        if "engine" in values and values["engine"] not in ENGINES:
+            raise SettingsError(f"engine must be one of {', '.join(ENGINES)}, not {values['engine']!r}")
         return replace(base, **values)
 
     @classmethod
@@ -79,4 +83,5 @@ class Settings:
 
 POSITIVE_INTEGERS = ("max_bytes", "max_chars", "max_pages", "max_ocr_pixels", "max_xml_bytes", "max_unpacked_bytes", "max_cells")
 OPTIONAL_POSITIVE = ("file_timeout", "file_memory_mb")
+ENGINES = ("local", "dask")  # Settings.engine (pipeline.engines)
 LIMITS = POSITIVE_INTEGERS + OPTIONAL_POSITIVE  # the settings the CLI's --set changes

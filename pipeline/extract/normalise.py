@@ -36,9 +36,22 @@ def _char_t2s(ch: str) -> str:
     return converted if len(converted) == 1 else ch
 
 
-@lru_cache(maxsize=8192)
+CACHED_CHARS = 256  # names and lines recur from file to file; a whole text does not
+
+
 def to_simplified(text: str) -> str:
-    """Simplified characters, same length as ``text`` (so offsets into either agree)."""
+    """Simplified characters, same length as ``text`` (so offsets into either agree). Short texts
+    are cached; whole texts are not, since 8,192 of them would keep ~150 MB in every worker of a
+    long batch (memory would grow with the number of files parsed)."""
+    return _simplified(text) if len(text) <= CACHED_CHARS else _convert(text)
+
+
+@lru_cache(maxsize=8192)
+def _simplified(text: str) -> str:
+    return _convert(text)
+
+
+def _convert(text: str) -> str:
     if text.isascii():
         return text
     converted = _t2s().convert(text)
