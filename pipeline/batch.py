@@ -7,6 +7,7 @@ is lost. Progress is reported through a callback so that the library never print
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
