@@ -426,9 +426,9 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     if "\n" in inner:
         return None
     segments, position, clause_end = [], 0, start
-    depth = _bracket_depths(inner)
+    depth = _bracket_depths(inner) if any(ch in INNER_OPEN for ch in inner) else None
     for match in vocab.role_word_regex.finditer(inner):
-        if depth[match.start()]:
+        if depth is not None and depth[match.start()]:
             continue  # 由工作小组（财政部牵头）负责: a role word inside a name's bracket is its note
         segment = (match.group(1), vocab.role_words[match.group(1)], start + position, start + match.start())
         if allow_tail and segments and inner[position - 1] in "，," and not _names_units(simple[segment[2] : segment[3]]):
@@ -730,6 +730,22 @@ def text_to_attributions(text: str) -> list[Attribution]:
     Matching runs on the simplified form of ``text`` (same length), so that traditional
     notices read the same; the units keep their written form.
     """
+    # Structure, segmentation and attribution each ask about the same texts: the answer is a
+    # pure function of the text (frozen values), kept for recent texts of bounded length.
+    if len(text) <= ATTRIBUTION_CACHE_TEXT:
+        return list(_cached_attributions(text))
+    return _text_to_attributions(text)
+
+
+ATTRIBUTION_CACHE_TEXT = 2000  # with 1,024 entries: at most ~8 MB per process
+
+
+@lru_cache(maxsize=1024)
+def _cached_attributions(text: str) -> tuple[Attribution, ...]:
+    return tuple(_text_to_attributions(text))
+
+
+def _text_to_attributions(text: str) -> list[Attribution]:
     from .normalise import to_simplified
 
     simple = to_simplified(text)
