@@ -139,8 +139,9 @@ def _opens_with_units(text: str, attribution: Attribution) -> bool:
 
     if not attribution.units:
         return False
-    gap = text[attribution.start : attribution.units[0].start]
-    return gap == "" or (CONNECTIVE.match(gap + text[attribution.units[0].start : attribution.units[0].start + 3]) is not None and gap in ("即", "并", "同时", "另外", "其中"))
+    first = attribution.units[0].start
+    connective = CONNECTIVE.match(text[attribution.start : first + 3])
+    return first == attribution.start or (connective is not None and connective.end() == first - attribution.start)
 
 
 def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:

@@ -139,14 +139,19 @@ class _Builder:
         return "".join(self.chars)
 
 
-def _tasks_attribute(table: Table, task_col: Column | None) -> bool:
-    """A table with no unit column whose task cells carry their own clause (``…（责任单位：市建设局）``)."""
+def carry_clauses(texts: list[str], share: float) -> bool:
+    """At least ``share`` of the task cells ``texts`` carry their own clause (``…（责任单位：市建设局）``):
+    a table with no unit column is still a task table."""
     from .responsibility import text_to_attributions
 
+    return bool(texts) and sum(1 for text in texts if text_to_attributions(text)) >= share * len(texts)
+
+
+def _tasks_attribute(table: Table, task_col: Column | None) -> bool:
     if task_col is None:
         return False
     cells = [row[task_col.index].text for row in table.rows[table.header_rows :] if task_col.index < len(row) and row[task_col.index].text.strip()]
-    return bool(cells) and sum(1 for text in cells if text_to_attributions(to_simplified(text))) * 2 >= len(cells)
+    return carry_clauses(cells, 0.5)
 
 
 def row_texts(table: Table) -> list[RowText]:

@@ -166,11 +166,10 @@ def _infer_unit_column(kinds: list[str], rows, has_number: bool, join_penalty: f
 
 def _tasks_carry_clauses(rows) -> bool:
     """Most rows attribute their task in the row's text itself (a table with no unit column)."""
-    from ..extract.responsibility import text_to_attributions
+    from ..extract.tables import carry_clauses
 
     numbered = [cells for number, cells in rows if number is not None and cells] or [cells for _, cells in rows if cells]
-    carrying = sum(1 for cells in numbered if text_to_attributions(cells[0].text))
-    return bool(numbered) and carrying / len(numbered) >= INFERRED_SHARE
+    return carry_clauses([cells[0].text for cells in numbered], INFERRED_SHARE)
 
 
 def _table_cell(cell: Cell) -> TableCell:
