@@ -691,6 +691,27 @@ CASES["lead_inside_name_and_together_list"] = (LEAD_IN_NAME_AND_TOGETHER, [
 ])
 
 
+# Areas of duty assigned to whoever holds them: a topic, then 由 and the clause (with or without a
+# comma before it); the role verb followed straight by the task; a descriptor before the unit; a
+# responsible list whose own role words (牵头, 参加, 落实) rule over its label.
+TOPIC_THEN_LED_CLAUSE = """二、职责分工
+（一）城区主干道及广场的保洁，由区环卫所负责；
+（二）背街小巷的保洁由各社区负责；
+（三）党建工作10分。具体考核细则由街道组织办、宣传办负责。
+（四）卫生死角清理。整改要求：由包片单位区气象局负责清除上述地段的垃圾。
+（五）扶贫政策稳定。过渡期内保持政策稳定。（责任单位：区扶贫办牵头，区教育局、区民政局等有关部门参加，各镇街落实）
+（六）招商引资25分。由街道经发办负责考核。
+"""
+
+CASES["topic_then_led_clause_and_roles_inside_a_label"] = (TOPIC_THEN_LED_CLAUSE, [
+    ("城区主干道及广场", "区环卫所", "responsible"), ("背街小巷的保洁由", "各社区", "responsible"),
+    ("党建工作10分", "街道组织办", "responsible"), ("党建工作10分", "宣传办", "responsible"),
+    ("卫生死角清理", "区气象局", "responsible"),
+    ("扶贫政策稳定", "区扶贫办", "lead"), ("扶贫政策稳定", "区教育局", "support"), ("扶贫政策稳定", "区民政局", "support"), ("扶贫政策稳定", "各镇街", "responsible"),
+    ("招商引资25分", "街道经发办", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -218,6 +218,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     return joined
 
 
+DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区州镇乡][\u4e00-\u9fff]{2,})")
 CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州旗镇乡][\u4e00-\u9fff]{2})")
 
 
@@ -237,6 +238,11 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
             leading = connective.group(0)
         if leading:
             begin += len(leading)
+            changed = True
+            continue
+        described = DESCRIPTOR.match(piece)
+        if described and looks_like_unit(piece[described.end() :]):
+            begin += described.end()  # 包片单位县气象局: the unit, after what it is to the task
             changed = True
             continue
         note = re.search(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$", piece)
@@ -318,6 +324,12 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
             break
         if role == "person":
             continue
+        if role == "responsible" and label not in vocabulary().role_words:
+            inner = _role_word_units(text, simple, seg_start, seg_end)
+            if inner and any(u.role != "responsible" for u in inner[0]):
+                # （责任单位：A牵头，B等有关部门参加，各镇街落实）: the list's own role words rule
+                units.extend(replace(u, order=len(units) + n, role_label=label) for n, u in enumerate(inner[0], start=1))
+                continue
         together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: X leads, Y supports
         for piece, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
             if _is_run_on(piece):
@@ -497,7 +509,11 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
 
 DEADLINE_TAIL = re.compile(r"\d{4}年|年底|月底|月末|年内|前完成|长期|持续")
 ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)")
-SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,])由")
+# 施工工地由施工企业负责: a topic, then 由 and the clause (not 自由, 理由, 由于, 由此 …).
+MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自理缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
+SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,：:])由|" + MID_LED.pattern)
+# 由镇工办负责考核: the role verb followed straight by the task (not 负责人, 负责同志).
+LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>牵头负责|负责|牵头|考评|考核)(?![人同责制任的])")
 FIELD_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:](?=[^\n])", re.M)  # 部门分工：省发展改革委牵头，各地配合。
 
 
@@ -512,14 +528,31 @@ def find_role_sentences(text: str, simple: str) -> list[Attribution]:
         if not match or any(a.start <= match.start() < a.end for a in attributions):
             continue
         led = simple.startswith("由", match.start())
-        if not led and re.search(r"[，,]由", match.group("body")):
+        body = match.group("body")
+        if not led and (re.search(r"[，,]由", body) or MID_LED.search(simple, match.start("body") + 1, match.end("body"))):
             continue  # 道路交通安全专项整治，由公安部门负责: the clause is the 由… part, read from there
         # The clause may be followed by its task after a comma (由A负责，按照…； A牵头，组织开展…).
         found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=True)
+        if found is None and led:
+            found = _led_verb_units(text, simple, match.start("body"), match.end("body"))
         if found:
             units, clause_end = found
             attributions.append(Attribution(match.start(), clause_end, tuple(units)))
     return attributions
+
+
+def _led_verb_units(text: str, simple: str, start: int, end: int) -> tuple[list[UnitSpan], int] | None:
+    """``由镇工办负责考核``, ``由包片单位县供销社负责督促业主…``: after 由, a unit list and the role verb,
+    then the task itself (no separator after the verb)."""
+    found = LED_VERB.match(simple, start, end)
+    if found is None:
+        return None
+    role = vocabulary().role_words.get(found.group("role"), "responsible")
+    pieces = split_units(found.group("units"), found.start("units"))
+    if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
+        return None
+    units = [UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1)]
+    return units, found.end("role")
 
 
 def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
@@ -612,8 +645,8 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         if not after or (after[0] in "。；;，," and not asked):
             continue  # a role sentence (A、B负责。) is find_role_sentences' to read
         head = simple[begin : begin + role.start()]
-        if head.startswith(("由", *_exhortations())):
-            continue
+        if head.startswith(("由", *_exhortations())) or MID_LED.search(head):
+            continue  # 城区道路由市城管局负责清扫: read from 由 by find_role_sentences
         head = re.sub(r"(?:等|要|应|应当|主要|具体)+$", "", head)
         pieces = split_units(head, begin)
         if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) or any(len(raw) < 2 for raw, _, _ in pieces):
@@ -820,7 +853,6 @@ def apply_convention(units: tuple[UnitSpan, ...], convention: str | None) -> tup
     """Roles as a stated convention defines them; without one, nobody is promoted."""
     if convention is None or any(u.role == "lead" for u in units):
         return units
-    from dataclasses import replace
 
     if convention == "first_listed_is_lead":
         return tuple(replace(u, role="lead") if u.order == 1 and u.role == "responsible" else u for u in units)
