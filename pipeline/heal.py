@@ -57,9 +57,16 @@ NOISE_GLYPHS = "■◆★◇□☆▲△▼▽●◎◢◣◤◥"
 NOISE = re.compile(rf"[{NOISE_GLYPHS}]{{2,}}|(?<=[\u3400-\u9fff])[{NOISE_GLYPHS}](?=[\u3400-\u9fff：:。，,；;（(）)])")
 
 
+LOST_ONE = re.compile(r"^([ \u3000]?)[—－](?=、)")
+# A page mark that a run-together page left inside a sentence (县农作第2页共4页物秸秆): never text.
+INLINE_PAGE_MARK = re.compile(r"第\s*\d{1,4}\s*页\s*[，,/]?\s*共\s*\d{1,4}\s*页")
+
+
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
-    patterns = [p for p, probe in ((GLOSS, "("), (NOISE, None)) if (probe is None or probe in text) and p.search(text)]
+    if LOST_ONE.match(text):  # —、总则: the 一 of the first heading typed (or recognised) as a dash
+        text = LOST_ONE.sub(r"\1一", text, count=1)
+    patterns = [p for p, probe in ((GLOSS, "("), (NOISE, None), (INLINE_PAGE_MARK, "共")) if (probe is None or probe in text) and p.search(text)]
     if patterns:
         keep = [True] * len(text)
         for pattern in patterns:

@@ -712,6 +712,44 @@ CASES["topic_then_led_clause_and_roles_inside_a_label"] = (TOPIC_THEN_LED_CLAUSE
 ])
 
 
+# A page run together into one line: 一、 and （一） numbering after a space or a full stop, labels
+# after a space, the sub-points of a task left inside it, and a page mark inside a sentence.
+RUN_TOGETHER_PAGE = "[接上页] （十一）废品收购站清理 牵头单位：东溪区 配合单位：市公安局、市商务局 主要任务：1、在10月底前将废品收购站迁至郊区；2、对无证站点进行取缔。 （十二）学校周边卫生管理 牵头单位：市教育局 配合单位：东溪区、市综合执法局 主要任务：1、加强学生卫生意识培养；2、取缔学校周边乱摆卖。 二、具体要求 （一）各有关单位要提高认识，按时完成整改任务。 二〇〇九年九月八日"
+
+RUN_TOGETHER_DUTIES = "秸秆禁烧工作方案为做好我县秸秆禁烧工作，制订本方案。一、指导思想坚持以疏为主、疏堵结合的原则。二、组织领导及职责分工县政府成立县秸秆禁烧工作领导小组第2页共4页，各成员单位及其职责如下：县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、公路局。负责对国道、省道两侧的巡查。县农委。负责全县秸秆综合利用的督导。"
+
+CASES["page_run_together_chinese_numbering"] = (RUN_TOGETHER_PAGE, [
+    ("废品收购站清理", "东溪区", "lead"), ("废品收购站清理", "市公安局", "support"), ("废品收购站清理", "市商务局", "support"),
+    ("学校周边卫生管理", "市教育局", "lead"), ("学校周边卫生管理", "东溪区", "support"), ("学校周边卫生管理", "市综合执法局", "support"),
+])
+
+CASES["page_run_together_unit_headings"] = (RUN_TOGETHER_DUTIES, [
+    ("县环保局", "县环保局", "responsible"),
+    ("县交通局、公路局", "县交通局", "responsible"), ("县交通局、公路局", "公路局", "responsible"),
+    ("县农委", "县农委", "responsible"),
+])
+
+# A first heading whose 一 came out as a dash; a list of names without final punctuation before the
+# next heading, which counts on from the open one; a section title above paragraphs that each open
+# with their unit (each paragraph a task, the first one too).
+DASH_ONE_AND_TITLED_DUTIES = """—、总则
+（一）总体目标
+有效预防和控制疫情。
+二、成立组织
+成立疫情防控工作领导小组：
+组 长：张某
+成 员：李某 王某
+赵某
+三、职责分工
+运管局负责全市客车、出租车的通风、消毒。
+道路运输公司负责：负责城乡公交车辆的通风、消毒。
+"""
+
+CASES["dash_for_one_and_titled_duty_paragraphs"] = (DASH_ONE_AND_TITLED_DUTIES, [
+    ("运管局负责全市客", "运管局", "responsible"), ("道路运输公司负责", "道路运输公司", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -675,17 +675,26 @@ def find_led_by(text: str, simple: str) -> list[Attribution]:
 UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头)")
 
 
+HEADING_START = re.compile(r"(?<=[。：:\n])(?=[省市县区各])")
+
+
 def find_unit_headings(text: str, simple: str) -> list[Attribution]:
-    """An item that opens with the unit alone, then its duty: ``市公安局。负责对…的调研``."""
-    found = UNIT_HEADING.match(simple)
-    if found is None:
-        return []
-    pieces = split_units(found.group("units"))
-    if not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
-        return []
-    role = "lead" if found.group("role") == "牵头" else "responsible"
-    units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
-    return [Attribution(0, found.end("role"), units)]
+    """An item that opens with the unit alone, then its duty: ``市公安局。负责对…的调研``; or a
+    paragraph of such duties run together (``…职责如下：县环保局。负责…。县交通局、公路局。负责…``),
+    where each heading must open with a level prefix."""
+    attributions = []
+    for begin in [0, *(m.start() for m in HEADING_START.finditer(simple))]:
+        found = UNIT_HEADING.match(simple, begin)
+        if found is None:
+            continue
+        pieces = split_units(found.group("units"), begin)
+        names = [to_simplified_name(raw) for raw, _, _ in pieces]
+        if not names_a_unit_list(names) or (begin and not all(looks_like_unit(n) for n in names)):
+            continue
+        role = "lead" if found.group("role") == "牵头" else "responsible"
+        units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        attributions.append(Attribution(begin, found.end("role"), units))
+    return attributions
 
 
 ORDINAL_REQUEST = re.compile(r"(?:[一二三四五六七八九十]{1,3}是|[其]?[一二三四五六七八九十]{1,3}[，,])?请?")

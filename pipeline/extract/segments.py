@@ -28,6 +28,9 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     if not cuts:
         return (raw,)
     bounds = [0, *cuts, len(raw.text)]
+    retitle = _title_only(raw.text[: cuts[0]])
+    if retitle:
+        bounds = bounds[1:]  # the section's title line above its first task is no task itself
     items = []
     for k, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
         text = raw.text[start:end]
@@ -36,7 +39,7 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         if not text.strip():
             continue
         if k == 1:
-            items.append(replace(raw, text=text, origins=raw.origins[start:end]))
+            items.append(replace(raw, text=text, origins=raw.origins[start:end], **({"title": _task_title(text)} if retitle else {})))
             continue
         number = f"{raw.number}.{k}"
         ordinal = ORDINAL.match(text)
@@ -116,8 +119,18 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
         return []
     # 会议议定：一是请…；二是请…: after a lead-in the first clause is a task too (a colon, or an
     # ordinal); so too in a paragraph found by its clauses, whose first sentence is no title.
-    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:" or ORDINAL.match(text, subjects[0]) is not None
+    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:" or ORDINAL.match(text, subjects[0]) is not None or _title_only(text[: subjects[0]])
     return subjects if first_is_task else subjects[1:]
+
+
+def _title_only(text: str) -> bool:
+    """``职责分工`` ⏎ ``运管局负责…`` ⏎ ``道路运输总公司负责…``: a section title on its own line, above
+    paragraphs that each open with their unit; the title is no task, each paragraph is one."""
+    from ..heal import ends_terminal
+    from .structure import HEADING_ONLY_MAX
+
+    title = text.rstrip("\n")
+    return text.endswith("\n") and "\n" not in title and 0 < len(title) <= HEADING_ONLY_MAX and not ends_terminal(title)
 
 
 def _clause_start(text: str, start: int) -> int:

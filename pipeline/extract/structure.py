@@ -388,7 +388,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
         if block.row is not None:
             heading = (TABLE_ROW_RANK, block.row, 0)
         else:
-            heading = match_heading(text) if previous_allows_heading else None
+            heading = match_heading(text) if previous_allows_heading else _next_sibling_heading(text, stack)
             previous_field = position > 0 and FIELD_LINE.match(body[position - 1].text) is not None  # 完成情况：…55%
             if heading is None and (previous_allows_heading or previous_field):
                 heading = _glued_number_heading(text, body[position + 1] if position + 1 < len(body) else None)
@@ -433,6 +433,19 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
         in_label = _starts_with_label(text) or label_continued
         previous_allows_heading = ends_terminal(text) or in_label or wrapped_heading
     return parts, tail_date, tail_signature, warnings
+
+
+def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int] | None:
+    """After a line without final punctuation (a list of names, ``成员：…``) a heading is read
+    only where it is a title line that counts on from an open heading of its rank (二、… ⏎ … ⏎
+    ``三、职责分工``): a sentence wrapped before ``三、`` does not continue a count."""
+    heading = match_heading(text)
+    if heading is None or not _is_title_line(text[heading[2] :]):
+        return None
+    sibling = next((node for node in reversed(stack) if node.rank == heading[0]), None)
+    if sibling is None or to_int(sibling.number or "") is None or to_int(heading[1] or "") != to_int(sibling.number) + 1:
+        return None
+    return heading
 
 
 def _leaves(nodes: list[_Node]) -> list[_Node]:

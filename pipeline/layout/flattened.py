@@ -13,7 +13,13 @@ import re
 from ..model import SourceLine
 
 LONG_LINE = 120  # shorter lines are paragraphs as they stand
-ITEM_START = re.compile(r"(?:(?<=[\s。；;！？：:])|^)(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(])")
+AFTER = r"(?:(?<=[\s。；;！？：:])|^)"
+# The numbering styles of 公文, outermost first: 一、 （一） 1.
+ITEM_STARTS = (
+    (1, re.compile(AFTER + r"([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“「《（(])")),
+    (2, re.compile(AFTER + r"[（(]([一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff“「《])")),
+    (3, re.compile(AFTER + r"(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(])")),
+)
 MAX_PIECES = 2000
 
 
@@ -26,15 +32,29 @@ def _label_starts(text: str) -> list[int]:
 
 
 def _item_starts(text: str) -> list[int]:
-    """Positions of item numbers that count on from 1 (or from the first one seen)."""
-    starts, expected = [], None
-    for found in ITEM_START.finditer(text):
-        value = int(found.group(1))
-        if expected is None or value == expected:
-            if found.start() > 0:
-                starts.append(found.start())
-            expected = value + 1
-    return starts if len(starts) >= 2 else []
+    """Positions of item numbers that count on, in each numbering style: from the first one seen,
+    and from 1 again after a number of an outer style (一、… 1.… 2.… 二、… 1.…). A style is cut where
+    it counts at least twice; an outer style's lone number (二、具体要求) is cut with the inner ones."""
+    from ..extract.numerals import to_int
+
+    found = sorted((m.start(), rank, to_int(m.group(1))) for rank, pattern in ITEM_STARTS for m in pattern.finditer(text))
+    expected: dict[int, int | None] = {}
+    accepted: dict[int, list[int]] = {1: [], 2: [], 3: []}
+    for position, rank, value in found[: 4 * MAX_PIECES]:
+        if value is None:
+            continue
+        want = expected.get(rank)
+        if want is None or value == want:
+            accepted[rank].append(position)
+            expected[rank] = value + 1
+            for inner in (2, 3):
+                if inner > rank and inner in expected:
+                    expected[inner] = 1
+    counting = [rank for rank, starts in accepted.items() if len(starts) >= 2]
+    if not counting:
+        return []
+    deepest = max(counting)
+    return sorted(p for rank, starts in accepted.items() if rank in counting or (rank < deepest and starts) for p in starts if p > 0)
 
 
 def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()) -> tuple[SourceLine, ...]:
