@@ -750,6 +750,41 @@ CASES["dash_for_one_and_titled_duty_paragraphs"] = (DASH_ONE_AND_TITLED_DUTIES, 
 ])
 
 
+# Tables a cell per line without a 序号 (the rows as long as the header, cells closed by |), and
+# with the header typed on one line, cells by spaces; a column of units headed without a role word.
+CELL_LINES_UNNUMBERED = """清洁家园行动工作台账
+名 称 |
+责任单位 |
+工作任务与目标 |
+门前三包 |
+城管中队 |
+保持门店门前清洁有序，杜绝乱堆乱放。 |
+夜市整治活 动 |
+城管中队、市场监管所 |
+合理设置夜市，明确出摊收摊时间。 |
+四区划分：
+1、严管区：人民路；
+"""
+
+SPACED_HEADER_CELL_ROWS = """校园食品安全职责
+序号 涉及部门 职责分工
+1
+区教育局
+负责校园食品安全管理工作。指导学校落实主体责任。
+2
+区市场监管局
+负责学校集中用餐的监督管理，会同有关部门开展检查。
+"""
+
+CASES["cell_lines_without_numbers"] = (CELL_LINES_UNNUMBERED, [
+    ("门前三包", "城管中队", "responsible"), ("夜市整治活动", "城管中队", "responsible"), ("夜市整治活动", "市场监管所", "responsible"),
+])
+
+CASES["spaced_header_then_cell_lines"] = (SPACED_HEADER_CELL_ROWS, [
+    ("负责校园食品安全", "区教育局", "responsible"), ("负责学校集中用餐", "区市场监管局", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -18,7 +18,9 @@ from ..model import TableCell
 from ..extract.normalise import to_simplified
 
 NUMBER_HEADERS = ("序号", "编号", "序")
-TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点")
+TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点|职责")
+# 涉及部门, 实施单位, 主管部门: a short header naming units without a role word (read as responsible).
+UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能)单位$")
 # Columns that report on a task rather than state it (完成情况, 完成率, 进展, 备注).
 PROGRESS_HEADER = re.compile(r"完成情况|完成率|进展|进度|成效|备注|落实情况|推进情况|占.{0,4}比|已完成")
 DEADLINE_HEADER = re.compile(r"时限|时间|期限|日期|进度安排|时间节点")
@@ -63,6 +65,8 @@ def column_kind(header: str) -> str:
     role = known.get(text)
     if role is None and len(text) <= 8 and not TASK_HEADER.search(text.replace("责任", "")):
         role = label_role(text)
+    if role is None and UNIT_HEADER.match(text) and not TASK_HEADER.search(text):
+        role = "responsible"
     if role in ("lead", "support", "responsible"):
         return "unit"
     if role == "person":

@@ -249,15 +249,34 @@ def find_space_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Ta
 
 
 def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
-    """One cell per line: ``序号`` then the other header cells, then rows opened by a bare number."""
+    """One cell per line: ``序号`` then the other header cells (or the header on one line, cells
+    by spaces), then rows opened by a bare number; or, without a 序号, rows of as many cells as
+    the header has (``名称 |`` ⏎ ``责任单位 |`` ⏎ ``工作任务与目标 |`` ⏎ ``门前六包 |`` ⏎ ``市容大队 |`` ⏎ …)."""
     tables: list[Table] = []
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.number in taken or column_kind(TRAILING_BAR.sub("", line.text)) != "number" or len(fold(line.text)) > 4:
+        if line.number in taken:
             index += 1
             continue
-        cells = _one_cell_lines(lines, index, taken)
+        first = TRAILING_BAR.sub("", line.text)
+        spaced = _space_cells(line) if " " in line.text or "\t" in line.text or "\u3000" in line.text else []
+        if column_kind(first) == "number" and len(fold(line.text)) <= 4:
+            cells = _one_cell_lines(lines, index, taken)
+        elif len(spaced) >= 3 and column_kind(spaced[0].text) == "number" and header_is_table([c.text for c in spaced]) and _next_is_number(lines, index):
+            # 序号 涉及部门 职责分工 ⏎ 1 ⏎ 市教育局 ⏎ 负责…: the header on one line, the rows a cell per line
+            cells = spaced + _one_cell_lines(lines, index + 1, taken)
+        elif len(first) <= 24 and len(fold(first)) <= 12 and column_kind(first) in ("task", "unit"):
+            table = _unnumbered_cell_table(lines, index, taken)
+            if table is not None:
+                tables.append(table)
+                index = next((i for i in range(index, len(lines)) if lines[i].number > table.last_line), len(lines))
+            else:
+                index += 1
+            continue
+        else:
+            index += 1
+            continue
         header: list[Cell] = []
         position = 0
         while position < len(cells) and len(header) < MAX_HEADER_CELLS:
@@ -303,6 +322,53 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
         else:
             index += 1
     return tables
+
+
+def _next_is_number(lines: tuple[SourceLine, ...], index: int) -> bool:
+    following = next((line for line in lines[index + 1 : index + 3] if line.text.strip()), None)
+    return following is not None and BARE_NUMBER.match(following.text) is not None
+
+
+UNNUMBERED_MIN_ROWS = 2
+
+
+def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set[int]) -> Table | None:
+    """Header cells a line each, all of a known kind, then rows of exactly as many cells, as long
+    as each row's unit cell holds units: without a 序号 nothing else tells where a row ends.
+    Cells are read only as far as rows are found, so that a failed start costs its header."""
+    cells = _iter_cells(lines, index, taken)
+    header: list[Cell] = []
+    for cell in cells:
+        if len(fold(cell.text)) > 12 or column_kind(cell.text) == "other" or len(header) == MAX_HEADER_CELLS:
+            pending = [cell]
+            break
+        header.append(cell)
+    else:
+        pending = []
+    kinds = [column_kind(c.text) for c in header]
+    if len(header) < 3 or not header_is_table([c.text for c in header]) or "unit" not in kinds:
+        return None
+    width, unit_columns = len(header), [i for i, kind in enumerate(kinds) if kind == "unit"]
+    rows: list[tuple[Cell | None, list[Cell]]] = []
+    while len(rows) < MAX_ROWS:
+        row = pending + [cell for _, cell in zip(range(width - len(pending)), cells)]
+        pending = []
+        if len(row) < width or not all(unit_strength(row[i].text) > 0 for i in unit_columns) or any(column_kind(c.text) == "number" for c in row):
+            break
+        rows.append((None, row))
+    if len(rows) < UNNUMBERED_MIN_ROWS:
+        return None
+    return _to_table(header, rows, header[0].line, rows[-1][1][-1].line)
+
+
+def _iter_cells(lines: tuple[SourceLine, ...], start: int, taken: set[int]):
+    for line in lines[start:]:
+        if line.number in taken:
+            return
+        text = TRAILING_BAR.sub("", line.text)
+        cell = _cell(line, 0, len(text))
+        if cell is not None:
+            yield cell
 
 
 def _one_cell_lines(lines: tuple[SourceLine, ...], start: int, taken: set[int]) -> list[Cell]:
