@@ -724,9 +724,9 @@ CASES["page_run_together_chinese_numbering"] = (RUN_TOGETHER_PAGE, [
 ])
 
 CASES["page_run_together_unit_headings"] = (RUN_TOGETHER_DUTIES, [
-    ("县环保局", "县环保局", "responsible"),
+    ("县环保局。负责对", "县环保局", "responsible"),
     ("县交通局、公路局", "县交通局", "responsible"), ("县交通局、公路局", "公路局", "responsible"),
-    ("县农委", "县农委", "responsible"),
+    ("县农委。负责全县", "县农委", "responsible"),
 ])
 
 # A first heading whose 一 came out as a dash; a list of names without final punctuation before the
@@ -782,6 +782,37 @@ CASES["cell_lines_without_numbers"] = (CELL_LINES_UNNUMBERED, [
 
 CASES["spaced_header_then_cell_lines"] = (SPACED_HEADER_CELL_ROWS, [
     ("负责校园食品安全", "区教育局", "responsible"), ("负责学校集中用餐", "区市场监管局", "responsible"),
+])
+
+
+# Areas of duty, each a topic and its 由-clause, two in a sentence or one a sentence: each is a task,
+# and whoever the clause names is responsible (施工企业, 经营者: parties, not only organisations);
+# a stated rule inside the bracket is no unit; a collective enumerated with 州.
+DUTY_AREAS = """二、职责分工
+（一）背街小巷，由属地社区负责；实行物业管理的小区，按照合同由物业服务企业负责；
+（二）施工工地由施工企业负责，待建地块由土地使用权人负责；
+（三）临街商户周围由经营者负责；
+三、宣传工作
+制作宣传画报。宣传画报的设计制作由市创建办负责，宣传画报的张贴、维护工作由各镇街负责。
+四、公共服务
+完善公共服务。（责任单位：各州、市人民政府）
+"""
+
+STATED_RULE_IN_BRACKET = """1.推进审批下放。（省发展改革委、省编办等负责，列第一位的为牵头部门，下同）
+2.优化审批流程。（省政务服务局、省司法厅负责）
+"""
+
+CASES["duty_areas_led_by_their_parties"] = (DUTY_AREAS, [
+    ("背街小巷，由属地", "属地社区", "responsible"), ("实行物业管理的小", "物业服务企业", "responsible"),
+    ("施工工地由施工企", "施工企业", "responsible"), ("待建地块由土地使", "土地使用权人", "responsible"),
+    ("临街商户周围由经", "经营者", "responsible"),
+    ("宣传画报的设计制", "市创建办", "responsible"), ("宣传画报的张贴、", "各镇街", "responsible"),
+    ("公共服务", "各州、市人民政府", "responsible"),
+])
+
+CASES["stated_rule_inside_the_bracket"] = (STATED_RULE_IN_BRACKET, [
+    ("推进审批下放", "省发展改革委", "lead"), ("推进审批下放", "省编办", "responsible"),
+    ("优化审批流程", "省政务服务局", "lead"), ("优化审批流程", "省司法厅", "responsible"),
 ])
 
 

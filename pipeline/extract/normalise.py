@@ -93,14 +93,14 @@ def complete_names(names: list[str], groups: list | None = None) -> list[str]:
     ``groups`` (one key per name, e.g. its role) limits a shared suffix to the names of the
     last name's group."""
     completed = list(names)
-    last = PLACE_SUFFIX.match(names[-1]) if names else None
+    last = PLACE_SUFFIX.match(names[-1]) if names and not names[-1].startswith(("各", "有关", "相关")) else None
     if last and len(names) > 1:
         for index in range(len(names) - 2, -1, -1):
             name = names[index]
             if groups is not None and groups[index] != groups[-1]:
                 break
             # a name that already has its own place suffix (黄埔区政府) takes no other one
-            if 2 <= len(name) <= 5 and not PLACE_SUFFIX.match(name) and not re.search(r"[省市县区局厅委办部会院所司处科室股队站府]$", name):
+            if 2 <= len(name) <= 5 and not PLACE_SUFFIX.match(name) and not re.search(r"[省市县区局厅委办部会院所司处科室股队站府团联行社]$", name):
                 completed[index] = name + last["suffix"]
             else:
                 break

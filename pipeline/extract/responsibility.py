@@ -183,7 +183,7 @@ def _unglue(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [*parts, (begin + start, end)] if parts else [(begin, end)]
 
 
-LEVEL_CHAR = re.compile(r"[县市区旗乡镇]")
+LEVEL_CHAR = re.compile(r"[县市区旗乡镇州盟]")
 LEVEL_START = re.compile(r"^(?:省|市|县|区|[\u4e00-\u9fff]{2,4}(?:省|市|县|区))")
 
 
@@ -203,7 +203,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     index = 0
     while index < len(spans):
         begin, end = spans[index]
-        if re.fullmatch(r"(?:各|相关|有关)[县市区旗乡镇](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
+        if re.fullmatch(r"(?:各|相关|有关)[县市区旗乡镇州盟](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
@@ -259,6 +259,8 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
             for note in vocab.scope_notes:
                 if piece == note:
                     return begin, begin
+            if "牵头" in piece and any(rule.search(piece) for rule in vocab.conventions.values()):
+                return begin, begin  # …等负责，列第一位的为牵头部门: the notice's rule, not a unit
     return begin, end
 
 
@@ -429,7 +431,7 @@ def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: bool = False) -> tuple[list[UnitSpan], int] | None:
+def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: bool = False, led: bool = False) -> tuple[list[UnitSpan], int] | None:
     """``A牵头，B、C配合，D具体实施`` between ``start`` and ``end``: units with their roles and where the
     clause ends, or ``None`` when anything in the span is not a unit list closed by a role word.
     With ``allow_tail``, text after the last role word and a comma (``…配合，年内建成…``) is left out."""
@@ -467,9 +469,19 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
     segments = [seg for seg in segments if not all(is_person_title(p) for p, _, _ in split_units(simple[seg[2] : seg[3]]))]
     units = _segments_to_units(text, simple, segments)
-    if units and len(units) >= len(segments) and names_a_unit_list([to_simplified_name(u.raw) for u in units]):
+    names = [to_simplified_name(u.raw) for u in units]
+    if units and len(units) >= len(segments) and (names_a_unit_list(names) or (led and _named_parties(names))):
         return units, clause_end
     return None
+
+
+PARTY_MAX = 8
+
+
+def _named_parties(names: list[str]) -> bool:
+    """``施工工地由施工企业负责``, ``由经营者负责``: after 由 a role verb makes whoever is named
+    responsible, an organisation or not (施工企业, 土地使用权人, 所有权人), if each is a short noun."""
+    return 0 < len(names) <= 3 and all(len(n) <= PARTY_MAX and could_be_unit(n) for n in names)
 
 
 def _bracket_depths(text: str) -> list[int]:
@@ -532,7 +544,7 @@ def find_role_sentences(text: str, simple: str) -> list[Attribution]:
         if not led and (re.search(r"[，,]由", body) or MID_LED.search(simple, match.start("body") + 1, match.end("body"))):
             continue  # 道路交通安全专项整治，由公安部门负责: the clause is the 由… part, read from there
         # The clause may be followed by its task after a comma (由A负责，按照…； A牵头，组织开展…).
-        found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=True)
+        found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=True, led=led)
         if found is None and led:
             found = _led_verb_units(text, simple, match.start("body"), match.end("body"))
         if found:

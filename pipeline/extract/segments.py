@@ -24,7 +24,12 @@ MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not 
 
 def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     attributions = text_to_attributions(raw.text)
-    cuts = _closing_bracket_cuts(raw.text, attributions) or _clause_line_cuts(raw.text, attributions) or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
+    cuts = (
+        _closing_bracket_cuts(raw.text, attributions)
+        or _clause_line_cuts(raw.text, attributions)
+        or _led_topic_cuts(raw.text, attributions)
+        or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
+    )
     if not cuts:
         return (raw,)
     bounds = [0, *cuts, len(raw.text)]
@@ -64,7 +69,12 @@ TRAILING_CLAUSE = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|
 def _task_title(text: str) -> str:
     """The task's first sentence without the clause that closes it (``推进…便利化（省工商局牵头）``):
     a split task's title says what is to be done; who does it is in its responsibilities."""
+    from .responsibility import UNIT_HEADING
+
     title = first_sentence(text)
+    if UNIT_HEADING.match(text) and text[len(title) : len(title) + 1] == "。":
+        # 县环保局。负责对全县…: a unit heading is no title alone; its duty's first sentence goes with it
+        title = text[: len(title) + 1] + first_sentence(text[len(title) + 1 :])
     return TRAILING_CLAUSE.sub("", title) or title
 
 
@@ -106,6 +116,29 @@ def _clause_line_cuts(text: str, attributions: list[Attribution]) -> list[int]:
         cuts.append(line_end + 1)
     # Every clause line must close a task of its own: the text before the first one is a task too.
     return cuts if _has_task(text[: lines[0].start]) else []
+
+
+SENTENCE_BREAK = "。；;！\n"
+
+
+def _led_topic_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """Areas of duty, each a topic and its 由-clause: ``施工工地由施工企业负责，待建地块由土地使用权
+    人负责；`` or ``…的设计制作由市创建办负责，…的发放工作由各镇街负责。`` With two or more in an
+    item, each is a task: cut where its sentence begins, or after the comma that closes the clause
+    before it in the same sentence. A clause in the item's first sentence stays with the title."""
+    led = [a for a in attributions if text[a.start] == "由" and a.start > 0 and text[a.start - 1] not in SENTENCE_BREAK + "：:"]
+    if len(led) < 2:
+        return []
+    cuts = []
+    previous_end = 0
+    for attribution in led:
+        sentence = max(text.rfind(ch, 0, attribution.start) for ch in SENTENCE_BREAK) + 1
+        if previous_end > sentence and text[previous_end : previous_end + 1] in ("，", ","):
+            sentence = previous_end + 1
+        if sentence > 0 and (not cuts or sentence > cuts[-1]):
+            cuts.append(sentence)
+        previous_end = attribution.end
+    return cuts
 
 
 def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: bool = False) -> list[int]:

@@ -25,6 +25,7 @@ BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
 TRAILING_BAR = re.compile(r"\s*[|｜]+\s*$")
 MAX_HEADER_CELLS = 16
+ATTACHMENT_CELL = re.compile(r"^附件\d{0,2}[：:]?$")
 MAX_ROWS = 2000
 
 
@@ -304,6 +305,8 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
                 while position < len(cells) and not (BARE_NUMBER.match(cells[position].text) and int(BARE_NUMBER.match(cells[position].text).group(1)) == previous + 1):
                     position += 1
                 continue
+            if ATTACHMENT_CELL.match(fold(cell.text)):
+                break  # 附件2 ⏎ 序号 ⏎ …: the next annex, with a table of its own
             found = BARE_NUMBER.match(cell.text)
             value = int(found.group(1)) if found else None
             if value is not None and (previous is None or value == previous + 1):
