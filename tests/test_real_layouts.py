@@ -816,6 +816,26 @@ CASES["stated_rule_inside_the_bracket"] = (STATED_RULE_IN_BRACKET, [
 ])
 
 
+# A cover letter that divides work itself before its annex: one task per clause of the paragraph,
+# from the first clause on (the cover part), beside the annex's table.
+COVER_DIVIDES_WORK = """区政府各部门、各直属单位：
+为确保完成年度目标任务，经区政府研究决定，将主要目标任务进行分解，实行进度督察、年底考核。区委办公室负责将目标任务完成情况纳入综合考评；区政府办公室负责对目标任务进度进行督察通报；区统计局负责对经济类数据进行真实性审核。各部门要明确责任，抓好落实。
+附件：目标任务分解表
+松溪区人民政府办公室
+2019年2月15日
+附件
+序号 | 任务名称 | 牵头部门 | 配合部门 |
+1 | 地区生产总值增长5.5% | 区发改局 | 区财政局、区统计局 |
+2 | 服务业增加值增长6% | 区发改局 | 区商务局 |
+"""
+
+CASES["cover_letter_divides_work"] = (COVER_DIVIDES_WORK, [
+    ("区委办公室负责将", "区委办公室", "responsible"), ("区政府办公室负责", "区政府办公室", "responsible"), ("区统计局负责对经", "区统计局", "responsible"),
+    ("地区生产总值增长", "区发改局", "lead"), ("地区生产总值增长", "区财政局", "support"), ("地区生产总值增长", "区统计局", "support"),
+    ("服务业增加值增长", "区发改局", "lead"), ("服务业增加值增长", "区商务局", "support"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -146,7 +146,7 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
     shares the paragraph's title. When the paragraph itself opens with its clause (由A负责，…。B负责，…),
     every later one is a task of its own."""
     starts = [_clause_start(text, a.start) for a in attributions]
-    subjects = [start for a, start in zip(attributions, starts) if text[a.start] not in OPEN and start > 0 and text[start - 1] in "。；;！\n：:" and _opens_with_units(text, a)]
+    subjects = [start for a, start in zip(attributions, starts) if text[a.start] not in OPEN and start > 0 and text[start - 1] in "。；;！\n：:" and opens_with_units(text, a)]
     opens = bool(attributions) and starts[0] == 0 and text[0] not in OPEN
     if not subjects or (len(subjects) < 2 and not opens):
         return []
@@ -179,7 +179,7 @@ def _clause_start(text: str, start: int) -> int:
     return start
 
 
-def _opens_with_units(text: str, attribution: Attribution) -> bool:
+def opens_with_units(text: str, attribution: Attribution) -> bool:
     """The clause begins with its first unit (or with a connective before it: 即县水务局牵头)."""
     from .responsibility import CONNECTIVE
 

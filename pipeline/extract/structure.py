@@ -597,6 +597,7 @@ def blocks_to_outline(blocks: list[Block]) -> Outline:
     items: list[RawItem] = []
     seen: dict[str, int] = {}
     attachments = []
+    items.extend(_cover_divisions(blocks[:start]))
     for part in parts:
         key = part.kind if part.kind in ("main", "cover") else f"attachment{part.index}"
         if part.attachment is not None:
@@ -604,3 +605,36 @@ def blocks_to_outline(blocks: list[Block]) -> Outline:
         warnings.extend(_numbering_warnings(part, key))
         items.extend(_node_to_item(node, part, key, seen) for node in _leaves(part.nodes))
     return Outline(meta, tuple(attachments), tuple(items), tuple(front_warnings + warnings))
+
+
+COVER_DIVISION_MIN = 2
+
+
+def _cover_divisions(front: list[Block]) -> list[RawItem]:
+    """A cover letter that divides work itself, before the plan (``区委办公室负责将…纳入考评；区政府
+    办公室负责…督察通报；区统计局负责…审核。``): its paragraph of clauses that each open with their
+    unit is read from the first of them, one task per clause (the cover part)."""
+    from .responsibility import text_to_attributions
+    from .segments import opens_with_units
+
+    items: list[RawItem] = []
+    for block in front:
+        text = block.text
+        if len(text) < 40 or "；" not in text and ";" not in text:
+            continue
+        subjects = [a for a in text_to_attributions(text) if a.start > 0 and text[a.start - 1] in "。；;" and opens_with_units(text, a)]
+        if len(subjects) < COVER_DIVISION_MIN:
+            continue
+        begin = subjects[0].start
+        number = str(len(items) + 1)
+        items.append(
+            RawItem(
+                id=f"cover/p{number}", part="cover", attachment=None, section=None, number=number, level=COVER_LEVEL,
+                title=first_sentence(re.split("[；;]", text[begin:], maxsplit=1)[0]), text=text[begin:], origins=block.origins[begin:],
+                line=block.line, end_line=block.line, page=block.page,
+            )
+        )
+    return items
+
+
+COVER_LEVEL = 7  # as an unnumbered paragraph: each clause in it is a task of its own
