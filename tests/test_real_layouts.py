@@ -836,6 +836,21 @@ CASES["cover_letter_divides_work"] = (COVER_DIVIDES_WORK, [
 ])
 
 
+# Duty paragraphs under a section whose first paragraph is addressed to all: each unit heading
+# (乡纪委、监察室：负责…) is a task, and what a unit answers for may stand between it and the role
+# verb (各村党支部：对本村防控工作负总责 → lead).
+DUTIES_AFTER_AN_EXHORTATION = """二、工作职责
+各村、驻乡各单位要高度重视，在乡党委、政府的统一领导下，各司其职，各负其责。乡纪委、监察室：负责对防控措施落实情况进行监督检查。
+乡人武部：负责本乡民兵参与疫情处置工作。
+各村党支部：对本村防控工作负总责，成立相应领导小组。
+"""
+
+CASES["duty_paragraphs_after_an_exhortation"] = (DUTIES_AFTER_AN_EXHORTATION, [
+    ("乡纪委、监察室：", "乡纪委", "responsible"), ("乡纪委、监察室：", "监察室", "responsible"),
+    ("乡人武部：负责本", "乡人武部", "responsible"), ("各村党支部：对本", "各村党支部", "lead"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -622,7 +622,10 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
 
 
 SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n：:]))")
-SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|负责|牵头)(?![人责])")
+SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|总负责|负责|牵头)(?![人责])")
+# 各村党支部：对本村防控工作负总责; 县政府对全县防控工作负总责: what the unit answers for sits
+# between the unit and the role verb.
+ANSWERS_FOR = re.compile(r"[：:]?对(?![接口照标外应])[^，,。；;：:\n]{1,30}?$")
 SUBJECT_MAX = 80
 
 
@@ -647,16 +650,18 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
             begin = ordinal.end()
         window = simple[begin : begin + SUBJECT_MAX]
         role = SUBJECT_ROLE.search(window)
-        if role is None or role.start() < 2 or re.search(r"[，,。；;：:\n]", window[: role.start()]):
+        answers = ANSWERS_FOR.search(window[: role.start()]) if role is not None and role.group("role") in ("负总责", "总负责", "负责") else None
+        head_end = answers.start() if answers is not None else (role.start() if role is not None else 0)
+        if role is None or head_end < 2 or re.search(r"[，,。；;：:\n]", window[:head_end]):
             if asked and simple.startswith("请", ordinal.end() - 1):
                 asked_unit = _asked_units(text, simple, begin)  # 三是请区工信局加快出台…: asked, so responsible
                 if asked_unit:
                     attributions.append(asked_unit)
             continue
         after = simple[begin + role.end() : begin + role.end() + 2]
-        if not after or (after[0] in "。；;，," and not asked):
+        if not after or (after[0] in "。；;，," and not asked and answers is None):
             continue  # a role sentence (A、B负责。) is find_role_sentences' to read
-        head = simple[begin : begin + role.start()]
+        head = simple[begin : begin + head_end]
         if head.startswith(("由", *_exhortations())) or MID_LED.search(head):
             continue  # 城区道路由市城管局负责清扫: read from 由 by find_role_sentences
         head = re.sub(r"(?:等|要|应|应当|主要|具体)+$", "", head)
@@ -687,7 +692,7 @@ def find_led_by(text: str, simple: str) -> list[Attribution]:
 UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头)")
 
 
-HEADING_START = re.compile(r"(?<=[。：:\n])(?=[省市县区各])")
+HEADING_START = re.compile(r"(?<=[。：:\n])(?=[省市县区乡镇各])")
 
 
 def find_unit_headings(text: str, simple: str) -> list[Attribution]:

@@ -152,8 +152,17 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
         return []
     # 会议议定：一是请…；二是请…: after a lead-in the first clause is a task too (a colon, or an
     # ordinal); so too in a paragraph found by its clauses, whose first sentence is no title.
-    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:" or ORDINAL.match(text, subjects[0]) is not None or _title_only(text[: subjects[0]])
+    # So too when the first clause opens a paragraph of its own, after the title (and any
+    # paragraph addressed to all): 二、工作职责 ⏎ 各单位要高度重视…。 ⏎ 乡纪委：负责… ⏎ 乡人武部：负责…
+    # A unit heading (乡纪委、监察室：负责…) always opens a task of its own.
+    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:\n" or ORDINAL.match(text, subjects[0]) is not None or _unit_heading_at(text, subjects[0])
     return subjects if first_is_task else subjects[1:]
+
+
+def _unit_heading_at(text: str, start: int) -> bool:
+    from .responsibility import UNIT_HEADING
+
+    return UNIT_HEADING.match(text, start) is not None
 
 
 def _title_only(text: str) -> bool:
