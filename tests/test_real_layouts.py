@@ -400,7 +400,7 @@ UNIT_AS_HEADING = """三、调研分工
 
 CASES.update({
     "minutes_ask_each_unit": (MINUTES, [
-        ("请市发改委会同市", "市发改委", "lead"), ("请市发改委会同市", "市财政局", "support"), ("请市发改委会同市", "市统计局", "support"),
+        ("请市发改委会同市", "市发改委", "responsible"), ("请市发改委会同市", "市财政局", "support"), ("请市发改委会同市", "市统计局", "support"),
         ("请市住建局牵头，", "市住建局", "lead"), ("请市教育局负责做", "市教育局", "responsible"),
     ]),
     "unit_as_heading": (UNIT_AS_HEADING, [("市公安局", "市公安局", "responsible"), ("市教育局", "市教育局", "responsible")]),
@@ -515,7 +515,7 @@ MINUTES_ASKED = """最后，会议强调，各部门要主动作为。一是请�
 """
 
 CASES["minutes_asked_units_are_responsible"] = (MINUTES_ASKED, [
-    ("请区发改局会同区", "区发改局", "lead"), ("请区发改局会同区", "区统计局", "support"),
+    ("请区发改局会同区", "区发改局", "responsible"), ("请区发改局会同区", "区统计局", "support"),
     ("请区商务局加快出", "区商务局", "responsible"), ("请区住建局牵头，", "区住建局", "lead"),
 ])
 
@@ -644,7 +644,7 @@ CONTENT_THEN_UNIT_CELL = """目标
 """
 
 CASES["content_cell_then_unit_cell"] = (CONTENT_THEN_UNIT_CELL, [
-    ("加强预期引导", "市发改委", "lead"),
+    ("围绕经济形势和宏", "市发改委", "lead"),
     ("围绕就业创业政策", "市人社局", "lead"),
     ("围绕货币政策和信", "市金融办", "lead"), ("围绕货币政策和信", "人民银行青川市中心支行", "lead"),
 ])
@@ -848,6 +848,21 @@ DUTIES_AFTER_AN_EXHORTATION = """二、工作职责
 CASES["duty_paragraphs_after_an_exhortation"] = (DUTIES_AFTER_AN_EXHORTATION, [
     ("乡纪委、监察室：", "乡纪委", "responsible"), ("乡纪委、监察室：", "监察室", "responsible"),
     ("乡人武部：负责本", "乡人武部", "responsible"), ("各村党支部：对本", "各村党支部", "lead"),
+])
+
+
+# A heading line (with its full stop) above paragraphs that each close with their bracket: each
+# paragraph is a task, the first one too; 由X会同Y…研究提出落实意见: X responsible, Y support.
+HEADING_ABOVE_BRACKETED_TASKS = """（五）充分释放全社会创业创新潜能。
+    着力实施创新驱动发展战略，促进科技与经济深度融合。（科技部牵头，发展改革委、财政部等按职责分工负责）
+    发挥大众创业、万众创新的乘数效应。（发展改革委牵头，科技部等按职责分工负责）
+（六）关于“确保谷物基本自给”的问题，由发展改革委会同农业部、粮食局等部门研究提出落实意见。
+"""
+
+CASES["heading_above_bracketed_tasks_and_together"] = (HEADING_ABOVE_BRACKETED_TASKS, [
+    ("着力实施创新驱动", "科技部", "lead"), ("着力实施创新驱动", "发展改革委", "responsible"), ("着力实施创新驱动", "财政部", "responsible"),
+    ("发挥大众创业、万", "发展改革委", "lead"), ("发挥大众创业、万", "科技部", "responsible"),
+    ("关于“确保谷物基", "发展改革委", "responsible"), ("关于“确保谷物基", "农业部", "support"), ("关于“确保谷物基", "粮食局", "support"),
 ])
 
 

@@ -332,14 +332,14 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
                 # （责任单位：A牵头，B等有关部门参加，各镇街落实）: the list's own role words rule
                 units.extend(replace(u, order=len(units) + n, role_label=label) for n, u in enumerate(inner[0], start=1))
                 continue
-        together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: X leads, Y supports
+        together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: Y supports; X has no role word of its own
         for piece, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
             if _is_run_on(piece):
                 continue
             marked = LEAD_MARK.match(simple, u_end)  # 医政医管科（牵头）: this unit leads
             unit_role = "lead" if marked else role
             if together >= 0 and role == "responsible":
-                unit_role = "lead" if u_end <= together else "support"
+                unit_role = "responsible" if u_end <= together else "support"
             units.append(UnitSpan(text[u_start:u_end], u_start, u_end, unit_role, len(units) + 1, label))
             inner = INNER_LEAD.match(simple, u_end)
             if inner and looks_like_unit(inner.group("unit")):  # 国务院…工作小组（财政部牵头）: 财政部 leads it
@@ -743,7 +743,8 @@ def _asked_units(text: str, simple: str, begin: int) -> Attribution | None:
 
 
 def _together_clause(text: str, simple: str, begin: int) -> Attribution | None:
-    """``请A会同B、C研究…``: A leads, B and C support (the verb after them states the task)."""
+    """``请A会同B、C研究…``: B and C support; A, asked without a role word of its own, is
+    responsible (the verb after them states the task)."""
     window_end = min(len(simple), begin + SUBJECT_MAX)
     stop = re.search(r"[，,。；;：:\n]", simple[begin:window_end])
     limit = begin + stop.start() if stop else window_end
@@ -755,7 +756,7 @@ def _together_clause(text: str, simple: str, begin: int) -> Attribution | None:
     if support_end is None or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in lead]):
         return None
     support = split_units(simple[together.end() : support_end], together.end())
-    roles = [("lead", a, b) for _, a, b in lead] + [("support", a, b) for _, a, b in support]
+    roles = [("responsible", a, b) for _, a, b in lead] + [("support", a, b) for _, a, b in support]
     units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (role, a, b) in enumerate(roles, start=1))
     return Attribution(begin, support_end, units)
 

@@ -32,8 +32,13 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     )
     if not cuts:
         return (raw,)
+    heading_end = _heading_end(raw)
+    if 0 < heading_end < cuts[0] and _has_task(raw.text[heading_end : cuts[0]]) and _attributes_between(heading_end, cuts[0], attributions) and not _attributes_between(0, heading_end, attributions):
+        # （五）充分释放…潜能。 ⏎ 着力实施…。（科技部牵头，…） ⏎ 发挥…。（…）: the heading line is the
+        # section's title; the first task below it is a task like the others.
+        cuts = [heading_end, *cuts]
     bounds = [0, *cuts, len(raw.text)]
-    retitle = _title_only(raw.text[: cuts[0]])
+    retitle = _title_only(raw.text[: cuts[0]]) or cuts[0] == heading_end
     if retitle:
         bounds = bounds[1:]  # the section's title line above its first task is no task itself
     items = []
@@ -76,6 +81,21 @@ def _task_title(text: str) -> str:
         # 县环保局。负责对全县…: a unit heading is no title alone; its duty's first sentence goes with it
         title = text[: len(title) + 1] + first_sentence(text[len(title) + 1 :])
     return TRAILING_CLAUSE.sub("", title) or title
+
+
+def _attributes_between(start: int, end: int, attributions: list[Attribution]) -> bool:
+    return any(start <= a.start < end for a in attributions)
+
+
+def _heading_end(raw: RawItem) -> int:
+    """Where the heading's own line ends in the item text: at its line break, or after a heading
+    that ends in a full stop (``（五）充分释放…潜能。``) where the source breaks the line."""
+    text = raw.text
+    if raw.title and text.startswith(raw.title) and text[len(raw.title) : len(raw.title) + 1] == "。":
+        end = len(raw.title) + 1
+        if end < len(raw.origins) and raw.origins[end] - raw.origins[end - 1] > 1:
+            return end
+    return text.find("\n") + 1
 
 
 def _has_task(text: str) -> bool:
