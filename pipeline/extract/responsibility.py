@@ -147,7 +147,8 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
                 pieces.append((start, index))
                 start = index + 1
             else:
-                conj = next((c for c in vocab.conjunctions if text.startswith(c, index)), None)
+                # (str.startswith of the tuple first: in C, and most characters open no conjunction)
+                conj = next((c for c in vocab.conjunctions if text.startswith(c, index)), None) if text.startswith(vocab.conjunctions, index) else None
                 if conj and index > start:
                     pieces.append((start, index))
                     start = index + len(conj)
