@@ -220,6 +220,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
 
 
 CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州旗镇乡][\u4e00-\u9fff]{2})")
+LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$")
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -232,7 +233,8 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         while end > begin and text[end - 1] in " \n。":
             end -= 1
         piece = text[begin:end]
-        leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None)
+        # (each word list tested at once with str.startswith/endswith of its tuple, in C, before finding which)
+        leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None) if piece.startswith(vocab.leading_words) else None
         connective = CONNECTIVE.match(piece)
         if connective:  # 即县水务局牵头: a connective before a level prefix (not 即墨区)
             leading = connective.group(0)
@@ -240,20 +242,19 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
             begin += len(leading)
             changed = True
             continue
-        note = re.search(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$", piece)
+        note = LIST_NOTE.search(piece) if piece.endswith(("）", ")")) else None
         if note:  # 市司法局（排名第一的为牵头单位，下同）: a note on the list, not part of the name
             end = begin + note.start()
             changed = True
             continue
-        for word in vocab.trailing + vocab.generalisers:
+        tails = vocab.trailing + vocab.generalisers
+        for word in tails if piece.endswith(tails) else ():
             if piece.endswith(word) and len(piece) > len(word):
                 end -= len(word)
                 changed = True
                 break
-        if not changed:
-            for note in vocab.scope_notes:
-                if piece == note:
-                    return begin, begin
+        if not changed and piece in vocab.scope_notes:
+            return begin, begin
     return begin, end
 
 
