@@ -31,6 +31,9 @@ OPEN = "（(〔【［["
 CLOSE = "）)〕】］]"
 INNER_OPEN = OPEN + "〈《"
 INNER_CLOSE = CLOSE + "〉》"
+# The bracket characters, found by the regex engine rather than by a Python loop over every character.
+BRACKET_CHAR = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
+INNER_OPEN_CHAR = re.compile("[" + re.escape(INNER_OPEN) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +115,8 @@ def bracket_groups(text: str) -> tuple[tuple[int, int], ...]:
     """Top-level bracketed spans ``(start, end)`` including the brackets; unbalanced ones are skipped."""
     groups = []
     stack: list[int] = []
-    for index, ch in enumerate(text):
+    for found in BRACKET_CHAR.finditer(text):
+        index, ch = found.start(), found.group()
         if ch in OPEN:
             stack.append(index)
         elif ch in CLOSE and stack:
@@ -428,7 +432,7 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     if "\n" in inner:
         return None
     segments, position, clause_end = [], 0, start
-    depth = _bracket_depths(inner) if any(ch in INNER_OPEN for ch in inner) else None
+    depth = _bracket_depths(inner) if INNER_OPEN_CHAR.search(inner) else None
     for match in vocab.role_word_regex.finditer(inner):
         if depth is not None and depth[match.start()]:
             continue  # 由工作小组（财政部牵头）负责: a role word inside a name's bracket is its note
