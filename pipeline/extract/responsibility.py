@@ -133,11 +133,13 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     cut off; what remains is a substring of ``text`` at the returned offsets.
     """
     vocab = vocabulary()
+    stops = _split_stops()
     pieces: list[tuple[int, int]] = []
     depth = 0
     start = 0
     index = 0
-    while index < len(text):
+    while (stop := stops.search(text, index)) is not None:  # the other characters change nothing
+        index = stop.start()
         ch = text[index]
         if ch in INNER_OPEN:
             depth += 1
@@ -163,6 +165,14 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     spans = [span for span in (_trim(text, b, e) for b, e in pieces) if span[1] > span[0]]
     spans = [part for b, e in spans for part in _unglue(text, b, e)]
     return [(text[b:e], offset + b, offset + e) for b, e in _join_collective_enumerations(text, spans)]
+
+
+@lru_cache(maxsize=1)
+def _split_stops() -> re.Pattern[str]:
+    """The characters ``split_units`` acts on: brackets, separators, 和 and the first of a conjunction."""
+    vocab = vocabulary()
+    chars = set(INNER_OPEN + INNER_CLOSE + vocab.separators + "和") | {c[0] for c in vocab.conjunctions if c}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 GLUED_LEVEL = re.compile(r"[省市县区](?![场级域直属内外容])[\u4e00-\u9fff]")
