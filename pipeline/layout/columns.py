@@ -76,10 +76,10 @@ def column_kind(header: str) -> str:
 
 def header_is_table(texts: list[str]) -> bool:
     """A header of a task table: a unit column and a number or task column, all cells short."""
-    kinds = [column_kind(t) for t in texts]
     short = all(len(fold(t)) <= 20 for t in texts)
     if not short or len(texts) < 2:
-        return False
+        return False  # (before the kinds: most lines cut into cells are prose, not a header)
+    kinds = [column_kind(t) for t in texts]
     if "unit" in kinds:
         return "number" in kinds or "task" in kinds
     # 序号 考核指标 … 备注: the unit column may be named otherwise; the rows will tell.

@@ -254,7 +254,8 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.number in taken or column_kind(TRAILING_BAR.sub("", line.text)) != "number" or len(fold(line.text)) > 4:
+        # (the length first: a 序号 header is short, and most lines are not)
+        if line.number in taken or len(fold(line.text)) > 4 or column_kind(TRAILING_BAR.sub("", line.text)) != "number":
             index += 1
             continue
         cells = _one_cell_lines(lines, index, taken)
