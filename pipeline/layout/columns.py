@@ -46,6 +46,19 @@ class Cell:
 
 def fold(text: str) -> str:
     """Healed, simplified, without spaces or bars: the form that headers and cells are judged in."""
+    # The table finders fold every line and cell, some several times: short texts are kept (bounded).
+    return _folded(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
+
+
+FOLD_CACHED_CHARS = 256  # with 4,096 entries: at most ~8 MB per process
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return re.sub(r"[\s|｜]+", "", to_simplified(heal_line(text)[0]))
 
 
