@@ -478,8 +478,8 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     With ``allow_tail``, text after the last role word and a comma (``…配合，年内建成…``) is left out."""
     vocab = vocabulary()
     inner = simple[start:end]
-    if "\n" in inner:
-        return None
+    if "\n" in inner or not vocab.role_word_regex.search(inner):
+        return None  # (no role word: most spans asked about; one search answers)
     segments, position, clause_end = [], 0, start
     depth = _bracket_depths(inner) if INNER_OPEN_CHAR.search(inner) else None
     for match in vocab.role_word_regex.finditer(inner):
