@@ -561,6 +561,8 @@ def find_role_sentences(text: str, simple: str) -> list[Attribution]:
     ``A负总责，B、C配合。`` (anything else in the sentence and it is not a clause), or a
     ``…，由A负责，B配合。`` closing a sentence."""
     attributions = []
+    if not vocabulary().role_word_regex.search(simple):
+        return attributions  # no role word anywhere (a sentence body ends where the role word regex may end, so none in any)
     starts = sorted({found.start() for found in SENTENCE_START.finditer(simple)} | {found.end() for found in FIELD_NAME.finditer(simple)})
     for start in starts:
         match = ROLE_SENTENCE.match(simple, start)
