@@ -38,6 +38,7 @@ FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0x
 FOLD_WIDTH.update({ord(a): b for a, b in zip("﹒﹐﹑﹔﹕﹖﹗﹙﹚﹝﹞︰", "．，、；：？！（）〔〕：")})
 
 
+FOLDS = re.compile("[" + "".join(re.escape(chr(code)) for code in FOLD_WIDTH) + "]")
 NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
 
 
@@ -78,7 +79,8 @@ def _outside(pattern: re.Pattern[str], text: str) -> list[bool]:
 
 
 def _heal(text: str) -> tuple[str, list[int]]:
-    text = text.translate(FOLD_WIDTH)
+    if FOLDS.search(text):  # (translate looks up every character; most lines have none to fold)
+        text = text.translate(FOLD_WIDTH)
     if NEEDS_WORK.search(text) is None:  # most lines of a notice: nothing to heal
         return text, list(range(len(text)))
     pieces: list[str] = []
