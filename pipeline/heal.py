@@ -123,7 +123,7 @@ def widen_punctuation(text: str) -> str:
 
 
 def _widen_punctuation(chars: list[str]) -> None:
-    for index in [i for i, ch in enumerate(chars) if ch in _PUNCTUATION_CHARS]:
+    for index in [found.start() for found in PUNCTUATION.finditer("".join(chars))]:  # (as ch in _PUNCTUATION_CHARS)
         ch = chars[index]
         if ch == "." and index and _ends_chinese_sentence(chars, index):
             chars[index] = "。"
