@@ -56,11 +56,14 @@ GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z]{{0,7}}[{TONED}])[a-z{TONED}
 # (责任单位◆★◆■★■：…): a run of two or more, or one between two characters of a word.
 NOISE_GLYPHS = "■◆★◇□☆▲△▼▽●◎◢◣◤◥"
 NOISE = re.compile(rf"[{NOISE_GLYPHS}]{{2,}}|(?<=[\u3400-\u9fff])[{NOISE_GLYPHS}](?=[\u3400-\u9fff：:。，,；;（(）)])")
+# What each needs, found faster than the pattern is tried at every character.
+GLOSS_OPEN = re.compile(r"\(")
+NOISE_GLYPH = re.compile(f"[{NOISE_GLYPHS}]")
 
 
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
-    patterns = [p for p, probe in ((GLOSS, "("), (NOISE, None)) if (probe is None or probe in text) and p.search(text)]
+    patterns = [p for p, probe in ((GLOSS, GLOSS_OPEN), (NOISE, NOISE_GLYPH)) if probe.search(text) and p.search(text)]
     if patterns:
         keep = [True] * len(text)
         for pattern in patterns:
