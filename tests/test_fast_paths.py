@@ -27,3 +27,23 @@ def test_fast_paths_label_matches_are_those_of_the_plain_search(text):
 def test_fast_paths_label_width_is_known():
     # without it every label search is the plain, slow one
     assert responsibility._label_width() is not None
+
+
+FOLD_PIECES = [
+    "序号", "編號", "责任单位", "牵頭", "（", "）", "(", ")", "(zé)", "(rèn)", "◆★", "■", "★", "|", "｜", " ", "\u3000", "\t",
+    "１２", "ＡＢ", "1.", ".", ",", ":", "﹙一﹚", "a", "市", "發", "，", "。", "\u200b", "\ufeff",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=30).map("".join))
+def test_fast_paths_folding_keeps_every_ideograph(text):
+    # what layout.flat_tables.FIVE_IDEOGRAPHS relies on: a line with five ideographs folds to more than 4
+    import re
+
+    from pipeline.layout.columns import fold
+    from pipeline.layout.flat_tables import FIVE_IDEOGRAPHS
+
+    ideographs = len(re.findall(r"[\u4e00-\u9fff]", text))
+    assert len(fold(text)) >= ideographs
+    assert bool(FIVE_IDEOGRAPHS.search(text)) == (ideographs >= 5)

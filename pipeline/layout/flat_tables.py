@@ -24,6 +24,9 @@ from .columns import Cell, align, column_kind, fold, header_is_table, join, solv
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
 TRAILING_BAR = re.compile(r"\s*[|｜]+\s*$")
+# Five ideographs: folding keeps every ideograph, so such a line folds to more than 4 characters
+# (tests/test_fast_paths.py), known without folding it.
+FIVE_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
 MAX_HEADER_CELLS = 16
 MAX_ROWS = 2000
 
@@ -255,7 +258,7 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
     while index < len(lines):
         line = lines[index]
         # (the length first: a 序号 header is short, and most lines are not)
-        if line.number in taken or len(fold(line.text)) > 4 or column_kind(TRAILING_BAR.sub("", line.text)) != "number":
+        if line.number in taken or FIVE_IDEOGRAPHS.search(line.text) or len(fold(line.text)) > 4 or column_kind(TRAILING_BAR.sub("", line.text)) != "number":
             index += 1
             continue
         cells = _one_cell_lines(lines, index, taken)
