@@ -130,7 +130,8 @@ def _document_spans(simple: str) -> tuple[tuple[int, int], ...]:
         return ()
     depth = 0
     start = -1
-    for index, ch in enumerate(simple):
+    for found in _document_marks().finditer(simple):  # (the other characters change nothing)
+        index, ch = found.start(), found.group()
         if depth == 0:
             if ch == vocab.doc_open:
                 depth, start = 1, index
@@ -143,6 +144,14 @@ def _document_spans(simple: str) -> tuple[tuple[int, int], ...]:
                     spans.append((start, index + 1))
                 # a 〉 closing the outer 《 is unbalanced: dropped
     return tuple(spans)
+
+
+@lru_cache(maxsize=1)
+def _document_marks() -> re.Pattern[str]:
+    """The characters ``_document_spans`` acts on: its opening, inner opening and closing brackets."""
+    vocab = vocabulary()
+    marks = set(vocab.doc_open + vocab.doc_inner_open + vocab.doc_inner_close)
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(marks)) + "]")
 
 
 def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
