@@ -132,6 +132,22 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     Generalisers (``等``, ``等有关部门``) and trailing role words (``按职责分工负责``) are
     cut off; what remains is a substring of ``text`` at the returned offsets.
     """
+    # The same lists are split again within a notice (a third of the calls) and from notice to
+    # notice: short ones are kept, at offset 0 (bounded).
+    if len(text) <= SPLIT_CACHED_CHARS:
+        return [(raw, offset + b, offset + e) for raw, b, e in _split_cached(text)]
+    return _split_units(text, offset)
+
+
+SPLIT_CACHED_CHARS = 200  # with 4,096 entries: a few MB per process at most
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_split_units(text))
+
+
+def _split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     vocab = vocabulary()
     stops = _split_stops()
     pieces: list[tuple[int, int]] = []
