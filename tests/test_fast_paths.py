@@ -3,6 +3,8 @@ issue 12: outputs must not move). Each test states the plain definition and comp
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,3 +49,29 @@ def test_fast_paths_folding_keeps_every_ideograph(text):
     ideographs = len(re.findall(r"[\u4e00-\u9fff]", text))
     assert len(fold(text)) >= ideographs
     assert bool(FIVE_IDEOGRAPHS.search(text)) == (ideographs >= 5)
+
+
+DEADLINE_PIECES = [
+    "2024年", "2024", "年", "6月", "12月", "30日", "底", "末", "前", "之前", "以前", "内", "年内", "年底前", "三年内",
+    "上半年", "下半年", "第三季度", "一季度", "长期坚持", "长期", "持续推进", "常态化推进", "持续", "，", "。", "；", "）",
+    "\n", "完成", "份", "1", "5", "《", "》", "完成时限：",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DEADLINE_PIECES), max_size=30).map("".join), st.integers(0, 40), st.integers(0, 60))
+def test_fast_paths_anchored_matches_are_those_of_finditer(text, begin, end):
+    from pipeline.extract import anchored, knowledge
+
+    patterns = [p.regex for p in knowledge.vocabulary().deadline_patterns] + [responsibility.vocabulary().label_regex]
+    for pattern in patterns:
+        plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text, begin, end)]
+        assert [(m.span(), m.groupdict()) for m in anchored.finditer(pattern, text, begin, end)] == plain, pattern.pattern
+
+
+def test_fast_paths_anchored_knows_the_deadline_patterns():
+    from pipeline.extract import anchored, knowledge
+
+    # every deadline pattern is bounded and needs a character: none is searched everywhere
+    assert all(anchored._anchors(p.regex)[0] is not None for p in knowledge.vocabulary().deadline_patterns)
+    assert anchored._anchors(re.compile(r"\d+年"))[0] is None  # unbounded: searched as usual
