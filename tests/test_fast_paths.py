@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import responsibility
+from pipeline.extract import anchored, responsibility
 
 # Pieces that labels, their brackets and what surrounds them are made of.
 LABEL_PIECES = [
@@ -23,12 +23,12 @@ LABEL_PIECES = [
 def test_fast_paths_label_matches_are_those_of_the_plain_search(text):
     regex = responsibility.vocabulary().label_regex
     plain = [(m.span(), m.group(0), m.group(1)) for m in regex.finditer(text)]
-    assert [(m.span(), m.group(0), m.group(1)) for m in responsibility._label_matches(text)] == plain
+    assert [(m.span(), m.group(0), m.group(1)) for m in anchored.finditer(regex, text)] == plain
 
 
-def test_fast_paths_label_width_is_known():
-    # without it every label search is the plain, slow one
-    assert responsibility._label_width() is not None
+def test_fast_paths_label_anchors_are_known():
+    # without them every label search is the plain, slow one
+    assert anchored._anchors(responsibility.vocabulary().label_regex)[0] is not None
 
 
 FOLD_PIECES = [

@@ -25,7 +25,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterator
+from typing import Callable
+
+from . import anchored
 
 OPEN = "（(〔【［["
 CLOSE = "）)〕】］]"
@@ -304,7 +306,7 @@ ROLE_OPENINGS = ("牵头", "配合", "责任", "主办", "协办", "主责")
 def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(label, role, start, end)`` of every ``label：`` in ``text`` (``end`` after the colon)."""
     found = []
-    for match in _label_matches(text):
+    for match in anchored.finditer(vocabulary().label_regex, text):  # (finditer's matches, tried only near a colon or 为)
         written = match.group(1)
         if match.group(0).endswith("为") and text.startswith(ROLE_OPENINGS, match.end()):
             continue  # 第一责任单位为牵头单位: a stated rule, not a label and its unit
@@ -325,45 +327,6 @@ def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
                 found.append((label, role, match.end(1) - size, match.end()))
                 break
     return tuple(found)
-
-
-LABEL_END = re.compile("[：:为]")  # what every match of ``vocabulary().label_regex`` ends with
-
-
-def _label_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``vocabulary().label_regex.finditer(text)``, the regex tried only at the starts
-    within a label's width before a colon or 为 (most of a text is far from any; a label cannot start
-    elsewhere), each start at most once and in order, so that the matches are finditer's."""
-    regex, width = vocabulary().label_regex, _label_width()
-    if width is None:
-        yield from regex.finditer(text)
-        return
-    position = 0  # every start before it was tried, or lies inside a label found
-    for end in LABEL_END.finditer(text):
-        if end.start() < position:
-            continue
-        for start in range(max(position, end.start() - width + 1), end.start() + 1):
-            match = regex.match(text, start)
-            if match:
-                yield match
-                position = match.end()
-                break
-        else:
-            position = end.start() + 1
-
-
-@lru_cache(maxsize=1)
-def _label_width() -> int | None:
-    """The longest text ``label_regex`` can match, or ``None`` (unbounded, or not known): then it is searched everywhere."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse as _parser  # type: ignore[no-redef]
-    try:
-        width = _parser.parse(vocabulary().label_regex.pattern).getwidth()[1]
-    except Exception:  # the private parser changed: the plain search is as right, only slower
-        return None
-    return width if width <= 64 else None
 
 
 def starts_with_label(text: str) -> bool:
