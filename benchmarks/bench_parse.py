@@ -34,17 +34,20 @@ from run import make_variants  # noqa: E402 - the notice variants of the main be
 GOAL = 40  # notices/s per core (issue 12, text)
 SETS = ("corpus", "tests/eval", "tests/blind", "tests/blind2", "tests/blind3", "tests/holdout")
 MIN_CACHE = 16  # caches smaller than this hold loaded data (registry, patterns, spaCy), not texts
+NOT_TEXTS = {"pipeline.extract.anchored._anchors"}  # what it keeps is read from compiled patterns
 
 
 def text_caches() -> list:
     """The parser's caches of texts: every ``lru_cache`` of a loaded ``pipeline`` module that holds
-    16 entries or more (the smaller ones hold the loaded registry, vocabularies and spaCy pipeline)."""
+    16 entries or more (the smaller ones hold the loaded registry, vocabularies and spaCy pipeline),
+    but for those of ``NOT_TEXTS``."""
     caches = []
     for name, module in sorted(sys.modules.items()):
         if not name.startswith("pipeline.") or module is None:
             continue
         for value in vars(module).values():
-            if getattr(value, "__module__", None) == name and hasattr(value, "cache_clear") and hasattr(value, "cache_parameters"):
+            if getattr(value, "__module__", None) == name and hasattr(value, "cache_clear") and hasattr(value, "cache_parameters") \
+                    and f"{name}.{value.__name__}" not in NOT_TEXTS:
                 size = value.cache_parameters()["maxsize"]
                 if size is None or size >= MIN_CACHE:
                     caches.append(value)
