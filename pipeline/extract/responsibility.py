@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Callable
 
 from . import anchored
+from .normalise import to_simplified  # (here, not in the functions: some run tens of thousands of times a batch)
 
 OPEN = "（(〔【［["
 CLOSE = "）)〕】］]"
@@ -201,8 +202,8 @@ def _unglue(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """``市发展改革委市经贸委``: names stacked in a cell whose line breaks were lost, split where a
     whole name of four characters or more ends and a level prefix opens the next whole name
     (``市委市政府督查室`` and ``县委宣传部`` stay whole: 市委 is too short to stand alone here)."""
-    from .normalise import to_simplified
-
+    if end - begin < 8 or end - begin > 40:  # (to_simplified keeps the length: known before converting)
+        return [(begin, end)]
     simple = to_simplified(text[begin:end])
     if len(simple) < 8 or len(simple) > 40 or NOT_A_NAME.search(simple) or re.search(r"[。，；：]", simple):
         return [(begin, end)]
@@ -743,8 +744,6 @@ def known_labels() -> frozenset[str]:
 
 
 def to_simplified_name(name: str) -> str:
-    from .normalise import to_simplified
-
     return to_simplified(name)
 
 
