@@ -303,9 +303,19 @@ def label_role(label: str) -> str | None:
 ROLE_OPENINGS = ("牵头", "配合", "责任", "主办", "协办", "主责")
 
 
-@lru_cache(maxsize=4096)
 def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(label, role, start, end)`` of every ``label：`` in ``text`` (``end`` after the colon)."""
+    # Kept for texts of bounded length only: whole item texts would make the cache's memory that of
+    # its 4,096 longest texts.
+    return _cached_labels(text) if len(text) <= ATTRIBUTION_CACHE_TEXT else _find_labels(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    return _find_labels(text)
+
+
+def _find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     found = []
     for match in anchored.finditer(vocabulary().label_regex, text):  # (finditer's matches, tried only near a colon or 为)
         written = match.group(1)
