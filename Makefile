@@ -57,6 +57,7 @@ test: install-dev browser office
 
 bench: install-dev
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_formats.py
 	$(PY) benchmarks/bench_diff.py
 	$(PY) benchmarks/bench_report.py

@@ -38,6 +38,7 @@ FOLD_WIDTH = {code: code - 0xFEE0 for code in [*range(0xFF10, 0xFF1A), *range(0x
 FOLD_WIDTH.update({ord(a): b for a, b in zip("﹒﹐﹑﹔﹕﹖﹗﹙﹚﹝﹞︰", "．，、；：？！（）〔〕：")})
 
 
+FOLDS = re.compile("[" + "".join(re.escape(chr(code)) for code in FOLD_WIDTH) + "]")
 NEEDS_WORK = re.compile("[" + re.escape("".join(SPACES) + "".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
 
 
@@ -55,18 +56,22 @@ GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z]{{0,7}}[{TONED}])[a-z{TONED}
 # (责任单位◆★◆■★■：…): a run of two or more, or one between two characters of a word.
 NOISE_GLYPHS = "■◆★◇□☆▲△▼▽●◎◢◣◤◥"
 NOISE = re.compile(rf"[{NOISE_GLYPHS}]{{2,}}|(?<=[\u3400-\u9fff])[{NOISE_GLYPHS}](?=[\u3400-\u9fff：:。，,；;（(）)])")
+# What each needs, found faster than the pattern is tried at every character.
+GLOSS_OPEN = re.compile(r"\(")
+NOISE_GLYPH = re.compile(f"[{NOISE_GLYPHS}]")
 
 
 LOST_ONE = re.compile(r"^([ \u3000]?)[—－](?=、)")
 # A page mark that a run-together page left inside a sentence (县农作第2页共4页物秸秆): never text.
 INLINE_PAGE_MARK = re.compile(r"第\s*\d{1,4}\s*页\s*[，,/]?\s*共\s*\d{1,4}\s*页")
+PAGE_OF = re.compile("共")
 
 
 def heal_line(text: str) -> tuple[str, list[int]]:
     """Return the healed line and, for each of its characters, its column in ``text``."""
     if LOST_ONE.match(text):  # —、总则: the 一 of the first heading typed (or recognised) as a dash
         text = LOST_ONE.sub(r"\1一", text, count=1)
-    patterns = [p for p, probe in ((GLOSS, "("), (NOISE, None), (INLINE_PAGE_MARK, "共")) if (probe is None or probe in text) and p.search(text)]
+    patterns = [p for p, probe in ((GLOSS, GLOSS_OPEN), (NOISE, NOISE_GLYPH), (INLINE_PAGE_MARK, PAGE_OF)) if probe.search(text) and p.search(text)]
     if patterns:
         keep = [True] * len(text)
         for pattern in patterns:
@@ -85,7 +90,8 @@ def _outside(pattern: re.Pattern[str], text: str) -> list[bool]:
 
 
 def _heal(text: str) -> tuple[str, list[int]]:
-    text = text.translate(FOLD_WIDTH)
+    if FOLDS.search(text):  # (translate looks up every character; most lines have none to fold)
+        text = text.translate(FOLD_WIDTH)
     if NEEDS_WORK.search(text) is None:  # most lines of a notice: nothing to heal
         return text, list(range(len(text)))
     pieces: list[str] = []
@@ -128,7 +134,7 @@ def widen_punctuation(text: str) -> str:
 
 
 def _widen_punctuation(chars: list[str]) -> None:
-    for index in [i for i, ch in enumerate(chars) if ch in _PUNCTUATION_CHARS]:
+    for index in [found.start() for found in PUNCTUATION.finditer("".join(chars))]:  # (as ch in _PUNCTUATION_CHARS)
         ch = chars[index]
         if ch == "." and index and _ends_chinese_sentence(chars, index):
             chars[index] = "。"

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Deadline, Person, Reference, Target
+from . import anchored
 from .normalise import to_simplified
 
 __all__ = ["find_deadline", "find_targets", "find_documents", "find_persons", "load_raw"]
@@ -130,7 +131,8 @@ def _document_spans(simple: str) -> tuple[tuple[int, int], ...]:
         return ()
     depth = 0
     start = -1
-    for index, ch in enumerate(simple):
+    for found in _document_marks().finditer(simple):  # (the other characters change nothing)
+        index, ch = found.start(), found.group()
         if depth == 0:
             if ch == vocab.doc_open:
                 depth, start = 1, index
@@ -143,6 +145,14 @@ def _document_spans(simple: str) -> tuple[tuple[int, int], ...]:
                     spans.append((start, index + 1))
                 # a 〉 closing the outer 《 is unbalanced: dropped
     return tuple(spans)
+
+
+@lru_cache(maxsize=1)
+def _document_marks() -> re.Pattern[str]:
+    """The characters ``_document_spans`` acts on: its opening, inner opening and closing brackets."""
+    vocab = vocabulary()
+    marks = set(vocab.doc_open + vocab.doc_inner_open + vocab.doc_inner_close)
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(marks)) + "]")
 
 
 def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -178,7 +188,7 @@ def _deadline_matches(simple: str, begin: int, end: int, patterns: tuple[_Deadli
     """Non-overlapping matches in ``simple[begin:end]``, leftmost then longest first."""
     found = []
     for pattern in patterns:
-        for match in pattern.regex.finditer(simple, begin, end):
+        for match in anchored.finditer(pattern.regex, simple, begin, end):  # (finditer's matches, found faster)
             if match.end() > match.start():
                 found.append((match.start(), match.end(), pattern, match))
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -294,6 +304,9 @@ def _counted(text: str, simple: str, start: int, end: int, floor: int) -> tuple[
     return text[begin:stop], end
 
 
+DIGIT = re.compile(r"\d")
+
+
 def find_targets(text: str) -> list[Target]:
     """Quantitative targets in written order: ``不少于100万人次`` → 1000000 人次, ``30%`` → 30 %.
 
@@ -304,6 +317,8 @@ def find_targets(text: str) -> list[Target]:
     """
     vocab = vocabulary()
     simple = to_simplified(text)
+    if not DIGIT.search(simple):
+        return []  # every target holds a figure (half the items hold none: the target regex is tried at every character)
     documents = _document_spans(simple)
     targets: list[Target] = []
     floor = 0

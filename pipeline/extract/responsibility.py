@@ -27,10 +27,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
+from . import anchored
+from .normalise import to_simplified  # (here, not in the functions: some run tens of thousands of times a batch)
+
 OPEN = "（(〔【［["
 CLOSE = "）)〕】］]"
 INNER_OPEN = OPEN + "〈《"
 INNER_CLOSE = CLOSE + "〉》"
+# The bracket characters, found by the regex engine rather than by a Python loop over every character.
+BRACKET_CHAR = re.compile("[" + re.escape(OPEN + CLOSE) + "]")
+INNER_OPEN_CHAR = re.compile("[" + re.escape(INNER_OPEN) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +118,8 @@ def bracket_groups(text: str) -> tuple[tuple[int, int], ...]:
     """Top-level bracketed spans ``(start, end)`` including the brackets; unbalanced ones are skipped."""
     groups = []
     stack: list[int] = []
-    for index, ch in enumerate(text):
+    for found in BRACKET_CHAR.finditer(text):
+        index, ch = found.start(), found.group()
         if ch in OPEN:
             stack.append(index)
         elif ch in CLOSE and stack:
@@ -128,12 +135,30 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     Generalisers (``等``, ``等有关部门``) and trailing role words (``按职责分工负责``) are
     cut off; what remains is a substring of ``text`` at the returned offsets.
     """
+    # The same lists are split again within a notice (a third of the calls) and from notice to
+    # notice: short ones are kept, at offset 0 (bounded).
+    if len(text) <= SPLIT_CACHED_CHARS:
+        return [(raw, offset + b, offset + e) for raw, b, e in _split_cached(text)]
+    return _split_units(text, offset)
+
+
+SPLIT_CACHED_CHARS = 200  # with 4,096 entries: a few MB per process at most
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_split_units(text))
+
+
+def _split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     vocab = vocabulary()
+    stops = _split_stops()
     pieces: list[tuple[int, int]] = []
     depth = 0
     start = 0
     index = 0
-    while index < len(text):
+    while (stop := stops.search(text, index)) is not None:  # the other characters change nothing
+        index = stop.start()
         ch = text[index]
         if ch in INNER_OPEN:
             depth += 1
@@ -147,7 +172,8 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
                 pieces.append((start, index))
                 start = index + 1
             else:
-                conj = next((c for c in vocab.conjunctions if text.startswith(c, index)), None)
+                # (str.startswith of the tuple first: in C, and most characters open no conjunction)
+                conj = next((c for c in vocab.conjunctions if text.startswith(c, index)), None) if text.startswith(vocab.conjunctions, index) else None
                 if conj and index > start:
                     pieces.append((start, index))
                     start = index + len(conj)
@@ -160,6 +186,14 @@ def split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return [(text[b:e], offset + b, offset + e) for b, e in _join_collective_enumerations(text, spans)]
 
 
+@lru_cache(maxsize=1)
+def _split_stops() -> re.Pattern[str]:
+    """The characters ``split_units`` acts on: brackets, separators, 和 and the first of a conjunction."""
+    vocab = vocabulary()
+    chars = set(INNER_OPEN + INNER_CLOSE + vocab.separators + "和") | {c[0] for c in vocab.conjunctions if c}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 GLUED_LEVEL = re.compile(r"[省市县区](?![场级域直属内外容])[\u4e00-\u9fff]")
 GLUED_NAMES_MAX = 3  # names stacked in one table cell, their line breaks lost
 
@@ -168,8 +202,8 @@ def _unglue(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     """``市发展改革委市经贸委``: names stacked in a cell whose line breaks were lost, split where a
     whole name of four characters or more ends and a level prefix opens the next whole name
     (``市委市政府督查室`` and ``县委宣传部`` stay whole: 市委 is too short to stand alone here)."""
-    from .normalise import to_simplified
-
+    if end - begin < 8 or end - begin > 40:  # (to_simplified keeps the length: known before converting)
+        return [(begin, end)]
     simple = to_simplified(text[begin:end])
     if len(simple) < 8 or len(simple) > 40 or NOT_A_NAME.search(simple) or re.search(r"[。，；：]", simple):
         return [(begin, end)]
@@ -220,6 +254,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
 
 DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区州镇乡][\u4e00-\u9fff]{2,})")
 CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州旗镇乡][\u4e00-\u9fff]{2})")
+LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$")
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -232,7 +267,8 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         while end > begin and text[end - 1] in " \n。":
             end -= 1
         piece = text[begin:end]
-        leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None)
+        # (each word list tested at once with str.startswith/endswith of its tuple, in C, before finding which)
+        leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None) if piece.startswith(vocab.leading_words) else None
         connective = CONNECTIVE.match(piece)
         if connective:  # 即县水务局牵头: a connective before a level prefix (not 即墨区)
             leading = connective.group(0)
@@ -245,20 +281,20 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
             begin += described.end()  # 包片单位县气象局: the unit, after what it is to the task
             changed = True
             continue
-        note = re.search(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$", piece)
+        note = LIST_NOTE.search(piece) if piece.endswith(("）", ")")) else None
         if note:  # 市司法局（排名第一的为牵头单位，下同）: a note on the list, not part of the name
             end = begin + note.start()
             changed = True
             continue
-        for word in vocab.trailing + vocab.generalisers:
+        tails = vocab.trailing + vocab.generalisers
+        for word in tails if piece.endswith(tails) else ():
             if piece.endswith(word) and len(piece) > len(word):
                 end -= len(word)
                 changed = True
                 break
         if not changed:
-            for note in vocab.scope_notes:
-                if piece == note:
-                    return begin, begin
+            if piece in vocab.scope_notes:
+                return begin, begin
             if "牵头" in piece and any(rule.search(piece) for rule in vocab.conventions.values()):
                 return begin, begin  # …等负责，列第一位的为牵头部门: the notice's rule, not a unit
     return begin, end
@@ -276,11 +312,21 @@ def label_role(label: str) -> str | None:
 ROLE_OPENINGS = ("牵头", "配合", "责任", "主办", "协办", "主责")
 
 
-@lru_cache(maxsize=4096)
 def find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """``(label, role, start, end)`` of every ``label：`` in ``text`` (``end`` after the colon)."""
+    # Kept for texts of bounded length only: whole item texts would make the cache's memory that of
+    # its 4,096 longest texts.
+    return _cached_labels(text) if len(text) <= ATTRIBUTION_CACHE_TEXT else _find_labels(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    return _find_labels(text)
+
+
+def _find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     found = []
-    for match in vocabulary().label_regex.finditer(text):
+    for match in anchored.finditer(vocabulary().label_regex, text):  # (finditer's matches, tried only near a colon or 为)
         written = match.group(1)
         if match.group(0).endswith("为") and text.startswith(ROLE_OPENINGS, match.end()):
             continue  # 第一责任单位为牵头单位: a stated rule, not a label and its unit
@@ -437,10 +483,10 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     With ``allow_tail``, text after the last role word and a comma (``…配合，年内建成…``) is left out."""
     vocab = vocabulary()
     inner = simple[start:end]
-    if "\n" in inner:
-        return None
+    if "\n" in inner or not vocab.role_word_regex.search(inner):
+        return None  # (no role word: most spans asked about; one search answers)
     segments, position, clause_end = [], 0, start
-    depth = _bracket_depths(inner) if any(ch in INNER_OPEN for ch in inner) else None
+    depth = _bracket_depths(inner) if INNER_OPEN_CHAR.search(inner) else None
     for match in vocab.role_word_regex.finditer(inner):
         if depth is not None and depth[match.start()]:
             continue  # 由工作小组（财政部牵头）负责: a role word inside a name's bracket is its note
@@ -534,6 +580,10 @@ def find_role_sentences(text: str, simple: str) -> list[Attribution]:
     ``A负总责，B、C配合。`` (anything else in the sentence and it is not a clause), or a
     ``…，由A负责，B配合。`` closing a sentence."""
     attributions = []
+    if "由" not in simple and not vocabulary().role_word_regex.search(simple):
+        # no role word anywhere (a sentence body ends where the role word regex may end, so none
+        # in any), and no 由 before a role verb followed by its task (由镇工办负责考核)
+        return attributions
     starts = sorted({found.start() for found in SENTENCE_START.finditer(simple)} | {found.end() for found in FIELD_NAME.finditer(simple)})
     for start in starts:
         match = ROLE_SENTENCE.match(simple, start)
@@ -767,8 +817,6 @@ def known_labels() -> frozenset[str]:
 
 
 def to_simplified_name(name: str) -> str:
-    from .normalise import to_simplified
-
     return to_simplified(name)
 
 

@@ -47,6 +47,11 @@ class Registry:
 
     def resolve(self, raw: str) -> Resolved:
         """The registry entry for a name as written, else its canonical form by the general rules."""
+        if len(raw) <= RESOLVE_CACHED_CHARS:  # names recur within a notice and from notice to notice
+            return _resolved(self, raw)
+        return self._resolve(raw)
+
+    def _resolve(self, raw: str) -> Resolved:
         name = normalise_name(raw)
         for candidate in (name, to_simplified(name), canonical_form(name)):
             unit = self.lookup(candidate)
@@ -67,6 +72,14 @@ class Registry:
     def type_of(self, canonical: str) -> str:
         unit = self.lookup(canonical)
         return unit.type if unit else "unknown"
+
+
+RESOLVE_CACHED_CHARS = 64  # with 4,096 entries: well under 2 MB per process
+
+
+@lru_cache(maxsize=4096)
+def _resolved(registry: Registry, raw: str) -> Resolved:
+    return registry._resolve(raw)  # (a registry is not changed once built; it hashes by identity)
 
 
 @lru_cache(maxsize=1)

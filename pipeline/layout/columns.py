@@ -48,6 +48,19 @@ class Cell:
 
 def fold(text: str) -> str:
     """Healed, simplified, without spaces or bars: the form that headers and cells are judged in."""
+    # The table finders fold every line and cell, some several times: short texts are kept (bounded).
+    return _folded(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
+
+
+FOLD_CACHED_CHARS = 256  # with 4,096 entries: at most ~8 MB per process
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     return re.sub(r"[\s|｜]+", "", to_simplified(heal_line(text)[0]))
 
 
@@ -80,10 +93,10 @@ def column_kind(header: str) -> str:
 
 def header_is_table(texts: list[str]) -> bool:
     """A header of a task table: a unit column and a number or task column, all cells short."""
-    kinds = [column_kind(t) for t in texts]
     short = all(len(fold(t)) <= 20 for t in texts)
     if not short or len(texts) < 2:
-        return False
+        return False  # (before the kinds: most lines cut into cells are prose, not a header)
+    kinds = [column_kind(t) for t in texts]
     if "unit" in kinds:
         return "number" in kinds or "task" in kinds
     # 序号 考核指标 … 备注: the unit column may be named otherwise; the rows will tell.

@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 
 from ..model import SourceLine, Table, TableCell
-from .columns import Cell, align, column_kind, fold, header_is_table, join, solve, unit_strength
+from .columns import NUMBER_HEADERS, Cell, align, column_kind, fold, header_is_table, join, solve, unit_strength
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
 TRAILING_BAR = re.compile(r"\s*[|｜]+\s*$")
+# Five ideographs: folding keeps every ideograph, so such a line folds to more than 4 characters
+# (tests/test_fast_paths.py), known without folding it.
+FIVE_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
 MAX_HEADER_CELLS = 16
 ATTACHMENT_CELL = re.compile(r"^附件\d{0,2}[：:]?$")
 MAX_ROWS = 2000
@@ -261,8 +264,10 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             index += 1
             continue
         first = TRAILING_BAR.sub("", line.text)
-        spaced = _space_cells(line) if " " in line.text or "\t" in line.text or "\u3000" in line.text else []
-        if column_kind(first) == "number" and len(fold(line.text)) <= 4:
+        # (the length first: a header cell is short, and most lines are not)
+        short = len(first) <= 24 and not FIVE_IDEOGRAPHS.search(first)
+        spaced = _space_cells(line) if line.text.lstrip().startswith(NUMBER_HEADERS) and any(ch in line.text for ch in " \t\u3000") else []
+        if short and len(fold(line.text)) <= 4 and column_kind(first) == "number":
             cells = _one_cell_lines(lines, index, taken)
         elif len(spaced) >= 3 and column_kind(spaced[0].text) == "number" and header_is_table([c.text for c in spaced]) and _next_is_number(lines, index):
             # 序号 涉及部门 职责分工 ⏎ 1 ⏎ 市教育局 ⏎ 负责…: the header on one line, the rows a cell per line

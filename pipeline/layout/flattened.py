@@ -66,7 +66,8 @@ def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()
         if len(line.text) <= LONG_LINE or line.number in taken:
             out.append(line)
             continue
-        cuts = sorted(set(_item_starts(line.text)) | set(_label_starts(line.text) if _item_starts(line.text) else ()))[:MAX_PIECES]
+        items = _item_starts(line.text)
+        cuts = sorted(set(items) | set(_label_starts(line.text) if items else ()))[:MAX_PIECES]
         if not cuts:
             out.append(line)
             continue

@@ -26,7 +26,7 @@ def drop_page_furniture(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]
     mark = patterns().page_mark
     shapes = Counter(_shape(line.text) for line in lines if len(line.text.strip()) >= HEADER_MIN)
     repeated = {shape for shape, count in shapes.items() if count >= HEADER_REPEATS and "#" in shape and _looks_like_header(shape)}
-    kept = tuple(line for line in lines if not mark.match(line.text.strip()) and _shape(line.text) not in repeated)
+    kept = tuple(line for line in lines if not mark.match(line.text.strip()) and (not repeated or _shape(line.text) not in repeated))
     return lines if len(kept) == len(lines) else kept
 
 
