@@ -33,9 +33,20 @@ _GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
+# What escape changes, searched once for a whole record's texts: most records need no escaping.
+_ESCAPED = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+# Attribute value types written through a template (see _Templates); a record holding another is
+# written value by value.
+_PLAIN = frozenset((str, int, float, bool, list, tuple, type(None)))
+_NONE = type(None)
+_TEMPLATES = 4096
+
+
 def escape(value: Any) -> str:
     """Text for an XML attribute or element: ``& < > "`` escaped, characters XML forbids dropped."""
     text = str(value)
+    if not _ESCAPED.search(text):
+        return text
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
@@ -51,7 +62,7 @@ def escape(value: Any) -> str:
 
 def _flat(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
-        return ";".join(str(v) for v in value)
+        return ";".join(map(str, value))
     return value
 
 
@@ -59,14 +70,20 @@ def _kind(value: Any) -> type:
     return bool if isinstance(value, bool) else int if isinstance(value, int) else float if isinstance(value, float) else str
 
 
+def _type_kind(cls: type) -> type:
+    """:func:`_kind` of ``_flat`` of any value of type ``cls``."""
+    return bool if issubclass(cls, bool) else int if issubclass(cls, int) else float if issubclass(cls, float) else str
+
+
 def _attribute_types(records: Iterable[dict]) -> dict[str, type]:
     """Each attribute's type over all records, in order of first appearance: mixed numbers are
-    floats, anything mixed with text is text."""
+    floats, anything mixed with text is text. (Reckoned over the records' distinct shapes — their
+    keys and the types of their values —, which the records of a graph share by the thousand.)"""
     kinds: dict[str, set[type]] = {}
-    for data in records:
-        for key, value in data.items():
-            if value is not None:
-                kinds.setdefault(key, set()).add(_kind(_flat(value)))
+    for keys, types in dict.fromkeys((tuple(data), tuple(map(type, data.values()))) for data in records):
+        for key, cls in zip(keys, types):
+            if cls is not _NONE:
+                kinds.setdefault(key, set()).add(_type_kind(cls))
     resolved = {}
     for key, found in kinds.items():
         if len(found) == 1:
@@ -87,6 +104,63 @@ def _value(value: Any, kind: type) -> str:
     return escape(value)
 
 
+def _true_false(value: Any) -> str:
+    return "true" if value else "false"
+
+
+def _float_text(value: Any) -> str:
+    return repr(float(value))
+
+
+class _Templates:
+    """The markup of records (a node's or an edge's attributes) one ``str.format`` each, with a
+    template made once per shape (keys and value types): what the value-by-value writing gives.
+
+    ``make(written)`` returns the template for the ``(position, key)`` pairs written, whose ``{i}``
+    is the value at position i; the names (ids, label, number) a record passes follow its values.
+    """
+
+    def __init__(self, types: dict[str, type], make: Any) -> None:
+        self.types = types
+        self.make = make
+        self.plans: dict[tuple, tuple[str, tuple]] = {}
+
+    def render(self, data: dict, names: tuple) -> str | None:
+        """The record's markup, or None when a value is of a type the templates do not cover."""
+        keys, classes = tuple(data), tuple(map(type, data.values()))
+        plan = self.plans.get((keys, classes))
+        if plan is None:
+            if not _PLAIN.issuperset(classes):
+                return None
+            if len(self.plans) >= _TEMPLATES:  # (keep the memory bounded whatever the graph)
+                self.plans.clear()
+            plan = self.plans[keys, classes] = self._plan(keys, classes)
+        template, conversions = plan
+        values = list(data.values())
+        for i, convert in conversions:
+            values[i] = convert(values[i])
+        values += names
+        if _ESCAPED.search(" ".join(map(str, values))):  # (a space: escape leaves it as it is)
+            values = [escape(v) if type(v) is str else v for v in values]
+        return template.format(*values)
+
+    def _plan(self, keys: tuple, classes: tuple) -> tuple[str, tuple]:
+        written, conversions = [], []
+        for i, (key, cls) in enumerate(zip(keys, classes)):
+            if cls is _NONE or key not in self.types:
+                continue
+            written.append((i, key))
+            kind = self.types[key]
+            if cls is list or cls is tuple:
+                conversions.append((i, _flat))
+            elif kind is bool:
+                conversions.append((i, _true_false))
+            elif kind is float and cls is not float:
+                conversions.append((i, _float_text))
+            # else str.format gives _value's text: str (escaped with the rest), int, float, bool as text
+        return self.make(written, len(keys)), tuple(conversions)
+
+
 def write_graphml(graph: "nx.Graph", handle: IO[str]) -> None:
     node_types = _attribute_types(data for _, data in graph.nodes(data=True))
     edge_types = _attribute_types(data for *_, data in graph.edges(data=True))
@@ -98,21 +172,34 @@ def write_graphml(graph: "nx.Graph", handle: IO[str]) -> None:
             handle.write(f'<key id="{key}" for="{scope}" attr.name="{escape(name)}" attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
     handle.write(f'<graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n')
     write = handle.write
+
+    def data_xml(scope: str, written: list, n: int) -> str:
+        return "".join(f'<data key="{keys[scope, k]}">{{{i}}}</data>' for i, k in written)
+
+    nodes = _Templates(node_types, lambda written, n: f'<node id="{{{n}}}">' + data_xml("node", written, n) + "</node>\n")
     for node, data in graph.nodes(data=True):
-        parts = [f'<node id="{escape(node)}">']
-        parts += [f'<data key="{keys["node", k]}">{_value(v, node_types[k])}</data>' for k, v in data.items() if v is not None]
-        write("".join(parts) + "</node>\n")
+        text = nodes.render(data, (node,)) if type(node) is str else None
+        if text is None:
+            parts = [f'<node id="{escape(node)}">']
+            parts += [f'<data key="{keys["node", k]}">{_value(v, node_types[k])}</data>' for k, v in data.items() if v is not None]
+            text = "".join(parts) + "</node>\n"
+        write(text)
+    edges = _Templates(edge_types, lambda written, n: f'<edge source="{{{n}}}" target="{{{n + 1}}}">' + data_xml("edge", written, n) + "</edge>\n")
     for source, target, data in graph.edges(data=True):
-        parts = [f'<edge source="{escape(source)}" target="{escape(target)}">']
-        parts += [f'<data key="{keys["edge", k]}">{_value(v, edge_types[k])}</data>' for k, v in data.items() if v is not None]
-        write("".join(parts) + "</edge>\n")
+        text = edges.render(data, (source, target)) if type(source) is str and type(target) is str else None
+        if text is None:
+            parts = [f'<edge source="{escape(source)}" target="{escape(target)}">']
+            parts += [f'<data key="{keys["edge", k]}">{_value(v, edge_types[k])}</data>' for k, v in data.items() if v is not None]
+            text = "".join(parts) + "</edge>\n"
+        write(text)
     handle.write("</graph></graphml>\n")
 
 
 def write_gexf(graph: "nx.Graph", handle: IO[str]) -> None:
     """A static GEXF 1.2: the node attribute ``label`` is the node's label, every other attribute an
     attvalue (none is named ``start``/``end``, which Gephi would read as time intervals)."""
-    node_types = _attribute_types({k: v for k, v in data.items() if k != "label"} for _, data in graph.nodes(data=True))
+    node_types = _attribute_types(data for _, data in graph.nodes(data=True))
+    node_types.pop("label", None)  # (each attribute's type is its own: the rest are as without it)
     edge_types = _attribute_types(data for *_, data in graph.edges(data=True))
     ids: dict[tuple[str, str], str] = {}
     handle.write(GEXF_HEAD)
@@ -124,15 +211,27 @@ def write_gexf(graph: "nx.Graph", handle: IO[str]) -> None:
             handle.write(f'      <attribute id="{key}" title="{escape(name)}" type="{_GEXF_TYPES[kind]}" />\n')
         handle.write("    </attributes>\n")
     write = handle.write
+
+    def values_xml(scope: str, written: list) -> str:
+        return "".join(f'<attvalue for="{ids[scope, k]}" value="{{{i}}}" />' for i, k in written)
+
     write("    <nodes>\n")
+    nodes = _Templates(node_types, lambda written, n: f'      <node id="{{{n}}}" label="{{{n + 1}}}"><attvalues>' + values_xml("node", written) + "</attvalues></node>\n")
     for node, data in graph.nodes(data=True):
         label = data.get("label", node)
-        values = "".join(
-            f'<attvalue for="{ids["node", k]}" value="{_value(v, node_types[k])}" />' for k, v in data.items() if k != "label" and v is not None
-        )
-        write(f'      <node id="{escape(node)}" label="{escape(label)}"><attvalues>{values}</attvalues></node>\n')
+        text = nodes.render(data, (node, label if type(label) is str else str(label))) if type(node) is str else None
+        if text is None:
+            values = "".join(
+                f'<attvalue for="{ids["node", k]}" value="{_value(v, node_types[k])}" />' for k, v in data.items() if k != "label" and v is not None
+            )
+            text = f'      <node id="{escape(node)}" label="{escape(label)}"><attvalues>{values}</attvalues></node>\n'
+        write(text)
     write("    </nodes>\n    <edges>\n")
+    edges = _Templates(edge_types, lambda written, n: f'      <edge source="{{{n}}}" target="{{{n + 1}}}" id="{{{n + 2}}}"><attvalues>' + values_xml("edge", written) + "</attvalues></edge>\n")
     for number, (source, target, data) in enumerate(graph.edges(data=True)):
-        values = "".join(f'<attvalue for="{ids["edge", k]}" value="{_value(v, edge_types[k])}" />' for k, v in data.items() if v is not None)
-        write(f'      <edge source="{escape(source)}" target="{escape(target)}" id="{number}"><attvalues>{values}</attvalues></edge>\n')
+        text = edges.render(data, (source, target, number)) if type(source) is str and type(target) is str else None
+        if text is None:
+            values = "".join(f'<attvalue for="{ids["edge", k]}" value="{_value(v, edge_types[k])}" />' for k, v in data.items() if v is not None)
+            text = f'      <edge source="{escape(source)}" target="{escape(target)}" id="{number}"><attvalues>{values}</attvalues></edge>\n'
+        write(text)
     write("    </edges>\n  </graph>\n</gexf>\n")
