@@ -14,6 +14,8 @@ import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -105,8 +107,8 @@ def write_run_outputs(
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
     ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, the
-    matrices and the ledger are written by a second process while this one writes the graph, the
-    diffs and the report.
+    ledger, the matrices (and graph.json) and the GraphML and GEXF files are each written by a
+    forked process of their own while this one writes the heatmaps, the diffs and the report.
 
     The cyclic garbage collector is paused meanwhile: the rows gathered are millions of objects
     without cycles, and each full collection walked them all (a tenth of the run's time at 2,000
@@ -129,7 +131,7 @@ def _write_run_outputs(
 ) -> RunReport:
     import gc
 
-    from ..analysis.graph import add_document
+    from ..analysis.graph import add_document, finish_graph
     from ..analysis.ledger import LedgerBuilder
     from ..analysis.matrix import LONG_COLUMNS, WIDE_KEY_COLUMNS, documents_to_rows, wide_rows
     from .figures import unit_counts
@@ -139,6 +141,7 @@ def _write_run_outputs(
     import networkx as nx
 
     report = RunReport(failures=list(failures))
+    long_values = itemgetter(*LONG_COLUMNS)
     written = report.written
     long_rows: list[list] = []
     wide: list[dict] = []
@@ -146,7 +149,8 @@ def _write_run_outputs(
     ledger = LedgerBuilder()
     graph = nx.Graph()
     counts: dict[str, Counter] = {}
-    sections: list[str] = []
+    sections: list[str | None] = []
+    heatmaps: list[tuple[int, int, Document]] = []  # (place in sections, k, document): drawn while the spreadsheets are written
     summary_rows: list[str] = []
     summary_unit_lines: list[str] = []
     warning_codes: Counter = Counter()
@@ -160,7 +164,7 @@ def _write_run_outputs(
         written.append(str(export.write_text(path, text + "\n") if text is not None else export.write_document(path, document, compact=True)))
         clock.lap("documents/*.json")
         rows = documents_to_rows([document])
-        long_rows.extend([row[c] for c in LONG_COLUMNS] for row in rows)
+        long_rows.extend(map(long_values, rows))
         wide.extend(wide_rows(document, units))
         ledger.add_ledger_rows(document)
         ledger.add_matrix_cells(document)
@@ -170,7 +174,11 @@ def _write_run_outputs(
         for unit, roles in unit_counts([document]).items():
             counts.setdefault(unit, Counter()).update(roles)
         clock.lap("rows of matrices, ledger, graph")
-        sections += document_section(k, document, heatmap=k < MAX_HEATMAPS)
+        if k < MAX_HEATMAPS:
+            heatmaps.append((len(sections), k, document))
+            sections.append(None)
+        else:
+            sections += document_section(k, document, heatmap=False)
         clock.lap("report.html")
         summary_rows.append(summary_row(document))
         summary_unit_lines += summary_units(document)
@@ -183,37 +191,50 @@ def _write_run_outputs(
         tasks += len(document.items)
         unit_names.update(r.unit for _, r in document.responsibilities)
         clock.lap("summary.md")
+    jobs: list[Callable[[dict[str, float] | None], None]] = []
     if report.documents:
         columns = WIDE_KEY_COLUMNS + list(units)
 
-        def spreadsheets(timings: dict[str, float] | None) -> None:
-            """The matrices and the ledger: rows already made, written while the graph and the report are."""
+        def matrices(timings: dict[str, float] | None) -> None:
             clock = Clock(timings)
             export.write_rows_csv(out / "matrix_long.csv", LONG_COLUMNS, long_rows)
             clock.lap("matrix_long.csv")
-            wide_table = [[row.get(c, "") if c in units else row[c] for c in columns] for row in wide]
+            # (every row holds the key columns; a unit it does not name is an empty cell)
+            wide_table = [list(map(row.get, columns, repeat(""))) for row in wide]
             export.write_rows_csv(out / "matrix_wide.csv", columns, wide_table)
             clock.lap("matrix_wide.csv")
             export.write_xlsx_rows(out / "matrix.xlsx", columns, wide_table, key_columns=len(WIDE_KEY_COLUMNS))
             clock.lap("matrix.xlsx")
+            export.write_graph(out / "graph.json", graph)
+            clock.lap("graph.json")
+
+        def ledger_workbook(timings: dict[str, float] | None) -> None:
+            clock = Clock(timings)
             export.write_ledger(out / "ledger.xlsx", ledger.ledger())
             clock.lap("ledger.xlsx")
 
-        gc.freeze()  # what is gathered so far is shared with the forked writer, not copied to it
-        background = Background(spreadsheets, timings, parallel)
-        clock.skip()
-    else:
-        background = None
+        def graph_files(timings: dict[str, float] | None) -> None:
+            clock = Clock(timings)
+            export.write_graphs([out / "graph.graphml", out / "graph.gexf"], graph)
+            clock.lap("graph.graphml, .gexf")
+
+        finish_graph(graph)
+        jobs = [ledger_workbook, matrices, graph_files]
+    gc.freeze()  # what is gathered so far is shared with the forked writers, not copied to them
+    background = Background(jobs, timings, parallel)
+    clock.skip()
     try:
+        for place, k, document in reversed(heatmaps):
+            sections[place:place + 1] = document_section(k, document, heatmap=True)
+        heatmaps.clear()
+        clock.lap("report.html")
         _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
                         summary_rows, summary_unit_lines, warning_codes, clock)
     except BaseException:
-        if background is not None:  # nothing may write into the staging folder once it is removed
-            background.cancel()
+        background.cancel()  # nothing may write into the staging folder once it is removed
         raise
-    if background is not None:
-        background.wait()
-        clock.lap("waiting for the spreadsheets")
+    background.wait()
+    clock.lap("waiting for the spreadsheets and graph files")
     return report
 
 
@@ -223,7 +244,7 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
     import networkx as nx
     import pandas as pd
 
-    from ..analysis.graph import co_responsibility, finish_graph, unit_figures
+    from ..analysis.graph import co_responsibility, unit_figures
     from ..batch import consecutive_editions, report_to_dict
     from .report import ReportTotals, report_page
     from .summary import summary_page
@@ -231,11 +252,9 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
     written = report.written
     projected = nx.Graph()
     if report.documents:
+        # (written by the background jobs meanwhile)
         written += [str(out / name) for name in ("matrix_long.csv", "matrix_wide.csv", "matrix.xlsx", "ledger.xlsx")]
-        finish_graph(graph)
-        for suffix in export.GRAPH_FORMATS:
-            written.append(str(export.write_graph(out / f"graph{suffix}", graph)))
-            clock.lap(f"graph{suffix}")
+        written += [str(out / f"graph{suffix}") for suffix in export.GRAPH_FORMATS]
         projected = co_responsibility(graph)
         written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph, projected)))))
         clock.lap("units.csv")
@@ -252,54 +271,70 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
 
 
 class Background:
-    """``job(timings)`` run in a forked process (it sees the parent's rows without copying them):
-    :meth:`wait` waits for it, merges its timings and raises its error; :meth:`cancel` stops it
-    (the parent failed: nothing may write into the staging folder once it is removed). Without
-    ``parallel``, or where the OS cannot fork, the job runs at once, here."""
+    """Each of ``jobs`` (``job(timings)``) run in a forked process of its own, which sees the
+    parent's rows without copying them: :meth:`wait` waits for them all, merges their timings and
+    raises the first error; :meth:`cancel` stops them (the parent failed: nothing may write into
+    the staging folder once it is removed). Without ``parallel``, or where the OS cannot fork, the
+    jobs run at once, here, one after the other."""
 
-    def __init__(self, job: Callable[[dict[str, float] | None], None], timings: dict[str, float] | None, parallel: bool) -> None:
+    def __init__(self, jobs: list[Callable[[dict[str, float] | None], None]], timings: dict[str, float] | None, parallel: bool) -> None:
         import multiprocessing
 
         self.timings = timings
-        self.process = None
+        self.processes: list = []
         if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-            job(timings)
+            for job in jobs:
+                job(timings)
             return
         context = multiprocessing.get_context("fork")
-        self.receive, send = context.Pipe(duplex=False)
-
-        def child() -> None:
-            seen: dict[str, float] = {}
-            try:
-                job(seen)
-                send.send((None, None, seen))
-            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
-                send.send((str(error) or type(error).__name__, getattr(error, "hint", None), seen))
-
-        self.process = context.Process(target=child, daemon=True)
-        self.process.start()
-        send.close()
+        for job in jobs:
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(job, send), daemon=True)
+            process.start()
+            send.close()
+            self.processes.append((process, receive))
 
     def wait(self) -> None:
-        if self.process is None:
-            return
-        try:
-            message, hint, seen = self.receive.recv()
-        except EOFError:  # died without a word (killed, out of memory)
-            message, hint, seen = "the process writing the spreadsheets died", None, {}
-        self.process.join()
-        self.process = None
-        if self.timings is not None:
-            for name, seconds in seen.items():
-                self.timings[name] = self.timings.get(name, 0.0) + seconds
-        if message is not None:
-            raise FengongError(message, hint=hint or "Check the space and permissions of the output folder.")
+        first = None
+        for process, receive in self.processes:
+            try:
+                error, seen = receive.recv()
+            except EOFError:  # died without a word (killed, out of memory)
+                error, seen = FengongError("a process writing the spreadsheets or graph files died", hint=_HINT), {}
+            process.join()
+            if self.timings is not None:
+                for name, seconds in seen.items():
+                    self.timings[name] = self.timings.get(name, 0.0) + seconds
+            first = first or error
+        self.processes = []
+        if first is not None:
+            raise first
 
     def cancel(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.join()
-            self.process = None
+        for process, _ in self.processes:
+            process.kill()
+            process.join()
+        self.processes = []
+
+
+_HINT = "Check the space and permissions of the output folder."
+
+
+def _child(job: Callable[[dict[str, float] | None], None], send) -> None:
+    """Run ``job`` and send the parent ``(error or None, timings)``: the error itself, which the
+    parent raises, or (when it cannot be pickled) a FengongError with its message."""
+    import pickle
+
+    seen: dict[str, float] = {}
+    try:
+        job(seen)
+        send.send((None, seen))
+    except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+        try:
+            pickle.loads(pickle.dumps(error))
+        except Exception:  # noqa: BLE001 - any error that does not survive the pipe is told by its message
+            error = FengongError(str(error) or type(error).__name__, hint=getattr(error, "hint", None) or _HINT)
+        send.send((error, seen))
 
 
 def _write_diffs(out: Path, store: "Store", pairs: list, written: list[str]) -> list:

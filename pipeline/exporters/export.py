@@ -269,6 +269,24 @@ def write_graph(path: str | Path, graph: "nx.Graph") -> Path:
     return path
 
 
+def write_graphs(paths: Iterable[str | Path], graph: "nx.Graph") -> list[Path]:
+    """Each of ``paths`` as :func:`write_graph` writes it; a GraphML and a GEXF named together are
+    written in one pass over the graph (``graph_xml.write_graph_xml``)."""
+    from .graph_xml import write_graph_xml
+
+    paths = [Path(p) for p in paths]
+    xml = {p.suffix.lower(): p for p in paths if p.suffix.lower() in (".graphml", ".gexf")}
+    if len(xml) < 2:
+        return [write_graph(p, graph) for p in paths]
+    with atomic_path(xml[".graphml"]) as graphml, atomic_path(xml[".gexf"]) as gexf:
+        with open(graphml, "w", encoding="utf-8", newline="\n") as a, open(gexf, "w", encoding="utf-8", newline="\n") as b:
+            write_graph_xml(graph, graphml=a, gexf=b)
+    for p in paths:
+        if p not in xml.values():
+            write_graph(p, graph)
+    return paths
+
+
 # --- the ledger workbook ---------------------------------------------------------------
 
 LINE_HEIGHT = 14.5  # points per line of 11 pt text
