@@ -18,7 +18,7 @@ from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..errors import FengongError
 from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict
@@ -157,11 +157,20 @@ def _write_run_outputs(
     editions = []
     tasks = 0
     unit_names: set[str] = set()
+    # A document whose stored JSON is written as it is can be copied from the store by a forked
+    # writer (a connection of its own) rather than here, where nothing runs beside the reading.
+    copied: list[tuple[int, Path]] | None = [] if parallel and store.path != ":memory:" else None
     clock = Clock(timings)
     for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
         clock.lap("reading the store")
         path = out / "documents" / f"{document.id}.json"
-        written.append(str(export.write_text(path, text + "\n") if text is not None else export.write_document(path, document, compact=True)))
+        if text is not None and copied is not None:
+            copied.append((chosen.stored_id, path))
+        elif text is not None:
+            export.write_text(path, text + "\n")
+        else:
+            export.write_document(path, document, compact=True)
+        written.append(str(path))
         clock.lap("documents/*.json")
         rows = documents_to_rows([document])
         long_rows.extend(map(long_values, rows))
@@ -179,7 +188,7 @@ def _write_run_outputs(
             sections.append(None)
         else:
             sections += document_section(k, document, heatmap=False)
-        clock.lap("report.html")
+        clock.lap("report sections")
         summary_rows.append(summary_row(document))
         summary_unit_lines += summary_units(document)
         warning_codes.update(w.code for w in document.warnings)
@@ -190,7 +199,7 @@ def _write_run_outputs(
         editions.append(SimpleNamespace(id=document.id, meta=document.meta, chosen=chosen))
         tasks += len(document.items)
         unit_names.update(r.unit for _, r in document.responsibilities)
-        clock.lap("summary.md")
+        clock.lap("summary rows")
     jobs: list[Callable[[dict[str, float] | None], None]] = []
     if report.documents:
         columns = WIDE_KEY_COLUMNS + list(units)
@@ -217,21 +226,41 @@ def _write_run_outputs(
             clock = Clock(timings)
             export.write_graphs([out / "graph.graphml", out / "graph.gexf"], graph)
             clock.lap("graph.graphml, .gexf")
+            _copy_documents(store.path, copied or [])
+            clock.lap("documents/*.json, copied")
 
         finish_graph(graph)
         jobs = [ledger_workbook, matrices, graph_files]
+
+    def draw_heatmaps(timings: dict[str, float] | None) -> list[list[str]]:
+        clock = Clock(timings)
+        drawn = [document_section(k, document, heatmap=True) for _, k, document in heatmaps]
+        clock.lap("report.html: heatmaps")
+        return drawn
+
+    if heatmaps:
+        from .figures import _pyplot
+
+        _pyplot()  # matplotlib loaded once, here, for the heatmaps' process and the report's figures
     gc.freeze()  # what is gathered so far is shared with the forked writers, not copied to them
     background = Background(jobs, timings, parallel)
+    drawing = Background([draw_heatmaps], timings, parallel)
     clock.skip()
-    try:
-        for place, k, document in reversed(heatmaps):
-            sections[place:place + 1] = document_section(k, document, heatmap=True)
+
+    def with_heatmaps() -> list[str]:
+        """The report's sections, the heatmaps drawn meanwhile put in their places."""
+        (drawn,) = drawing.wait()
+        for (place, _, _), parts in reversed(list(zip(heatmaps, drawn))):
+            sections[place:place + 1] = parts
         heatmaps.clear()
-        clock.lap("report.html")
-        _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
+        return sections
+
+    try:
+        _write_the_rest(out, store, report, graph, editions, with_heatmaps, counts, tasks, unit_names,
                         summary_rows, summary_unit_lines, warning_codes, clock)
     except BaseException:
         background.cancel()  # nothing may write into the staging folder once it is removed
+        drawing.cancel()
         raise
     background.wait()
     clock.lap("waiting for the spreadsheets and graph files")
@@ -240,7 +269,8 @@ def _write_run_outputs(
 
 def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
                     summary_rows, summary_unit_lines, warning_codes, clock) -> None:
-    """Graph files, unit figures, diffs, report and summary (while the spreadsheets are written)."""
+    """Unit figures, diffs, report and summary (while the spreadsheets and graph files are written);
+    ``sections()`` gives the report's document sections when the page is made."""
     import networkx as nx
     import pandas as pd
 
@@ -264,7 +294,7 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
     clock.lap("report.json")
     links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
     totals = ReportTotals(len(report.documents), tasks, sum(d.responsibilities for d in report.documents), len(unit_names))
-    written.append(str(export.write_text(out / "report.html", report_page(totals, sections, projected, counts, diffs, diff_links=links))))
+    written.append(str(export.write_text(out / "report.html", report_page(totals, sections(), projected, counts, diffs, diff_links=links))))
     clock.lap("report.html")
     written.append(str(export.write_text(out / "summary.md", summary_page(summary_rows, summary_unit_lines, warning_codes, report.failures, diffs))))
     clock.lap("summary.md")
@@ -277,14 +307,14 @@ class Background:
     the staging folder once it is removed). Without ``parallel``, or where the OS cannot fork, the
     jobs run at once, here, one after the other."""
 
-    def __init__(self, jobs: list[Callable[[dict[str, float] | None], None]], timings: dict[str, float] | None, parallel: bool) -> None:
+    def __init__(self, jobs: list[Callable[[dict[str, float] | None], Any]], timings: dict[str, float] | None, parallel: bool) -> None:
         import multiprocessing
 
         self.timings = timings
         self.processes: list = []
+        self.results: list = []
         if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-            for job in jobs:
-                job(timings)
+            self.results = [job(timings) for job in jobs]
             return
         context = multiprocessing.get_context("fork")
         for job in jobs:
@@ -294,21 +324,24 @@ class Background:
             send.close()
             self.processes.append((process, receive))
 
-    def wait(self) -> None:
+    def wait(self) -> list:
+        """What each job returned, in order."""
         first = None
         for process, receive in self.processes:
             try:
-                error, seen = receive.recv()
+                error, seen, result = receive.recv()
             except EOFError:  # died without a word (killed, out of memory)
-                error, seen = FengongError("a process writing the spreadsheets or graph files died", hint=_HINT), {}
+                error, seen, result = FengongError("a process writing the outputs died", hint=_HINT), {}, None
             process.join()
             if self.timings is not None:
                 for name, seconds in seen.items():
                     self.timings[name] = self.timings.get(name, 0.0) + seconds
             first = first or error
+            self.results.append(result)
         self.processes = []
         if first is not None:
             raise first
+        return self.results
 
     def cancel(self) -> None:
         for process, _ in self.processes:
@@ -320,21 +353,37 @@ class Background:
 _HINT = "Check the space and permissions of the output folder."
 
 
-def _child(job: Callable[[dict[str, float] | None], None], send) -> None:
-    """Run ``job`` and send the parent ``(error or None, timings)``: the error itself, which the
-    parent raises, or (when it cannot be pickled) a FengongError with its message."""
+def _child(job: Callable[[dict[str, float] | None], Any], send) -> None:
+    """Run ``job`` and send the parent ``(error or None, timings, what it returned)``: the error
+    itself, which the parent raises, or (when it cannot be pickled) a FengongError with its message."""
     import pickle
 
     seen: dict[str, float] = {}
     try:
-        job(seen)
-        send.send((None, seen))
+        result = job(seen)
+        send.send((None, seen, result))
     except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
         try:
             pickle.loads(pickle.dumps(error))
         except Exception:  # noqa: BLE001 - any error that does not survive the pipe is told by its message
             error = FengongError(str(error) or type(error).__name__, hint=getattr(error, "hint", None) or _HINT)
-        send.send((error, seen))
+        send.send((error, seen, None))
+
+
+def _copy_documents(db_path: str, copied: list[tuple[int, Path]]) -> None:
+    """The stored JSON of each ``(stored id, path)``, written to its path, read through a read-only
+    connection of this process's own (a forked process may not use its parent's)."""
+    import sqlite3
+
+    if not copied:
+        return
+    db = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        for stored_id, path in copied:
+            (text,) = db.execute("SELECT json FROM documents WHERE id = ?", (stored_id,)).fetchone()
+            export.write_text(path, text + "\n")
+    finally:
+        db.close()
 
 
 def _write_diffs(out: Path, store: "Store", pairs: list, written: list[str]) -> list:
