@@ -119,7 +119,7 @@ class _Templates:
 
     A format's ``make(written, n)`` returns its template for the ``(position, key)`` pairs written,
     whose ``{i}`` is the value at position i; the names a record passes (ids, label, number) follow
-    its ``n`` values. A format writes no key in its ``skip``.
+    its ``n`` values. A format writes no key in its ``skip`` (GEXF: a node's label, which is not an attvalue).
     """
 
     def __init__(self, types: dict[str, type], formats: list[tuple[frozenset, Any]]) -> None:
@@ -213,7 +213,7 @@ class _Gexf:
         self.graph, self.edge_types, self.write = graph, edge_types, handle.write
         self.node_types = {k: v for k, v in node_types.items() if k != "label"}
         self.ids: dict[tuple[str, str], str] = {}
-        self.skip = frozenset({"label"})
+        self.skip = frozenset({"label"})  # of a node's attributes
 
     def head(self) -> None:
         self.write(GEXF_HEAD)
@@ -271,7 +271,7 @@ def write_graph_xml(graph: "nx.Graph", graphml: IO[str] | None = None, gexf: IO[
             writer.write(texts[k] if texts is not None else writer.node(node, data))
     for writer in writers:
         writer.middle()
-    edges = _Templates(edge_types, [(w.skip, w.edge_template) for w in writers])
+    edges = _Templates(edge_types, [(frozenset(), w.edge_template) for w in writers])  # (an edge's label is an attribute)
     for number, (source, target, data) in enumerate(graph.edges(data=True)):
         texts = edges.render(data, (source, target, number)) if type(source) is str and type(target) is str else None
         for k, writer in enumerate(writers):
