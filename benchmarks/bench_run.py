@@ -6,8 +6,9 @@ Run: `make bench` (or .venv/bin/python benchmarks/bench_run.py [--notices N]). G
 seconds, the CPU of this process and of the processes it waited for), the ratio run / ingest against
 the goal (≤ 1.5), the run's phases — its ingest; gathering the rows, one stored document at a time;
 the forked writers (ledger, matrices, graph files, heatmaps), which run side by side; what this process writes
-meanwhile (heatmaps, report, diffs); waiting for the writers — and each step's seconds. The machine's
-load average is printed before and after: on a shared machine the wall times follow it.
+meanwhile (units.csv, diffs, report); waiting for the writers — and each step's seconds, and the peak
+resident memory of this process and of its largest child. The machine's load average is printed before
+and after: on a shared machine the wall times follow it.
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ def measure(count: int) -> dict:
         cpu, started = _cpu(), time.perf_counter()
         report = run_corpus(corpus, Path(folder) / "out", db_path=Path(folder) / "run.db", timings=timings)
         run_wall, run_cpu = time.perf_counter() - started, _cpu() - cpu
-        return {"ingest": (ingest_wall, ingest_cpu), "run": (run_wall, run_cpu), "timings": timings, "documents": len(report.documents)}
+        peaks = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+        return {"ingest": (ingest_wall, ingest_cpu), "run": (run_wall, run_cpu), "timings": timings, "documents": len(report.documents),
+                "peaks": peaks}
 
 
 def phases(timings: dict[str, float], run_wall: float) -> list[tuple[str, float, list[tuple[str, float]]]]:
@@ -102,6 +105,7 @@ def main() -> None:
     print(f"    of which the outputs      {outputs:8.1f} s  ({outputs / ingest_wall:.2f}× the ingest alone; goal ≤ {GOAL - 1:.2f}×)")
     print(f"  ratio run / ingest          {ratio:8.2f}   goal ≤ {GOAL}  {'ok' if ratio <= GOAL else 'MISSED'}"
           f"   (CPU ratio {run_cpu / ingest_cpu:.2f})")
+    print(f"  peak RSS: this process {figures['peaks'][0]:.0f} MB, the largest child (ingest worker or forked writer) {figures['peaks'][1]:.0f} MB")
     print("  phases of the run (wall seconds; share of the run):")
     for name, seconds, steps in phases(figures["timings"], run_wall):
         print(f"    {name:<46} {seconds:7.2f} s  {100 * seconds / run_wall:5.1f} %")
