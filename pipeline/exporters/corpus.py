@@ -2,9 +2,10 @@
 
 The run ingests first (unchanged files are not parsed again), then reads the documents of the
 corpus folder back from the store in output order, one at a time: each document's JSON is
-written at once (the stored JSON itself when it is current), and what the corpus-wide outputs
-need — matrix rows, graph nodes and edges, ledger rows, the report's document sections, the
-summary's rows — is added to accumulators, so that no list of documents is kept. The diffs of
+written (the stored JSON itself when it is current: copied from the store by a forked writer when
+the run is parallel), and what the corpus-wide outputs need — matrix rows, graph nodes and edges,
+ledger rows, the report's document sections, the summary's rows — is added to accumulators, so
+that no list of documents is kept (only the few whose heatmaps the report draws). The diffs of
 consecutive editions load their two documents from the store.
 """
 
@@ -106,9 +107,10 @@ def write_run_outputs(
     parallel: bool = False,
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
-    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, the
-    ledger, the matrices (and graph.json) and the GraphML and GEXF files are each written by a
-    forked process of their own while this one writes the heatmaps, the diffs and the report.
+    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, four
+    forked processes write side by side — the ledger; the matrices and graph.json; GraphML, GEXF and
+    the documents' stored JSON; the first documents' heatmaps — while this one writes units.csv,
+    the diffs and the report.
 
     The cyclic garbage collector is paused meanwhile: the rows gathered are millions of objects
     without cycles, and each full collection walked them all (a tenth of the run's time at 2,000
