@@ -330,12 +330,14 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}  # per record class: reading a corpus back builds 10⁵ records
+
+
 def _build(cls: type, data: dict[str, Any], **nested: Any) -> Any:
-    known = {f.name for f in fields(cls)}
-    values = {k: v for k, v in data.items() if k in known}
-    for key, value in values.items():
-        if isinstance(value, list):
-            values[key] = tuple(value)
+    known = _FIELD_NAMES.get(cls)
+    if known is None:
+        known = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
     values.update(nested)
     return cls(**values)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Iterable
 
 from ..exporters.labels import DEFAULT_LANG, check_lang, label
@@ -135,6 +137,10 @@ def long_rows(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> tuple[
     return builder.long_columns(), builder.long_rows
 
 
+_LONG_VALUES = itemgetter(*LONG_COLUMNS)
+_PRESENT = frozenset((str, int, bool, type(None)))  # types whose values _missing finds missing only as None or "<NA>"
+
+
 def _missing(value: Any) -> bool:
     try:
         return value is None or str(value) == "<NA>" or value != value
@@ -181,7 +187,9 @@ class LedgerBuilder:
     def add_long_rows(self, document: Document, rows: list[dict] | None = None) -> None:
         """``rows``: the document's long-matrix rows when already made (``matrix.documents_to_rows``)."""
         for row in rows if rows is not None else documents_to_rows([document]):
-            values = [None if _missing(row[c]) else row[c] for c in LONG_COLUMNS]
+            values = list(_LONG_VALUES(row))
+            if not (_PRESENT.issuperset(map(type, values)) and "<NA>" not in values):  # (most rows hold nothing missing)
+                values = [None if _missing(v) else v for v in values]
             values[ROLE_INDEX] = self._roles.get(values[ROLE_INDEX] or "", values[ROLE_INDEX])
             self.long_rows.append(tuple(values))
 
@@ -197,7 +205,7 @@ class LedgerBuilder:
 
     def matrix_rows(self) -> tuple[list[str], list[tuple]]:
         units = list(self._units)
-        return units, [head + tuple(row.get(u, "") for u in units) for head, row in self._cells]
+        return units, [head + tuple(map(row.get, units, repeat(""))) for head, row in self._cells]
 
     def long_columns(self) -> list[str]:
         return [label(f"long.{c}", self.lang) for c in LONG_COLUMNS]

@@ -2,9 +2,10 @@
 
 The run ingests first (unchanged files are not parsed again), then reads the documents of the
 corpus folder back from the store in output order, one at a time: each document's JSON is
-written at once (the stored JSON itself when it is current), and what the corpus-wide outputs
-need — matrix rows, graph nodes and edges, ledger rows, the report's document sections, the
-summary's rows — is added to accumulators, so that no list of documents is kept. The diffs of
+written (the stored JSON itself when it is current: copied from the store by a forked writer when
+the run is parallel), and what the corpus-wide outputs need — matrix rows, graph nodes and edges,
+ledger rows, the report's document sections, the summary's rows — is added to accumulators, so
+that no list of documents is kept (only the few whose heatmaps the report draws). The diffs of
 consecutive editions load their two documents from the store.
 """
 
@@ -14,9 +15,11 @@ import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..errors import FengongError
 from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict
@@ -104,9 +107,10 @@ def write_run_outputs(
     parallel: bool = False,
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
-    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, the
-    matrices and the ledger are written by a second process while this one writes the graph, the
-    diffs and the report.
+    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, four
+    forked processes write side by side — the ledger; the matrices and graph.json; GraphML, GEXF and
+    the documents' stored JSON; the first documents' heatmaps — while this one writes units.csv,
+    the diffs and the report.
 
     The cyclic garbage collector is paused meanwhile: the rows gathered are millions of objects
     without cycles, and each full collection walked them all (a tenth of the run's time at 2,000
@@ -129,7 +133,7 @@ def _write_run_outputs(
 ) -> RunReport:
     import gc
 
-    from ..analysis.graph import add_document
+    from ..analysis.graph import add_document, finish_graph
     from ..analysis.ledger import LedgerBuilder
     from ..analysis.matrix import LONG_COLUMNS, WIDE_KEY_COLUMNS, documents_to_rows, wide_rows
     from .figures import unit_counts
@@ -139,6 +143,7 @@ def _write_run_outputs(
     import networkx as nx
 
     report = RunReport(failures=list(failures))
+    long_values = itemgetter(*LONG_COLUMNS)
     written = report.written
     long_rows: list[list] = []
     wide: list[dict] = []
@@ -146,21 +151,31 @@ def _write_run_outputs(
     ledger = LedgerBuilder()
     graph = nx.Graph()
     counts: dict[str, Counter] = {}
-    sections: list[str] = []
+    sections: list[str | None] = []
+    heatmaps: list[tuple[int, int, Document]] = []  # (place in sections, k, document): drawn while the spreadsheets are written
     summary_rows: list[str] = []
     summary_unit_lines: list[str] = []
     warning_codes: Counter = Counter()
     editions = []
     tasks = 0
     unit_names: set[str] = set()
+    # A document whose stored JSON is written as it is can be copied from the store by a forked
+    # writer (a connection of its own) rather than here, where nothing runs beside the reading.
+    copied: list[tuple[int, Path]] | None = [] if parallel and store.path != ":memory:" else None
     clock = Clock(timings)
     for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
         clock.lap("reading the store")
         path = out / "documents" / f"{document.id}.json"
-        written.append(str(export.write_text(path, text + "\n") if text is not None else export.write_document(path, document, compact=True)))
+        if text is not None and copied is not None:
+            copied.append((chosen.stored_id, path))
+        elif text is not None:
+            export.write_text(path, text + "\n")
+        else:
+            export.write_document(path, document, compact=True)
+        written.append(str(path))
         clock.lap("documents/*.json")
         rows = documents_to_rows([document])
-        long_rows.extend([row[c] for c in LONG_COLUMNS] for row in rows)
+        long_rows.extend(map(long_values, rows))
         wide.extend(wide_rows(document, units))
         ledger.add_ledger_rows(document)
         ledger.add_matrix_cells(document)
@@ -170,8 +185,12 @@ def _write_run_outputs(
         for unit, roles in unit_counts([document]).items():
             counts.setdefault(unit, Counter()).update(roles)
         clock.lap("rows of matrices, ledger, graph")
-        sections += document_section(k, document, heatmap=k < MAX_HEATMAPS)
-        clock.lap("report.html")
+        if k < MAX_HEATMAPS:
+            heatmaps.append((len(sections), k, document))
+            sections.append(None)
+        else:
+            sections += document_section(k, document, heatmap=False)
+        clock.lap("report sections")
         summary_rows.append(summary_row(document))
         summary_unit_lines += summary_units(document)
         warning_codes.update(w.code for w in document.warnings)
@@ -182,48 +201,81 @@ def _write_run_outputs(
         editions.append(SimpleNamespace(id=document.id, meta=document.meta, chosen=chosen))
         tasks += len(document.items)
         unit_names.update(r.unit for _, r in document.responsibilities)
-        clock.lap("summary.md")
+        clock.lap("summary rows")
+    jobs: list[Callable[[dict[str, float] | None], None]] = []
     if report.documents:
         columns = WIDE_KEY_COLUMNS + list(units)
 
-        def spreadsheets(timings: dict[str, float] | None) -> None:
-            """The matrices and the ledger: rows already made, written while the graph and the report are."""
+        def matrices(timings: dict[str, float] | None) -> None:
             clock = Clock(timings)
             export.write_rows_csv(out / "matrix_long.csv", LONG_COLUMNS, long_rows)
             clock.lap("matrix_long.csv")
-            wide_table = [[row.get(c, "") if c in units else row[c] for c in columns] for row in wide]
+            # (every row holds the key columns; a unit it does not name is an empty cell)
+            wide_table = [list(map(row.get, columns, repeat(""))) for row in wide]
             export.write_rows_csv(out / "matrix_wide.csv", columns, wide_table)
             clock.lap("matrix_wide.csv")
             export.write_xlsx_rows(out / "matrix.xlsx", columns, wide_table, key_columns=len(WIDE_KEY_COLUMNS))
             clock.lap("matrix.xlsx")
+            export.write_graph(out / "graph.json", graph)
+            clock.lap("graph.json")
+
+        def ledger_workbook(timings: dict[str, float] | None) -> None:
+            clock = Clock(timings)
             export.write_ledger(out / "ledger.xlsx", ledger.ledger())
             clock.lap("ledger.xlsx")
 
-        gc.freeze()  # what is gathered so far is shared with the forked writer, not copied to it
-        background = Background(spreadsheets, timings, parallel)
-        clock.skip()
-    else:
-        background = None
+        def graph_files(timings: dict[str, float] | None) -> None:
+            clock = Clock(timings)
+            export.write_graphs([out / "graph.graphml", out / "graph.gexf"], graph)
+            clock.lap("graph.graphml, .gexf")
+            _copy_documents(store.path, copied or [])
+            clock.lap("documents/*.json, copied")
+
+        finish_graph(graph)
+        jobs = [ledger_workbook, matrices, graph_files]
+
+    def draw_heatmaps(timings: dict[str, float] | None) -> list[list[str]]:
+        clock = Clock(timings)
+        drawn = [document_section(k, document, heatmap=True) for _, k, document in heatmaps]
+        clock.lap("report.html: heatmaps")
+        return drawn
+
+    if heatmaps:
+        from .figures import _pyplot
+
+        _pyplot()  # matplotlib loaded once, here, for the heatmaps' process and the report's figures
+    gc.freeze()  # what is gathered so far is shared with the forked writers, not copied to them
+    background = Background(jobs, timings, parallel)
+    drawing = Background([draw_heatmaps], timings, parallel)
+    clock.skip()
+
+    def with_heatmaps() -> list[str]:
+        """The report's sections, the heatmaps drawn meanwhile put in their places."""
+        (drawn,) = drawing.wait()
+        for (place, _, _), parts in reversed(list(zip(heatmaps, drawn))):
+            sections[place:place + 1] = parts
+        heatmaps.clear()
+        return sections
+
     try:
-        _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
+        _write_the_rest(out, store, report, graph, editions, with_heatmaps, counts, tasks, unit_names,
                         summary_rows, summary_unit_lines, warning_codes, clock)
     except BaseException:
-        if background is not None:  # nothing may write into the staging folder once it is removed
-            background.cancel()
+        background.cancel()  # nothing may write into the staging folder once it is removed
+        drawing.cancel()
         raise
-    if background is not None:
-        background.wait()
-        clock.lap("waiting for the spreadsheets")
+    background.wait()
+    clock.lap("waiting for the spreadsheets and graph files")
     return report
 
 
 def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
                     summary_rows, summary_unit_lines, warning_codes, clock) -> None:
-    """Graph files, unit figures, diffs, report and summary (while the spreadsheets are written)."""
+    """Unit figures, diffs, report and summary (while the spreadsheets and graph files are written);
+    ``sections()`` gives the report's document sections when the page is made."""
     import networkx as nx
-    import pandas as pd
 
-    from ..analysis.graph import co_responsibility, finish_graph, unit_figures
+    from ..analysis.graph import co_responsibility, unit_figures
     from ..batch import consecutive_editions, report_to_dict
     from .report import ReportTotals, report_page
     from .summary import summary_page
@@ -231,13 +283,17 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
     written = report.written
     projected = nx.Graph()
     if report.documents:
+        # (written by the background jobs meanwhile)
         written += [str(out / name) for name in ("matrix_long.csv", "matrix_wide.csv", "matrix.xlsx", "ledger.xlsx")]
-        finish_graph(graph)
-        for suffix in export.GRAPH_FORMATS:
-            written.append(str(export.write_graph(out / f"graph{suffix}", graph)))
-            clock.lap(f"graph{suffix}")
+        written += [str(out / f"graph{suffix}") for suffix in export.GRAPH_FORMATS]
         projected = co_responsibility(graph)
-        written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(unit_figures(graph, projected)))))
+        figures = unit_figures(graph, projected)
+        if figures:  # (the bytes write_csv gives the frame of these rows, without loading pandas for it)
+            written.append(str(export.write_rows_csv(out / "units.csv", list(figures[0]), [list(f.values()) for f in figures])))
+        else:
+            import pandas as pd
+
+            written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(figures))))
         clock.lap("units.csv")
     diffs = _write_diffs(out, store, consecutive_editions(editions), written)
     clock.lap("diffs/")
@@ -245,61 +301,96 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
     clock.lap("report.json")
     links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
     totals = ReportTotals(len(report.documents), tasks, sum(d.responsibilities for d in report.documents), len(unit_names))
-    written.append(str(export.write_text(out / "report.html", report_page(totals, sections, projected, counts, diffs, diff_links=links))))
+    written.append(str(export.write_text(out / "report.html", report_page(totals, sections(), projected, counts, diffs, diff_links=links))))
     clock.lap("report.html")
     written.append(str(export.write_text(out / "summary.md", summary_page(summary_rows, summary_unit_lines, warning_codes, report.failures, diffs))))
     clock.lap("summary.md")
 
 
 class Background:
-    """``job(timings)`` run in a forked process (it sees the parent's rows without copying them):
-    :meth:`wait` waits for it, merges its timings and raises its error; :meth:`cancel` stops it
-    (the parent failed: nothing may write into the staging folder once it is removed). Without
-    ``parallel``, or where the OS cannot fork, the job runs at once, here."""
+    """Each of ``jobs`` (``job(timings)``) run in a forked process of its own, which sees the
+    parent's rows without copying them: :meth:`wait` waits for them all, merges their timings and
+    raises the first error; :meth:`cancel` stops them (the parent failed: nothing may write into
+    the staging folder once it is removed). Without ``parallel``, or where the OS cannot fork, the
+    jobs run at once, here, one after the other."""
 
-    def __init__(self, job: Callable[[dict[str, float] | None], None], timings: dict[str, float] | None, parallel: bool) -> None:
+    def __init__(self, jobs: list[Callable[[dict[str, float] | None], Any]], timings: dict[str, float] | None, parallel: bool) -> None:
         import multiprocessing
 
         self.timings = timings
-        self.process = None
+        self.processes: list = []
+        self.results: list = []
         if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-            job(timings)
+            self.results = [job(timings) for job in jobs]
             return
         context = multiprocessing.get_context("fork")
-        self.receive, send = context.Pipe(duplex=False)
+        for job in jobs:
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(job, send), daemon=True)
+            process.start()
+            send.close()
+            self.processes.append((process, receive))
 
-        def child() -> None:
-            seen: dict[str, float] = {}
+    def wait(self) -> list:
+        """What each job returned, in order."""
+        first = None
+        for process, receive in self.processes:
             try:
-                job(seen)
-                send.send((None, None, seen))
-            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
-                send.send((str(error) or type(error).__name__, getattr(error, "hint", None), seen))
-
-        self.process = context.Process(target=child, daemon=True)
-        self.process.start()
-        send.close()
-
-    def wait(self) -> None:
-        if self.process is None:
-            return
-        try:
-            message, hint, seen = self.receive.recv()
-        except EOFError:  # died without a word (killed, out of memory)
-            message, hint, seen = "the process writing the spreadsheets died", None, {}
-        self.process.join()
-        self.process = None
-        if self.timings is not None:
-            for name, seconds in seen.items():
-                self.timings[name] = self.timings.get(name, 0.0) + seconds
-        if message is not None:
-            raise FengongError(message, hint=hint or "Check the space and permissions of the output folder.")
+                error, seen, result = receive.recv()
+            except EOFError:  # died without a word (killed, out of memory)
+                error, seen, result = FengongError("a process writing the outputs died", hint=_HINT), {}, None
+            process.join()
+            if self.timings is not None:
+                for name, seconds in seen.items():
+                    self.timings[name] = self.timings.get(name, 0.0) + seconds
+            first = first or error
+            self.results.append(result)
+        self.processes = []
+        if first is not None:
+            raise first
+        return self.results
 
     def cancel(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.join()
-            self.process = None
+        for process, _ in self.processes:
+            process.kill()
+            process.join()
+        self.processes = []
+
+
+_HINT = "Check the space and permissions of the output folder."
+
+
+def _child(job: Callable[[dict[str, float] | None], Any], send) -> None:
+    """Run ``job`` and send the parent ``(error or None, timings, what it returned)``: the error
+    itself, which the parent raises, or (when it cannot be pickled) a FengongError with its message."""
+    import pickle
+
+    seen: dict[str, float] = {}
+    try:
+        result = job(seen)
+        send.send((None, seen, result))
+    except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+        try:
+            pickle.loads(pickle.dumps(error))
+        except Exception:  # noqa: BLE001 - any error that does not survive the pipe is told by its message
+            error = FengongError(str(error) or type(error).__name__, hint=getattr(error, "hint", None) or _HINT)
+        send.send((error, seen, None))
+
+
+def _copy_documents(db_path: str, copied: list[tuple[int, Path]]) -> None:
+    """The stored JSON of each ``(stored id, path)``, written to its path, read through a read-only
+    connection of this process's own (a forked process may not use its parent's)."""
+    import sqlite3
+
+    if not copied:
+        return
+    db = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        for stored_id, path in copied:
+            (text,) = db.execute("SELECT json FROM documents WHERE id = ?", (stored_id,)).fetchone()
+            export.write_text(path, text + "\n")
+    finally:
+        db.close()
 
 
 def _write_diffs(out: Path, store: "Store", pairs: list, written: list[str]) -> list:

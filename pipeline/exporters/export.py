@@ -18,6 +18,8 @@ import os
 import re
 import tempfile
 from contextlib import contextmanager
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -195,7 +197,7 @@ def write_rows_csv(path: str | Path, columns: Iterable[str], rows: Iterable[Iter
     with atomic_path(path) as temporary, open(temporary, "w", encoding=CSV_ENCODING, newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow([csv_cell(c) for c in columns])
-        writer.writerows([csv_cell(v) for v in row] for row in rows)
+        writer.writerows(row if _plain_row(row, _CSV_UNSAFE) else [csv_cell(v) for v in row] for row in rows)
     return Path(path)
 
 
@@ -214,7 +216,7 @@ def write_xlsx_rows(path: str | Path, columns: list[str], rows: Iterable[Iterabl
     rows = list(rows)
     header_styles = [header] * len(columns)
     plain = [0] * len(columns)
-    body = ((None, [None if _missing(v) else safe_cell(v) for v in row], plain) for row in rows)
+    body = ((None, row if _plain_row(row, _XLSX_UNSAFE) else [None if _missing(v) else safe_cell(v) for v in row], plain) for row in rows)
     book.sheets.append(xlsx.Sheet(
         sheet, len(columns), _chain((None, [safe_cell(str(c)) for c in columns], header_styles), body), len(rows) + 1,
         widths=[40 if j == 5 else None for j in range(len(columns))], freeze=f"{xlsx.column_letter(key_columns + 1)}2",
@@ -222,6 +224,18 @@ def write_xlsx_rows(path: str | Path, columns: list[str], rows: Iterable[Iterabl
     with atomic_path(path) as temporary:
         xlsx.save(book, temporary)
     return Path(path)
+
+
+# A value that safe_cell (or csv_cell: and a carriage return) would change, found in a row's values
+# joined by newlines: checked once a row, the cells of most rows need no work of their own.
+_XLSX_UNSAFE = re.compile("(?:^|\n)[=+\\-@\t\r]")
+_CSV_UNSAFE = re.compile("(?:^|\n)[=+\\-@\t]|\r")
+
+
+def _plain_row(row: Any, unsafe: "re.Pattern[str]") -> bool:
+    """True when every value of ``row`` is None, text, an integer or a boolean and none is text
+    that must be changed; then the row can be written as it is."""
+    return _CLEAN.issuperset(map(type, row)) and not unsafe.search("\n".join(map(str, row)))
 
 
 def _chain(first: Any, rest: Iterable[Any]) -> Iterator[Any]:
@@ -253,6 +267,24 @@ def write_graph(path: str | Path, graph: "nx.Graph") -> Path:
     with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
         (write_graphml if suffix == ".graphml" else write_gexf)(graph, handle)
     return path
+
+
+def write_graphs(paths: Iterable[str | Path], graph: "nx.Graph") -> list[Path]:
+    """Each of ``paths`` as :func:`write_graph` writes it; a GraphML and a GEXF named together are
+    written in one pass over the graph (``graph_xml.write_graph_xml``)."""
+    from .graph_xml import write_graph_xml
+
+    paths = [Path(p) for p in paths]
+    xml = {p.suffix.lower(): p for p in paths if p.suffix.lower() in (".graphml", ".gexf")}
+    if len(xml) < 2:
+        return [write_graph(p, graph) for p in paths]
+    with atomic_path(xml[".graphml"]) as graphml, atomic_path(xml[".gexf"]) as gexf:
+        with open(graphml, "w", encoding="utf-8", newline="\n") as a, open(gexf, "w", encoding="utf-8", newline="\n") as b:
+            write_graph_xml(graph, graphml=a, gexf=b)
+    for p in paths:
+        if p not in xml.values():
+            write_graph(p, graph)
+    return paths
 
 
 # --- the ledger workbook ---------------------------------------------------------------
@@ -306,33 +338,46 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
     border and alignment."""
     from . import xlsx
 
-    rows = [tuple(None if _missing(v) else v for v in row) for row in sheet.rows]
+    rows = [row if _CLEAN.issuperset(map(type, row)) else tuple(None if _missing(v) else v for v in row) for row in sheet.rows]
     vertical_from = sheet.first_unit_column if sheet.first_unit_column is not None else len(sheet.columns)
     header = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="top"))
     header_unit = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="center", rotation=255))
     body = book.style(xlsx.Style(border=True, wrap=True, vertical="top"))
     unit = book.style(xlsx.Style(border=True, horizontal="center", vertical="center"))
     marks = {mark: book.style(xlsx.Style(border=True, fill=ROLE_FILLS[role], horizontal="center", vertical="center")) for mark, role in sheet.marks}
-    widths = [float(max(3, min(cap, _longest(name, rows, j, cap - 2) + 2))) if j < vertical_from else 3.5
-              for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps))]
+    # Column by column over the distinct values (a pair sheet repeats its task's texts in every row).
+    widths, counts = [], [1] * len(rows)
+    for j, (name, cap) in enumerate(zip(sheet.columns, sheet.caps)):
+        if j >= vertical_from:
+            widths.append(3.5)
+            continue
+        column = list(map(itemgetter(j), rows))
+        width = float(max(3, min(cap, _longest(name, column, cap - 2) + 2)))
+        widths.append(width)
+        lines = {}
+        for value in set(column):
+            # (a line at most half as long as the room fits, whatever its characters)
+            if isinstance(value, str) and value and (2 * len(value) > width - 1.5 or "\n" in value):
+                count = wrapped_lines(value, width)
+                if count > 1:
+                    lines[value] = count
+        if lines:
+            counts = list(map(max, counts, map(lines.get, column, repeat(1))))
     column_styles = [body if j < vertical_from else unit for j in range(len(sheet.columns))]
+    plain = tuple(column_styles)
 
-    def lines() -> Iterator[tuple[float, list, list]]:
+    def lines() -> Iterator[tuple[float, Any, Any]]:
         count = 1
         for j, name in enumerate(sheet.columns):
             count = max(count, len(str(name)) if j >= vertical_from else wrapped_lines(str(name), widths[j]))
         header_styles = [header_unit if j >= vertical_from else header for j in range(len(sheet.columns))]
         yield round(count * (LINE_HEIGHT - 1.5 if count > 3 else LINE_HEIGHT) + 3, 1), list(sheet.columns), header_styles
-        for row in rows:
-            count = 1
-            styles = column_styles
-            for j, value in enumerate(row[:vertical_from]):
-                # (a line at most half as long as the room fits, whatever its characters)
-                if isinstance(value, str) and value and (2 * len(value) > widths[j] - 1.5 or "\n" in value):
-                    count = max(count, wrapped_lines(value, widths[j]))
+        heights = {count: round(count * LINE_HEIGHT + 3, 1) for count in set(counts)}
+        for row, count in zip(rows, counts):
+            styles = plain
             if marks and any(row[vertical_from:]):
-                styles = column_styles[:vertical_from] + [marks.get(str(v)[0], unit) if v else unit for v in row[vertical_from:]]
-            yield round(count * LINE_HEIGHT + 3, 1), row, styles
+                styles = plain[:vertical_from] + tuple(marks.get(str(v)[0], unit) if v else unit for v in row[vertical_from:])
+            yield heights[count], row, styles
 
     return xlsx.Sheet(
         sheet.name, len(sheet.columns), lines(), len(rows) + 1, widths=widths, column_styles=column_styles,
@@ -341,20 +386,29 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
     )
 
 
-def _longest(name: str, rows: list[tuple], j: int, enough: float) -> int:
-    """The display width of the widest line in column ``j`` (its heading included), or a width of
-    at least ``enough`` as soon as one is found (the column is capped there anyway)."""
+_CLEAN = frozenset((str, int, bool, type(None)))  # types _missing never holds missing
+
+
+def _longest(name: str, column: list, enough: float) -> int:
+    """The display width of the widest line in ``column`` (its heading ``name`` included), or a
+    width of at least ``enough`` as soon as one is found (the column is capped there anyway)."""
     longest = 0
-    for value in (name, *(row[j] for row in rows)):
-        if value is None:
-            continue
-        text = value if isinstance(value, str) else str(value)
+    for text in (name, *_texts(column)):
         if 2 * len(text) <= longest:  # cannot be wider, whatever its characters
             continue
         longest = max(longest, max(display_width(line) for line in text.split("\n")))
         if longest >= enough:
             break
     return longest
+
+
+def _texts(column: list) -> set[str]:
+    """The distinct texts of a column's values as ``str`` shows them, ``None`` left out."""
+    distinct = set(column)
+    distinct.discard(None)
+    if not {type(v) for v in distinct} <= {str, int}:  # in a set 1 == 1.0 == True and 0.0 == -0.0
+        return {str(v) for v in column if v is not None}
+    return {v if type(v) is str else str(v) for v in distinct}
 
 
 def estimated_pages(worksheet: Any) -> int:

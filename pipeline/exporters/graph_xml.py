@@ -33,9 +33,20 @@ _GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
+# What escape changes, searched once for a whole record's texts: most records need no escaping.
+_ESCAPED = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
+# Attribute value types written through a template (see _Templates); a record holding another is
+# written value by value.
+_PLAIN = frozenset((str, int, float, bool, list, tuple, type(None)))
+_NONE = type(None)
+_TEMPLATES = 4096
+
+
 def escape(value: Any) -> str:
     """Text for an XML attribute or element: ``& < > "`` escaped, characters XML forbids dropped."""
     text = str(value)
+    if not _ESCAPED.search(text):
+        return text
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
@@ -51,7 +62,7 @@ def escape(value: Any) -> str:
 
 def _flat(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
-        return ";".join(str(v) for v in value)
+        return ";".join(map(str, value))
     return value
 
 
@@ -59,14 +70,20 @@ def _kind(value: Any) -> type:
     return bool if isinstance(value, bool) else int if isinstance(value, int) else float if isinstance(value, float) else str
 
 
+def _type_kind(cls: type) -> type:
+    """:func:`_kind` of ``_flat`` of any value of type ``cls``."""
+    return bool if issubclass(cls, bool) else int if issubclass(cls, int) else float if issubclass(cls, float) else str
+
+
 def _attribute_types(records: Iterable[dict]) -> dict[str, type]:
     """Each attribute's type over all records, in order of first appearance: mixed numbers are
-    floats, anything mixed with text is text."""
+    floats, anything mixed with text is text. (Reckoned over the records' distinct shapes — their
+    keys and the types of their values —, which the records of a graph share by the thousand.)"""
     kinds: dict[str, set[type]] = {}
-    for data in records:
-        for key, value in data.items():
-            if value is not None:
-                kinds.setdefault(key, set()).add(_kind(_flat(value)))
+    for keys, types in dict.fromkeys((tuple(data), tuple(map(type, data.values()))) for data in records):
+        for key, cls in zip(keys, types):
+            if cls is not _NONE:
+                kinds.setdefault(key, set()).add(_type_kind(cls))
     resolved = {}
     for key, found in kinds.items():
         if len(found) == 1:
@@ -87,52 +104,187 @@ def _value(value: Any, kind: type) -> str:
     return escape(value)
 
 
-def write_graphml(graph: "nx.Graph", handle: IO[str]) -> None:
+def _true_false(value: Any) -> str:
+    return "true" if value else "false"
+
+
+def _float_text(value: Any) -> str:
+    return repr(float(value))
+
+
+class _Templates:
+    """The markup of records (a node's or an edge's attributes) one ``str.format`` each, with a
+    template made once per shape (keys and value types) for each format written: what the
+    value-by-value writing gives, and the values converted once for every format.
+
+    A format's ``make(written, n)`` returns its template for the ``(position, key)`` pairs written,
+    whose ``{i}`` is the value at position i; the names a record passes (ids, label, number) follow
+    its ``n`` values. A format writes no key in its ``skip`` (GEXF: a node's label, which is not an attvalue).
+    """
+
+    def __init__(self, types: dict[str, type], formats: list[tuple[frozenset, Any]]) -> None:
+        self.types = types
+        self.formats = formats
+        self.plans: dict[tuple, tuple[tuple[str, ...], tuple]] = {}
+
+    def render(self, data: dict, names: tuple) -> tuple[str, ...] | None:
+        """The record's markup in each format, or None when a value is of a type the templates do not cover."""
+        keys, classes = tuple(data), tuple(map(type, data.values()))
+        plan = self.plans.get((keys, classes))
+        if plan is None:
+            if not _PLAIN.issuperset(classes):
+                return None
+            if len(self.plans) >= _TEMPLATES:  # (keep the memory bounded whatever the graph)
+                self.plans.clear()
+            plan = self.plans[keys, classes] = self._plan(keys, classes)
+        templates, conversions = plan
+        values = list(data.values())
+        for i, convert in conversions:
+            values[i] = convert(values[i])
+        values += names
+        if _ESCAPED.search(" ".join(map(str, values))):  # (a space: escape leaves it as it is)
+            values = [escape(v) if type(v) is str else v for v in values]
+        return tuple(template.format(*values) for template in templates)
+
+    def _plan(self, keys: tuple, classes: tuple) -> tuple[tuple[str, ...], tuple]:
+        written, conversions = [], []
+        for i, (key, cls) in enumerate(zip(keys, classes)):
+            if cls is _NONE or key not in self.types:
+                continue
+            written.append((i, key))
+            kind = self.types[key]
+            if cls is list or cls is tuple:
+                conversions.append((i, _flat))
+            elif kind is bool:
+                conversions.append((i, _true_false))
+            elif kind is float and cls is not float:
+                conversions.append((i, _float_text))
+            # else str.format gives _value's text: str (escaped with the rest), int, float, bool as text
+        templates = tuple(make([(i, k) for i, k in written if k not in skip], len(keys)) for skip, make in self.formats)
+        return templates, tuple(conversions)
+
+
+class _GraphML:
+    def __init__(self, graph: "nx.Graph", node_types: dict[str, type], edge_types: dict[str, type], handle: IO[str]) -> None:
+        self.graph, self.node_types, self.edge_types, self.write = graph, node_types, edge_types, handle.write
+        self.keys: dict[tuple[str, str], str] = {}
+        self.skip: frozenset = frozenset()
+
+    def head(self) -> None:
+        self.write(GRAPHML_HEAD)
+        for scope, types in (("node", self.node_types), ("edge", self.edge_types)):
+            for name, kind in types.items():
+                self.keys[scope, name] = key = f"d{len(self.keys)}"
+                self.write(f'<key id="{key}" for="{scope}" attr.name="{escape(name)}" attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
+        self.write(f'<graph edgedefault="{"directed" if self.graph.is_directed() else "undirected"}">\n')
+
+    def _data(self, scope: str, written: list) -> str:
+        return "".join(f'<data key="{self.keys[scope, k]}">{{{i}}}</data>' for i, k in written)
+
+    def node_template(self, written: list, n: int) -> str:  # names: node, label
+        return f'<node id="{{{n}}}">' + self._data("node", written) + "</node>\n"
+
+    def node(self, node: Any, data: dict) -> str:
+        parts = [f'<node id="{escape(node)}">']
+        parts += [f'<data key="{self.keys["node", k]}">{_value(v, self.node_types[k])}</data>' for k, v in data.items() if v is not None]
+        return "".join(parts) + "</node>\n"
+
+    def middle(self) -> None:
+        pass
+
+    def edge_template(self, written: list, n: int) -> str:  # names: source, target, number
+        return f'<edge source="{{{n}}}" target="{{{n + 1}}}">' + self._data("edge", written) + "</edge>\n"
+
+    def edge(self, source: Any, target: Any, number: int, data: dict) -> str:
+        parts = [f'<edge source="{escape(source)}" target="{escape(target)}">']
+        parts += [f'<data key="{self.keys["edge", k]}">{_value(v, self.edge_types[k])}</data>' for k, v in data.items() if v is not None]
+        return "".join(parts) + "</edge>\n"
+
+    def tail(self) -> None:
+        self.write("</graph></graphml>\n")
+
+
+class _Gexf:
+    """A static GEXF 1.2: the node attribute ``label`` is the node's label, every other attribute an
+    attvalue (none is named ``start``/``end``, which Gephi would read as time intervals)."""
+
+    def __init__(self, graph: "nx.Graph", node_types: dict[str, type], edge_types: dict[str, type], handle: IO[str]) -> None:
+        # (each attribute's type is its own: without ``label`` the others' are the same)
+        self.graph, self.edge_types, self.write = graph, edge_types, handle.write
+        self.node_types = {k: v for k, v in node_types.items() if k != "label"}
+        self.ids: dict[tuple[str, str], str] = {}
+        self.skip = frozenset({"label"})  # of a node's attributes
+
+    def head(self) -> None:
+        self.write(GEXF_HEAD)
+        self.write(f'  <graph defaultedgetype="{"directed" if self.graph.is_directed() else "undirected"}" mode="static" name="">\n')
+        for scope, types in (("node", self.node_types), ("edge", self.edge_types)):
+            self.write(f'    <attributes mode="static" class="{scope}">\n')
+            for name, kind in types.items():
+                self.ids[scope, name] = key = str(len(self.ids))
+                self.write(f'      <attribute id="{key}" title="{escape(name)}" type="{_GEXF_TYPES[kind]}" />\n')
+            self.write("    </attributes>\n")
+        self.write("    <nodes>\n")
+
+    def _values(self, scope: str, written: list) -> str:
+        return "".join(f'<attvalue for="{self.ids[scope, k]}" value="{{{i}}}" />' for i, k in written)
+
+    def node_template(self, written: list, n: int) -> str:
+        return f'      <node id="{{{n}}}" label="{{{n + 1}}}"><attvalues>' + self._values("node", written) + "</attvalues></node>\n"
+
+    def node(self, node: Any, data: dict) -> str:
+        label = data.get("label", node)
+        values = "".join(
+            f'<attvalue for="{self.ids["node", k]}" value="{_value(v, self.node_types[k])}" />' for k, v in data.items() if k != "label" and v is not None
+        )
+        return f'      <node id="{escape(node)}" label="{escape(label)}"><attvalues>{values}</attvalues></node>\n'
+
+    def middle(self) -> None:
+        self.write("    </nodes>\n    <edges>\n")
+
+    def edge_template(self, written: list, n: int) -> str:
+        return f'      <edge source="{{{n}}}" target="{{{n + 1}}}" id="{{{n + 2}}}"><attvalues>' + self._values("edge", written) + "</attvalues></edge>\n"
+
+    def edge(self, source: Any, target: Any, number: int, data: dict) -> str:
+        values = "".join(f'<attvalue for="{self.ids["edge", k]}" value="{_value(v, self.edge_types[k])}" />' for k, v in data.items() if v is not None)
+        return f'      <edge source="{escape(source)}" target="{escape(target)}" id="{number}"><attvalues>{values}</attvalues></edge>\n'
+
+    def tail(self) -> None:
+        self.write("    </edges>\n  </graph>\n</gexf>\n")
+
+
+def write_graph_xml(graph: "nx.Graph", graphml: IO[str] | None = None, gexf: IO[str] | None = None) -> None:
+    """GraphML into ``graphml`` and a static GEXF into ``gexf`` (either or both), in one pass over
+    the graph: each record's values are converted and escaped once for both."""
     node_types = _attribute_types(data for _, data in graph.nodes(data=True))
     edge_types = _attribute_types(data for *_, data in graph.edges(data=True))
-    keys: dict[tuple[str, str], str] = {}
-    handle.write(GRAPHML_HEAD)
-    for scope, types in (("node", node_types), ("edge", edge_types)):
-        for name, kind in types.items():
-            keys[scope, name] = key = f"d{len(keys)}"
-            handle.write(f'<key id="{key}" for="{scope}" attr.name="{escape(name)}" attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
-    handle.write(f'<graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n')
-    write = handle.write
+    writers = [cls(graph, node_types, edge_types, handle) for cls, handle in ((_GraphML, graphml), (_Gexf, gexf)) if handle is not None]
+    for writer in writers:
+        writer.head()
+    nodes = _Templates(node_types, [(w.skip, w.node_template) for w in writers])
     for node, data in graph.nodes(data=True):
-        parts = [f'<node id="{escape(node)}">']
-        parts += [f'<data key="{keys["node", k]}">{_value(v, node_types[k])}</data>' for k, v in data.items() if v is not None]
-        write("".join(parts) + "</node>\n")
-    for source, target, data in graph.edges(data=True):
-        parts = [f'<edge source="{escape(source)}" target="{escape(target)}">']
-        parts += [f'<data key="{keys["edge", k]}">{_value(v, edge_types[k])}</data>' for k, v in data.items() if v is not None]
-        write("".join(parts) + "</edge>\n")
-    handle.write("</graph></graphml>\n")
+        texts = None
+        if type(node) is str:
+            label = data.get("label", node)
+            texts = nodes.render(data, (node, label if type(label) is str else str(label)))
+        for k, writer in enumerate(writers):
+            writer.write(texts[k] if texts is not None else writer.node(node, data))
+    for writer in writers:
+        writer.middle()
+    edges = _Templates(edge_types, [(frozenset(), w.edge_template) for w in writers])  # (an edge's label is an attribute)
+    for number, (source, target, data) in enumerate(graph.edges(data=True)):
+        texts = edges.render(data, (source, target, number)) if type(source) is str and type(target) is str else None
+        for k, writer in enumerate(writers):
+            writer.write(texts[k] if texts is not None else writer.edge(source, target, number, data))
+    for writer in writers:
+        writer.tail()
+
+
+def write_graphml(graph: "nx.Graph", handle: IO[str]) -> None:
+    write_graph_xml(graph, graphml=handle)
 
 
 def write_gexf(graph: "nx.Graph", handle: IO[str]) -> None:
     """A static GEXF 1.2: the node attribute ``label`` is the node's label, every other attribute an
     attvalue (none is named ``start``/``end``, which Gephi would read as time intervals)."""
-    node_types = _attribute_types({k: v for k, v in data.items() if k != "label"} for _, data in graph.nodes(data=True))
-    edge_types = _attribute_types(data for *_, data in graph.edges(data=True))
-    ids: dict[tuple[str, str], str] = {}
-    handle.write(GEXF_HEAD)
-    handle.write(f'  <graph defaultedgetype="{"directed" if graph.is_directed() else "undirected"}" mode="static" name="">\n')
-    for scope, types in (("node", node_types), ("edge", edge_types)):
-        handle.write(f'    <attributes mode="static" class="{scope}">\n')
-        for name, kind in types.items():
-            ids[scope, name] = key = str(len(ids))
-            handle.write(f'      <attribute id="{key}" title="{escape(name)}" type="{_GEXF_TYPES[kind]}" />\n')
-        handle.write("    </attributes>\n")
-    write = handle.write
-    write("    <nodes>\n")
-    for node, data in graph.nodes(data=True):
-        label = data.get("label", node)
-        values = "".join(
-            f'<attvalue for="{ids["node", k]}" value="{_value(v, node_types[k])}" />' for k, v in data.items() if k != "label" and v is not None
-        )
-        write(f'      <node id="{escape(node)}" label="{escape(label)}"><attvalues>{values}</attvalues></node>\n')
-    write("    </nodes>\n    <edges>\n")
-    for number, (source, target, data) in enumerate(graph.edges(data=True)):
-        values = "".join(f'<attvalue for="{ids["edge", k]}" value="{_value(v, edge_types[k])}" />' for k, v in data.items() if v is not None)
-        write(f'      <edge source="{escape(source)}" target="{escape(target)}" id="{number}"><attvalues>{values}</attvalues></edge>\n')
-    write("    </edges>\n  </graph>\n</gexf>\n")
+    write_graph_xml(graph, gexf=handle)

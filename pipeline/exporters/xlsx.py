@@ -139,6 +139,9 @@ def save(workbook: Workbook, path: str | Path) -> None:
 def _info(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_DEFLATED
+    # ZipFile.open(info, "w") compresses at the level the ZipInfo names, not the ZipFile's (zlib's
+    # default, 6, when it names none); there is no public way to name it before Python 3.13.
+    info._compresslevel = COMPRESS_LEVEL
     return info
 
 
@@ -199,6 +202,57 @@ def _pane(freeze: str) -> str:
             f'<selection pane="{pane}" activeCell="{freeze}" sqref="{freeze}"/>')
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+_TEMPLATES = 4096
+# What _text changes: markup characters, carriage returns and characters XML forbids.
+_SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STRING_CELL = ' t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+
+
+def _cell_head(letter: str, row: str, style: int) -> str:
+    return f'<c r="{letter}{row}"' + (f' s="{style}"' if style else "")
+
+
+def _row_template(letters: list[str], no_height: bool, values: Sequence[Any], styles: Sequence[int]) -> str:
+    """The markup of a row of plain values (str, int, float, bool, None) as a ``str.format`` template:
+    ``{j}`` is the value of column j (escaped), ``{n}`` the row number and ``{n + 1}`` its height,
+    for ``n = len(values)``; what :func:`_row_cells` writes for the same row."""
+    n = len(values)
+    parts = [f'<row r="{{{n}}}">' if no_height else f'<row r="{{{n}}}" ht="{{{n + 1}}}" customHeight="1">']
+    for j, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        head = _cell_head(letters[j], f"{{{n}}}", styles[j])
+        if type(value) is str:
+            parts.append(head + _STRING_CELL.replace("{}", f"{{{j}}}"))
+        elif type(value) is bool:
+            parts.append(head + f' t="b"><v>{{{j}:d}}</v></c>')  # (format(True, "d") == "1")
+        else:
+            parts.append(head + f"><v>{{{j}}}</v></c>")
+    parts.append("</row>")
+    return "".join(parts)
+
+
+def _row_cells(letters: list[str], r: int, height: float | None, values: Sequence[Any], styles: Sequence[int]) -> str:
+    """A row's markup, cell by cell, whatever the types of its values."""
+    parts = [f'<row r="{r}" ht="{height}" customHeight="1">' if height is not None else f'<row r="{r}">']
+    for j, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        where = _cell_head(letters[j], str(r), styles[j])
+        kind = type(value).__name__
+        if isinstance(value, str):
+            parts.append(where + _STRING_CELL.format(_text(value)))
+        elif kind in ("bool", "bool_"):
+            parts.append(f'{where} t="b"><v>{int(value)}</v></c>')
+        elif isinstance(value, (int, float)) or kind.startswith(("int", "float", "uint")):
+            parts.append(f"{where}><v>{value}</v></c>")
+        else:
+            parts.append(where + _STRING_CELL.format(_text(str(value))))
+    parts.append("</row>")
+    return "".join(parts)
+
+
 def _sheet_xml(sheet: Sheet) -> Iterable[str]:
     letters = [column_letter(j) for j in range(1, sheet.columns + 1)]
     head = [_xml(f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">')]
@@ -219,24 +273,25 @@ def _sheet_xml(sheet: Sheet) -> Iterable[str]:
     head.append("<sheetData>")
     yield "".join(head)
     chunk: list[str] = []
+    templates: dict[tuple, str] = {}
     for r, (height, values, styles) in enumerate(sheet.rows, 1):
-        chunk.append(f'<row r="{r}" ht="{height}" customHeight="1">' if height is not None else f'<row r="{r}">')
-        for j, value in enumerate(values):
-            if value is None or value == "":
-                continue
-            style = styles[j]
-            where = f'<c r="{letters[j]}{r}"' + (f' s="{style}"' if style else "")
-            kind = type(value).__name__
-            if isinstance(value, str):
-                chunk.append(f'{where} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
-            elif kind in ("bool", "bool_"):
-                chunk.append(f'{where} t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, (int, float)) or kind.startswith(("int", "float", "uint")):
-                chunk.append(f"{where}><v>{value}</v></c>")
-            else:
-                chunk.append(f'{where} t="inlineStr"><is><t xml:space="preserve">{_text(str(value))}</t></is></c>')
-        chunk.append("</row>")
-        if len(chunk) > 4096:
+        # A row is one str.format of a template made once per shape (which cells are written, of
+        # what type, in which style): per cell, the work is then done in C. Rows holding other
+        # types (numpy numbers) are written cell by cell.
+        types = tuple(map(type, values))
+        if _PLAIN.issuperset(types):
+            key = (height is None, tuple(styles), types, tuple(map(bool, values)))
+            template = templates.get(key)
+            if template is None:
+                if len(templates) >= _TEMPLATES:  # a matrix has many shapes: keep the memory bounded
+                    templates.clear()
+                template = templates[key] = _row_template(letters, height is None, values, styles)
+            if _SPECIAL.search("\n".join(map(str, values))):
+                values = [_text(v) if type(v) is str else v for v in values]
+            chunk.append(template.format(*values, r, height))
+        else:
+            chunk.append(_row_cells(letters, r, height, values, styles))
+        if len(chunk) >= 512:
             yield "".join(chunk)
             chunk = []
     chunk.append("</sheetData>")
