@@ -866,6 +866,54 @@ CASES["heading_above_bracketed_tasks_and_together"] = (HEADING_ABOVE_BRACKETED_T
 ])
 
 
+# A progress table a cell per line whose row numbers are those of a longer list (6, 52, 53); a
+# meeting report whose points are counted 一是…二是…, each with a clause of its own.
+CELL_LINES_LIST_NUMBERS = """序号
+
+目标任务
+
+牵头责任单位
+
+计划完成时间
+
+6
+
+农村居民人均可支配收入增长7%
+
+经管站
+
+2023年底
+
+52
+
+建成高标准农田8万亩
+
+农田建设股
+
+2023年底
+
+53
+
+完成土地流转改革试验
+
+经管站
+
+2023年底
+"""
+
+MEETING_POINTS = """会上，区长指出：一是共享单车管理工作。区交运局牵头，梳理辖区投放单车的公司，建立管理机制。各镇要找出停放地点。二是推进停车场建设工作。区城管局负责规范建设停车场，尽快拿出方案。三是梳理规范道路停车。交警大队、区城管局负责，梳理能够停车的道路。
+"""
+
+CASES["cell_lines_numbered_from_a_longer_list"] = (CELL_LINES_LIST_NUMBERS, [
+    ("农村居民人均可支", "经管站", "lead"), ("建成高标准农田8", "农田建设股", "lead"), ("完成土地流转改革", "经管站", "lead"),
+])
+
+CASES["meeting_points_counted_by_ordinals"] = (MEETING_POINTS, [
+    ("共享单车管理工作", "区交运局", "lead"), ("推进停车场建设工", "区城管局", "responsible"),
+    ("梳理规范道路停车", "交警大队", "responsible"), ("梳理规范道路停车", "区城管局", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -28,6 +28,7 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         _closing_bracket_cuts(raw.text, attributions)
         or _clause_line_cuts(raw.text, attributions)
         or _led_topic_cuts(raw.text, attributions)
+        or _ordinal_point_cuts(raw.text, attributions)
         or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
     )
     if not cuts:
@@ -139,6 +140,27 @@ def _clause_line_cuts(text: str, attributions: list[Attribution]) -> list[int]:
 
 
 SENTENCE_BREAK = "。；;！\n"
+ORDINAL_POINT = re.compile(r"(?:^|(?<=[。；;：:，,\n]))([一二三四五六七八九十]{1,3})是")
+
+
+def _ordinal_point_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """Points counted 一是…二是…三是… in a paragraph, two or more of which attribute work of their
+    own (``一是共享单车管理。区交运局牵头，…。二是…。区城管局负责…``): each point is a task, numbered by
+    its ordinal. Points that share one clause at the end stay one task."""
+    from .numerals import to_int
+
+    starts, expected = [], 1
+    for found in ORDINAL_POINT.finditer(text):
+        if to_int(found.group(1)) == expected:
+            starts.append(found.start())
+            expected += 1
+    if len(starts) < 2:
+        return []
+    bounds = [*starts, len(text)]
+    attributed = sum(1 for a, b in zip(bounds, bounds[1:]) if any(a <= x.start < b for x in attributions))
+    if attributed < 2 or any(x.start < starts[0] for x in attributions):
+        return []
+    return [p for p in starts if p > 0]
 
 
 def _led_topic_cuts(text: str, attributions: list[Attribution]) -> list[int]:

@@ -314,7 +314,9 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
                 break  # 附件2 ⏎ 序号 ⏎ …: the next annex, with a table of its own
             found = BARE_NUMBER.match(cell.text)
             value = int(found.group(1)) if found else None
-            if value is not None and (previous is None or value == previous + 1):
+            # A row opens with the next number, or with a later one once the row before is full
+            # (a county-wide list excerpted: 6, 52, 53 …).
+            if value is not None and (previous is None or value == previous + 1 or (value > previous and rows and len(rows[-1][1]) >= width - 1)):
                 rows.append((cell, []))
                 previous = value
             elif rows and len(rows[-1][1]) < 2 * width:
