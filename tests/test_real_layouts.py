@@ -914,6 +914,20 @@ CASES["meeting_points_counted_by_ordinals"] = (MEETING_POINTS, [
 ])
 
 
+# Two clauses that each open with their unit in one sentence, joined by a comma: two tasks, beside
+# the item whose label lines name the same units in their own roles.
+COMMA_JOINED_SUBJECTS = """（十四）垃圾填埋场和污水厂升级改造
+牵头单位：市创卫办
+配合单位：市环卫局、市水务局
+主要任务：市环卫局负责监督生活垃圾填埋场的建设工作，市水务局负责监督污水厂改造工程。
+"""
+
+CASES["comma_joined_subject_clauses"] = (COMMA_JOINED_SUBJECTS, [
+    ("垃圾填埋场和污水", "市创卫办", "lead"), ("垃圾填埋场和污水", "市环卫局", "support"), ("垃圾填埋场和污水", "市水务局", "support"),
+    ("市环卫局负责监督", "市环卫局", "responsible"), ("市水务局负责监督", "市水务局", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

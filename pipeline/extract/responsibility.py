@@ -684,8 +684,14 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
     ``市经贸委负责全市工业节能；市规划局、市建设局负责建筑节能；`` (the division of work inside
     one paragraph). Only the units and the verb are the clause; every piece must be a unit."""
     attributions = []
-    for start in SUBJECT_START.finditer(simple):
-        begin = start.end()
+    commas = [m.end() for m in re.finditer(r"[，,]", simple)] if "负责" in simple else []
+    for begin in sorted({m.end() for m in SUBJECT_START.finditer(simple)} | set(commas)):
+        if simple[begin - 1 : begin] in ("，", ","):
+            # 市园林环卫局负责监督…，市水务局负责监督…: after a comma only when a clause of this
+            # form opened the same sentence
+            last = attributions[-1] if attributions else None
+            if last is None or last.end > begin or re.search(r"[。；;！\n]", simple[last.start : begin]):
+                continue
         while begin < len(simple) and simple[begin] in " \n":
             begin += 1
         if begin < len(simple) and simple[begin] in OPEN:

@@ -34,7 +34,8 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     if not cuts:
         return (raw,)
     heading_end = _heading_end(raw)
-    if 0 < heading_end < cuts[0] and _has_task(raw.text[heading_end : cuts[0]]) and _attributes_between(heading_end, cuts[0], attributions) and not _attributes_between(0, heading_end, attributions):
+    below = raw.text[heading_end : cuts[0]]
+    if 0 < heading_end < cuts[0] and _has_task(below) and not FIELD_LINE.match(below.lstrip()) and _attributes_between(heading_end, cuts[0], attributions) and not _attributes_between(0, heading_end, attributions):
         # （五）充分释放…潜能。 ⏎ 着力实施…。（科技部牵头，…） ⏎ 发挥…。（…）: the heading line is the
         # section's title; the first task below it is a task like the others.
         cuts = [heading_end, *cuts]
@@ -188,7 +189,15 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
     shares the paragraph's title. When the paragraph itself opens with its clause (由A负责，…。B负责，…),
     every later one is a task of its own."""
     starts = [_clause_start(text, a.start) for a in attributions]
-    subjects = [start for a, start in zip(attributions, starts) if text[a.start] not in OPEN and start > 0 and text[start - 1] in "。；;！\n：:" and opens_with_units(text, a)]
+    subjects = []
+    for a, start in zip(attributions, starts):
+        if text[a.start] in OPEN or start == 0 or not opens_with_units(text, a):
+            continue
+        # after a comma, when the clause before it in the same sentence opened with its units too
+        # (市园林环卫局负责监督…，市水务局负责监督…)
+        after_comma = text[start - 1] in "，," and bool(subjects) and not any(ch in text[subjects[-1] : start] for ch in "。；;！\n")
+        if text[start - 1] in "。；;！\n：:" or after_comma:
+            subjects.append(start)
     opens = bool(attributions) and starts[0] == 0 and text[0] not in OPEN
     if not subjects or (len(subjects) < 2 and not opens):
         return []
