@@ -928,6 +928,16 @@ CASES["comma_joined_subject_clauses"] = (COMMA_JOINED_SUBJECTS, [
 ])
 
 
+# A page run into one line whose 1. 2. count on across its 一、 二、 sections, and a task opening
+# with a year (1.2007年是…: not a decimal).
+RUN_TOGETHER_COUNT_ON = "各省辖市人民政府，省人民政府各部门： 现将2007年重点工作任务分解如下，请认真组织落实，确保各项重点工作全面完成，具体落实情况按季度向省政府报告。 一、主要工作目标 1.2007年是我省加快发展的关键一年，生产总值增长10%。 由省发展改革委、省财政厅等部门负责落实。 二、加快推进经济强省建设 2.坚持把“三农”工作作为重中之重。 由省农业厅负责落实。"
+
+CASES["run_together_count_on_across_sections"] = (RUN_TOGETHER_COUNT_ON, [
+    ("2007年是我省", "省发展改革委", "responsible"), ("2007年是我省", "省财政厅", "responsible"),
+    ("坚持把“三农”工", "省农业厅", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -18,7 +18,7 @@ AFTER = r"(?:(?<=[\s。；;！？：:])|^)"
 ITEM_STARTS = (
     (1, re.compile(AFTER + r"([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“「《（(])")),
     (2, re.compile(AFTER + r"[（(]([一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff“「《])")),
-    (3, re.compile(AFTER + r"(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(])")),
+    (3, re.compile(AFTER + r"(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(]|(?:19|20)\d\d年)")),  # 1.2007年是…
 )
 MAX_PIECES = 2000
 
@@ -39,17 +39,19 @@ def _item_starts(text: str) -> list[int]:
 
     found = sorted((m.start(), rank, to_int(m.group(1))) for rank, pattern in ITEM_STARTS for m in pattern.finditer(text))
     expected: dict[int, int | None] = {}
+    restart: dict[int, bool] = {}
     accepted: dict[int, list[int]] = {1: [], 2: [], 3: []}
     for position, rank, value in found[: 4 * MAX_PIECES]:
         if value is None:
             continue
         want = expected.get(rank)
-        if want is None or value == want:
+        # after an outer number an inner count starts from 1 again, or counts on across sections
+        if want is None or value == want or (restart.get(rank) and value == 1):
             accepted[rank].append(position)
-            expected[rank] = value + 1
+            expected[rank], restart[rank] = value + 1, False
             for inner in (2, 3):
                 if inner > rank and inner in expected:
-                    expected[inner] = 1
+                    restart[inner] = True
     counting = [rank for rank, starts in accepted.items() if len(starts) >= 2]
     if not counting:
         return []
