@@ -62,6 +62,22 @@ def fresh_store():
 
 
 @pytest.fixture
+def parses(monkeypatch):
+    """The paths ``pipeline.batch.parse`` is called with, in this process."""
+    import pipeline.batch
+
+    calls: list[str] = []
+    real = pipeline.batch.parse
+
+    def counting(path, settings=None, *, doc_id=None):
+        calls.append(str(path))
+        return real(path, settings, doc_id=doc_id)
+
+    monkeypatch.setattr(pipeline.batch, "parse", counting)
+    return calls
+
+
+@pytest.fixture
 def write_notice(tmp_path):
     """Write ``text`` to a file in ``encoding`` and return its path."""
 

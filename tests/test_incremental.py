@@ -29,20 +29,6 @@ def corpus(tmp_path):
     return folder
 
 
-@pytest.fixture
-def parses(monkeypatch):
-    """The paths parse() is called with, in this process."""
-    calls: list[str] = []
-    real = pipeline.batch.parse
-
-    def counting(path, settings=None, *, doc_id=None):
-        calls.append(str(path))
-        return real(path, settings, doc_id=doc_id)
-
-    monkeypatch.setattr(pipeline.batch, "parse", counting)
-    return calls
-
-
 def statuses(report) -> list[str]:
     return [outcome.status for outcome in report.ingested]
 

@@ -13,7 +13,6 @@ import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
-import pipeline.batch
 from conftest import NOTICE_2023, NOTICE_2024
 from pipeline.batch import ingest, run_corpus
 from pipeline.settings import Settings
@@ -33,19 +32,6 @@ def corpus(tmp_path):
     for notice in (NOTICE_2023, NOTICE_2024):
         shutil.copy(notice, folder / notice.name)
     return folder
-
-
-@pytest.fixture
-def parses(monkeypatch):
-    calls: list[str] = []
-    real = pipeline.batch.parse
-
-    def counting(path, settings=None, *, doc_id=None):
-        calls.append(str(path))
-        return real(path, settings, doc_id=doc_id)
-
-    monkeypatch.setattr(pipeline.batch, "parse", counting)
-    return calls
 
 
 def test_run_store_second_run_parses_nothing_and_writes_the_same_bytes(tmp_path, corpus, parses):
