@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from .responsibility import OPEN, Attribution, text_to_attributions
-from .structure import FIELD_LINE, RawItem, first_sentence
+from .structure import FIELD_LINE, UNNUMBERED_LEVEL, RawItem, first_sentence
 
 ORDINAL = re.compile(r"([一二三四五六七八九十]{1,3}是)[，,]?")
 MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not a task
@@ -293,5 +293,3 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
         )
     return tuple(items)
 
-
-UNNUMBERED_LEVEL = 7  # a paragraph found by its clause, in a notice without numbering

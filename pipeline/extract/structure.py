@@ -629,7 +629,7 @@ def _cover_divisions(front: list[Block]) -> list[RawItem]:
         number = str(len(items) + 1)
         items.append(
             RawItem(
-                id=f"cover/p{number}", part="cover", attachment=None, section=None, number=number, level=COVER_LEVEL,
+                id=f"cover/p{number}", part="cover", attachment=None, section=None, number=number, level=UNNUMBERED_LEVEL,
                 title=first_sentence(re.split("[；;]", text[begin:], maxsplit=1)[0]), text=text[begin:], origins=block.origins[begin:],
                 line=block.line, end_line=block.line, page=block.page,
             )
@@ -637,4 +637,6 @@ def _cover_divisions(front: list[Block]) -> list[RawItem]:
     return items
 
 
-COVER_LEVEL = 7  # as an unnumbered paragraph: each clause in it is a task of its own
+# A paragraph found by its clauses, not by a number (a notice without numbering, a cover letter
+# that divides work): each clause in it is a task of its own.
+UNNUMBERED_LEVEL = 7

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..extract.patterns import patterns
 from ..model import SourceLine, Table, TableCell
 from .columns import NUMBER_HEADERS, Cell, align, column_kind, fold, header_is_table, join, solve, unit_strength
 
@@ -28,7 +29,6 @@ TRAILING_BAR = re.compile(r"\s*[|｜]+\s*$")
 # (tests/test_fast_paths.py), known without folding it.
 FIVE_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
 MAX_HEADER_CELLS = 16
-ATTACHMENT_CELL = re.compile(r"^附件\d{0,2}[：:]?$")
 MAX_ROWS = 2000
 
 
@@ -310,7 +310,7 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
                 while position < len(cells) and not (BARE_NUMBER.match(cells[position].text) and int(BARE_NUMBER.match(cells[position].text).group(1)) == previous + 1):
                     position += 1
                 continue
-            if ATTACHMENT_CELL.match(fold(cell.text)):
+            if patterns().attachment_marker.match(fold(cell.text)):
                 break  # 附件2 ⏎ 序号 ⏎ …: the next annex, with a table of its own
             found = BARE_NUMBER.match(cell.text)
             value = int(found.group(1)) if found else None
@@ -371,8 +371,12 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
     return _to_table(header, rows, header[0].line, rows[-1][1][-1].line)
 
 
-def _iter_cells(lines: tuple[SourceLine, ...], start: int, taken: set[int]):
-    for line in lines[start:]:
+def _iter_cells(lines: tuple[SourceLine, ...], start: int, taken: set[int], limit: int | None = None):
+    """Each non-blank line from ``start`` on is one cell (a closing ``|`` dropped), up to a line
+    another table took, or ``limit`` lines."""
+    end = len(lines) if limit is None else min(len(lines), start + limit)
+    for index in range(start, end):
+        line = lines[index]
         if line.number in taken:
             return
         text = TRAILING_BAR.sub("", line.text)
@@ -382,13 +386,4 @@ def _iter_cells(lines: tuple[SourceLine, ...], start: int, taken: set[int]):
 
 
 def _one_cell_lines(lines: tuple[SourceLine, ...], start: int, taken: set[int]) -> list[Cell]:
-    """Each non-blank line from ``start`` on is one cell (a closing ``|`` dropped); bounded."""
-    cells: list[Cell] = []
-    for line in lines[start : start + 20 * MAX_ROWS]:
-        if line.number in taken:
-            break
-        text = TRAILING_BAR.sub("", line.text)
-        cell = _cell(line, 0, len(text))
-        if cell is not None:
-            cells.append(cell)
-    return cells
+    return list(_iter_cells(lines, start, taken, 20 * MAX_ROWS))
