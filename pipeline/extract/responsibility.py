@@ -295,7 +295,7 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         if not changed:
             if piece in vocab.scope_notes:
                 return begin, begin
-            if "牵头" in piece and any(rule.search(piece) for rule in vocab.conventions.values()):
+            if "牵头" in piece and detect_convention(piece) is not None:
                 return begin, begin  # …等负责，列第一位的为牵头部门: the notice's rule, not a unit
     return begin, end
 
