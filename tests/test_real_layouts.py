@@ -938,6 +938,95 @@ CASES["run_together_count_on_across_sections"] = (RUN_TOGETHER_COUNT_ON, [
 ])
 
 
+# Every cell but a row's first opens its line with |, a line holding only | closes the row; the
+# merged lead cell is written a character a line and stands only in the first row it spans.
+BAR_ROWS = """牵头单位
+| 工 作 任 务
+| 责 任 单 位
+|
+市
+住
+建
+局
+| 完成老旧小区改造12个
+| 各区政府、市财政局
+|
+新建口袋公园5处
+| 市园林局和各区政府
+|
+市政
+府办
+| 办理人大代表建议
+| 市直各单位
+|
+"""
+
+CASES["bar_rows_merged_lead_written_down"] = (BAR_ROWS, [
+    ("完成老旧小区改造", "市住建局", "lead"), ("完成老旧小区改造", "各区政府", "responsible"), ("完成老旧小区改造", "市财政局", "responsible"),
+    ("新建口袋公园5处", "市住建局", "lead"), ("新建口袋公园5处", "市园林局", "responsible"), ("新建口袋公园5处", "各区政府", "responsible"),
+    ("办理人大代表建议", "市政府办", "lead"), ("办理人大代表建议", "市直各单位", "responsible"),
+])
+
+
+# A cell a line, each closed by a line of bars; a section row under the header; targets numbered
+# 1. 2. 3. in the task column under one merged 序号 that starts again with the next group; marks
+# before units (★); a leader's name spaced to three characters, two leaders in one cell.
+CELL_LINES_NUMBERED_TARGETS = """序号
+|
+类别
+|
+目标任务
+|
+牵头领导
+|
+责任单位
+|
+一、全年主要预期目标
+|
+||||
+1
+|
+经济指标
+|
+1.地区生产总值增长6%。
+|
+张 伟
+|
+★县发改局、统计局
+|
+2.一般公共预算收入增长5%。
+|
+★县财政局、税务局
+|
+|||
+3.主要污染物排放完成下达任务。
+|
+李 强
+刘 洋
+|
+★生态环境分局
+|
+||
+1
+|
+项目建设
+|
+4.新开工重点项目30个。
+|
+张 伟
+|
+★县发改局
+|
+"""
+
+CASES["cell_lines_numbered_targets_in_merged_groups"] = (CELL_LINES_NUMBERED_TARGETS, [
+    ("地区生产总值增长", "县发改局", "responsible"), ("地区生产总值增长", "统计局", "responsible"),
+    ("一般公共预算收入", "县财政局", "responsible"), ("一般公共预算收入", "税务局", "responsible"),
+    ("主要污染物排放完", "生态环境分局", "responsible"),
+    ("新开工重点项目3", "县发改局", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -228,7 +228,14 @@ def _and_separates(text: str, start: int, index: int) -> bool:
 
     left = to_simplified(text[start:index])
     right = to_simplified(re.split(r"[、，,；;]", text[index + 1 :], maxsplit=1)[0])
-    return len(left) >= 3 and looks_like_unit(left) and looks_like_unit(right)
+    if len(left) >= 3 and looks_like_unit(left) and looks_like_unit(right):
+        return True
+    # 国保、经侦、禁毒和出入境: the last of a list of short names that are no names by form
+    # (divisions called by their field), where neither side is a name the other completes.
+    return start > 0 and text[start - 1] == "、" and SHORT_FIELD.fullmatch(left) is not None and SHORT_FIELD.fullmatch(right) is not None and not looks_like_unit(left) and not looks_like_unit(right)
+
+
+SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
 def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -257,12 +264,17 @@ CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州�
 LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$")
 
 
+# Before a name: blanks, and the marks a table puts on some units (★区发改委: a legend below the
+# table says what the mark means, often the lead; without it, only the name is kept).
+UNIT_MARKS = " \n★☆▲△●○◆◇■□※＊*"
+
+
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     vocab = vocabulary()
     changed = True
     while changed and end > begin:
         changed = False
-        while begin < end and text[begin] in " \n":
+        while begin < end and text[begin] in UNIT_MARKS:
             begin += 1
         while end > begin and text[end - 1] in " \n。":
             end -= 1
@@ -378,6 +390,7 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
                 # （责任单位：A牵头，B等有关部门参加，各镇街落实）: the list's own role words rule
                 units.extend(replace(u, order=len(units) + n, role_label=label) for n, u in enumerate(inner[0], start=1))
                 continue
+        seg_end = _before_predicate(simple, seg_start, seg_end)
         together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: Y supports; X has no role word of its own
         for piece, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
             if _is_run_on(piece):
@@ -395,6 +408,27 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
 
 
 INNER_LEAD = re.compile(r"[（(](?P<unit>[^（()）、，,]{2,30}?)牵头[）)]")
+# What a unit column's cell says its units do (拘留所、看守所制定; 交警分头制定并实施): the verb after the last name.
+PREDICATE = re.compile(r"对|根据|按照|分头|分别|制定|实施|进行|落实|开展|负责|牵头|配合")
+
+
+def _before_predicate(simple: str, start: int, end: int) -> int:
+    """Where the value's last name ends, when a predicate follows it within the value."""
+    last = max(simple.rfind(sep, start, end) for sep in "、，,")
+    tail_start = last + 1 if last >= start else start
+    tail = simple[tail_start:end]
+    if len(tail) < 4 or looks_like_unit(tail):
+        return end
+    for found in PREDICATE.finditer(tail, 2):
+        before = tail[: found.start()]
+        if sum(before.count(c) for c in INNER_OPEN) != sum(before.count(c) for c in INNER_CLOSE):
+            continue  # 工作小组（财政部牵头）: a note inside the name's bracket
+        # Only after a name (看守所制定) or short names joined by 和 (禁毒和出入境根据…), not after
+        # 等 or a word of the list's own (市国资委等按职责分工负责: a trailing phrase, cut elsewhere).
+        if all(looks_like_unit(part) or SHORT_FIELD.fullmatch(part) for part in before.split("和")):
+            return tail_start + found.start()
+        return end
+    return end
 
 
 def _is_run_on(piece: str) -> bool:
@@ -512,6 +546,9 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         tail = ""  # （A牵头，B配合；2026年9月底前完成）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
+    if any(seg[0] == "承办" for seg in segments) and any(seg[0] != "承办" and seg[1] == "lead" for seg in segments):
+        # 由校团委主办，校社联承办: beside the one that leads, 承办 is the unit that carries it out.
+        segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
     segments = [seg for seg in segments if not all(is_person_title(p) for p, _, _ in split_units(simple[seg[2] : seg[3]]))]
     units = _segments_to_units(text, simple, segments)

@@ -440,10 +440,16 @@ def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int]
     only where it is a title line that counts on from an open heading of its rank (二、… ⏎ … ⏎
     ``三、职责分工``): a sentence wrapped before ``三、`` does not continue a count."""
     heading = match_heading(text)
-    if heading is None or not _is_title_line(text[heading[2] :]):
+    if heading is None:
         return None
     sibling = next((node for node in reversed(stack) if node.rank == heading[0]), None)
     if sibling is None or to_int(sibling.number or "") is None or to_int(heading[1] or "") != to_int(sibling.number) + 1:
+        return None
+    rest = text[heading[2] :]
+    # A paragraph item after a paragraph item it counts on from (1. 社团文化节…。此活动拟在 ⏎ 2.“I
+    # believe…”英语辩论赛。由…): the line before was cut, not wrapped into this one.
+    paragraphs = not _is_title_line(sibling.rest) and "。" in sibling.rest and "。" in rest
+    if not _is_title_line(rest) and not paragraphs:
         return None
     return heading
 

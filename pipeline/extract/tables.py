@@ -107,11 +107,13 @@ class _Builder:
         (``縣民政局 各相關鄉鎮街道`` is two units)."""
         offset = cell.offset
         pending_break: int | None = None
-        for line, offset in self._pieces(cell, units):
+        pieces = self._pieces(cell, units)
+        broken = units and _one_name_broken([line for line, _ in pieces])
+        for line, offset in pieces:
             healed, columns = heal_line(line)
             if healed:
                 if pending_break is not None:
-                    if units and self._piece_is_whole():
+                    if units and not broken and self._piece_is_whole():
                         self.synthetic("、", pending_break)
                     elif self.chars and self.chars[-1].isascii() and healed[0].isascii():
                         self.synthetic(" ", pending_break)
@@ -141,6 +143,18 @@ class _Builder:
         return "".join(self.chars)
 
 
+BROKEN_NAME_PIECE = 6  # characters a line of a narrow column holds (市 ⏎ 发 ⏎ 改 ⏎ 委)
+
+
+def _one_name_broken(lines: list[str]) -> bool:
+    """A narrow column wrote one name over several lines (``市政`` ⏎ ``府办`` ⏎ ``公厅``): the pieces,
+    all short and not all names, make one name together."""
+    pieces = [to_simplified(line.strip()) for line in lines if line.strip()]
+    if len(pieces) < 2 or any(len(piece) > BROKEN_NAME_PIECE or re.search(r"[、，,；;\s]", piece) for piece in pieces):
+        return False
+    return not all(looks_like_unit(piece) for piece in pieces) and looks_like_unit("".join(pieces))
+
+
 def carry_clauses(texts: list[str], share: float) -> bool:
     """At least ``share`` of the task cells ``texts`` carry their own clause (``…（责任单位：市建设局）``):
     a table with no unit column is still a task table."""
@@ -156,6 +170,18 @@ def _tasks_attribute(table: Table, task_col: Column | None) -> bool:
     return carry_clauses(cells, 0.5)
 
 
+def _tasks_numbered(table: Table, task_col: Column | None, number_col: Column | None) -> bool:
+    """The task cells number the items themselves, counting on across the 序号 groups
+    (序号 1 ⏎ 1.… 2.… ⏎ 序号 1 ⏎ 12.…): the 序号 then numbers groups, not items."""
+    if task_col is None or number_col is None:
+        return False
+    numbers = []
+    for row in table.rows[table.header_rows :]:
+        if task_col.index < len(row) and (found := WRITTEN_NUMBER.match(row[task_col.index].text.strip())):
+            numbers.append(int(found.group(1)))
+    return len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def row_texts(table: Table) -> list[RowText]:
     columns = classify_columns(table)
     number_col = next((c for c in columns if c.kind == "number"), None)
@@ -164,6 +190,7 @@ def row_texts(table: Table) -> list[RowText]:
         return []
     out: list[RowText] = []
     previous_key = previous_number = None
+    numbered_tasks = _tasks_numbered(table, task_col, number_col)
     for row in table.rows[table.header_rows :]:
         texts = [c.text.strip() for c in row if c.text.strip()]
         if not texts:
@@ -179,8 +206,10 @@ def row_texts(table: Table) -> list[RowText]:
         number_cell = row[number_col.index] if number_col and number_col.index < len(row) else None
         key = (task.offset if task is not None else None)
         number_key = number_cell.offset if number_cell is not None and number_cell.text.strip() else None
-        # A merged task cell, or a sub-row that shares its row's 序号 (a merged number cell).
-        merged = previous_key is not None and (key == previous_key or (number_key is not None and number_key == previous_number))
+        # A merged task cell, or a sub-row that shares its row's 序号 (a merged number cell) —
+        # unless its task cell carries a number of its own (序号 1 ⏎ 1.地区生产总值… ⏎ 2.一般公共…).
+        written_task = WRITTEN_NUMBER.match(task.text.strip()) if task is not None and key != previous_key else None
+        merged = previous_key is not None and (key == previous_key or (number_key is not None and number_key == previous_number and written_task is None))
         if task is not None and task.text.strip() and key != previous_key:
             builder.cell(task)
         for column in columns:
@@ -197,6 +226,8 @@ def row_texts(table: Table) -> list[RowText]:
                 builder.cell(cell, units=True)
         anchor = task or first
         number = re.sub(r"[\s.．、。]", "", number_cell.text) if number_cell is not None else ""
+        # A target numbered within a merged 序号: its own number is the item's.
+        own_number = written_task is not None and (numbered_tasks or (number_key is not None and number_key == previous_number))
         if merged and out and out[-1].number is not None:
             last = out[-1]
             # A merged task cell: one item, one attribution per row (a blank line separates them).
@@ -204,8 +235,8 @@ def row_texts(table: Table) -> list[RowText]:
             out[-1] = RowText(text, last.origins + (last.origins[-1],) + tuple(builder.origins), last.line, last.page, last.number)
         else:
             text, origins = builder.text(), tuple(builder.origins)
-            written = WRITTEN_NUMBER.match(text) if number_col is None else None
-            if written:  # no 序号 column: the task cell carries its number (14.改扩建…)
+            written = WRITTEN_NUMBER.match(text) if number_col is None or own_number else None
+            if written:  # no 序号 column (or a group's): the task cell carries its number (14.改扩建…)
                 number, text, origins = written.group(1), text[written.end() :], origins[written.end() :]
             out.append(RowText(text, origins, anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
         previous_key, previous_number = key, number_key

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Callable
 
 from ..model import Source, SourceLine, Table
-from . import delimited, flat_tables, glued
+from . import bar_rows, delimited, flat_tables, glued
 from .flattened import unflatten_lines
 from .page_marks import drop_page_furniture
 
@@ -26,6 +26,7 @@ TableFinder = Callable[[tuple[SourceLine, ...], set[int]], list[Table]]
 
 TABLE_FINDERS: list[TableFinder] = [
     delimited.find_tables,  # | a | b | c | and tab-separated rows
+    bar_rows.find_bar_row_tables,  # 牵头单位 ⏎ | 目标任务 ⏎ | 责任单位 ⏎ | (a cell a line, a row closed by |)
     flat_tables.find_pipe_tables,  # a | b | c rows without the leading |
     flat_tables.find_space_tables,  # 序号 项目名称 责任单位 … one row per line, cells by spaces
     flat_tables.find_cell_line_tables,  # one cell per line, rows opened by a bare 序号

@@ -27,6 +27,7 @@ DEADLINE_HEADER = re.compile(r"时限|时间|期限|日期|进度安排|时间�
 DEADLINE_CELL = re.compile(r"\d{4}年|\d{1,2}月|年底|年末|月底|月末|季度|全年|长期|持续|常态|年内|上半年|下半年|前完成|\d{4}[-.]\d{1,2}")
 PERSON_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*")
 MEASURE_CELL = re.compile(r"[-—\d.,，%％万亿个元人户家所座台套公里千米吨年月日/（）()≥≤以上下-]+")
+LABELLED = re.compile(r"[:：]\s*\S")
 MAX_CELLS = 60
 MAX_GROUP = 6
 OTHER_JOIN_PENALTY = 0.2
@@ -96,6 +97,8 @@ def header_is_table(texts: list[str]) -> bool:
     short = all(len(fold(t)) <= 20 for t in texts)
     if not short or len(texts) < 2:
         return False  # (before the kinds: most lines cut into cells are prose, not a header)
+    if any(LABELLED.search(t) for t in texts):
+        return False  # 主题词：公安执法  工作任务  责任分工: a label and its values, not column names
     kinds = [column_kind(t) for t in texts]
     if "unit" in kinds:
         return "number" in kinds or "task" in kinds
@@ -123,6 +126,26 @@ def unit_strength(text: str) -> float:
     return strength
 
 
+SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?")
+
+
+def units_then_predicate(text: str) -> bool:
+    """A unit column's cell that says what its units do: names, then a predicate from its first verb
+    (``拘留所、看守所制定``, ``警务保障室牵头制定``, ``国保、经侦、治安…和出入境对本单位…进行规范``).
+    Short names that are no names by form count only in a list of three or more."""
+    from ..extract.responsibility import PREDICATE, looks_like_unit, split_units
+
+    found = PREDICATE.search(text, 2) if len(text) <= 120 else None
+    if found is None:
+        return False
+    pieces = [raw for raw, _, _ in split_units(text[: found.start()])]
+    if not pieces:
+        return False
+    named = sum(1 for raw in pieces if looks_like_unit(raw))
+    short = sum(1 for raw in pieces if not looks_like_unit(raw) and SHORT_NAME.fullmatch(raw))
+    return named + short == len(pieces) and (short == 0 or len(pieces) >= 3)
+
+
 def _is_unit_list(text: str) -> bool:
     return unit_strength(text) > 0
 
@@ -139,6 +162,8 @@ def affinity(text: str, kind: str) -> float:
     strength = unit_strength(t)
     unitish = strength > 0
     if kind == "unit":
+        if not unitish and units_then_predicate(t):
+            return 2.0  # 拘留所、看守所制定: the units, then what they do
         return 3.0 * strength if unitish else (-2.0 if size > 25 or "。" in t else -0.5)
     if kind == "deadline":
         return 3.0 if DEADLINE_CELL.search(t) and size <= 24 else -1.0
@@ -202,6 +227,7 @@ def solve(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> tup
 
 
 BROKEN_PIECE = re.compile(r"[\u4e00-\u9fff]{2,10}")
+SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]")
 
 
 def _join_penalty(cells: list[Cell], kind: str, default: float) -> float:
@@ -213,7 +239,9 @@ def _join_penalty(cells: list[Cell], kind: str, default: float) -> float:
     texts = [fold(c.text) for c in cells]
     # 市数据资源 ⏎ 管理局: pieces of one name, none a name itself, all Chinese, together a name.
     lines_apart = all(a.line != b.line for a, b in zip(cells, cells[1:]))
-    if lines_apart and all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
+    # 方 勇: a two-character name spaced to the width of three is a person, not a piece of a name.
+    spaced_person = any(SPACED_NAME.fullmatch(c.text.strip()) for c in cells[:-1])
+    if lines_apart and not spaced_person and all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
         return OTHER_JOIN_PENALTY
     return max(default, UNIT_JOIN_PENALTY)
 

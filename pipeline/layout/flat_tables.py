@@ -97,11 +97,14 @@ def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6) -> Table | None:
-    """Align every row to the header's columns; columns empty in every row are dropped."""
+def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6, task_column: int | None = None) -> Table | None:
+    """Align every row to the header's columns; columns empty in every row are dropped.
+    ``task_column``: the column known to state the tasks (the one whose cells are numbered)."""
     kinds = [column_kind(c.text) for c in header]
     # Only the first task column states the task; later ones (目标任务, 2022年工作计划) report on it.
     first_task = kinds.index("task") if "task" in kinds else None
+    if task_column is not None and kinds[task_column] == "task":
+        first_task = task_column
     kinds = [("other" if kind == "task" and i != first_task else kind) for i, kind in enumerate(kinds)]
     has_number = kinds[0] == "number"
     inferred = [""] * len(kinds)
@@ -117,6 +120,7 @@ def _to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fi
     aligned = _align_rows(kinds, rows, has_number, join_penalty)
     if not aligned:
         return None
+    _fill_merged(kinds, aligned)
     keep = [i for i in range(len(header)) if (has_number and i == 0) or any(row[i] is not None for row in aligned)]
     if not clauses_in_tasks and not any(kinds[i] == "unit" for i in keep):
         return None
@@ -127,6 +131,23 @@ def _to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fi
         body.append(tuple(_table_cell(row[i]) if row[i] is not None else TableCell("", anchor.offset, anchor.line, anchor.page) for i in keep))
     labels = tuple(inferred[i] for i in keep) if any(inferred) else ()
     return Table(rows=(header_row, *body), first_line=first_line, last_line=last_line, page=header[0].page, header_rows=1, inferred_labels=labels)
+
+
+def _fill_merged(kinds: list[str], aligned: list[list[Cell | None]]) -> None:
+    """A unit column left of the task column (``牵头单位 | 目标任务 | 责任单位``) that a row lacks
+    was a merged cell: flattening wrote it only in the first row it spans. The row takes the cell
+    above, as the HTML reader repeats a rowspan cell. Columns right of the task are not filled:
+    there a missing cell is as often an empty one (no 配合单位)."""
+    task = kinds.index("task") if "task" in kinds else None
+    if task is None:
+        return
+    leading = [i for i in range(task) if kinds[i] == "unit"]
+    for above, row in zip(aligned, aligned[1:]):
+        if row[task] is None:
+            continue  # a row continuing the task above (its own units), not a new task
+        for i in leading:
+            if row[i] is None and above[i] is not None:
+                row[i] = above[i]
 
 
 INFERRED_LABEL = "责任单位"
@@ -234,7 +255,7 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
             cursor += 1
         header = _merge_header_fragments(header)
         rows = _rows_by_number(body, numbered)
-        table = _to_table(header, rows, line.number, body[-1][0].number, join_penalty) if rows else None
+        table = to_table(header, rows, line.number, body[-1][0].number, join_penalty) if rows else None
         if table is not None:
             tables.append(table)
             index = cursor
@@ -290,8 +311,9 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             if BARE_NUMBER.match(cell.text) and header:
                 break
             if len(fold(cell.text)) > 12:
-                header = []
-                break
+                if len(header) < 3 or not _section_cell(cell.text):
+                    header = []
+                break  # (a section row 一、… right below the header ends it)
             header.append(cell)
             position += 1
         header = _merge_header_fragments(header)
@@ -301,6 +323,8 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
         width = len(header) - 1
         rows: list[tuple[Cell | None, list[Cell]]] = []
         previous: int | None = None
+        sub_previous: int | None = None
+        task_column: int | None = None
         last_line = header[-1].line
         repeated_header = fold(header[0].text)
         while position < len(cells) and len(rows) < MAX_ROWS:
@@ -314,24 +338,65 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
                 break  # 附件2 ⏎ 序号 ⏎ …: the next annex, with a table of its own
             found = BARE_NUMBER.match(cell.text)
             value = int(found.group(1)) if found else None
+            written = WRITTEN_TASK_NUMBER.match(cell.text) if value is None else None
+            in_section = bool(rows) and rows[-1][0] is None
             # A row opens with the next number, or with a later one once the row before is full
             # (a county-wide list excerpted: 6, 52, 53 …).
-            if value is not None and (previous is None or value == previous + 1 or (value > previous and rows and len(rows[-1][1]) >= width - 1)):
+            # Beside targets numbered in the task column, the 序号 numbers groups and may start again.
+            restarts = value == 1 and sub_previous is not None and bool(rows) and len(rows[-1][1]) >= 2
+            if value is not None and (previous is None or value == previous + 1 or restarts or (value > previous and rows and len(rows[-1][1]) >= width - 1)):
                 rows.append((cell, []))
                 previous = value
+            elif value is None and _section_cell(cell.text) and (not rows or rows[-1][1]):
+                rows.append((None, [cell]))  # 一、… between rows: a section row
+            elif in_section:
+                break  # only a numbered row follows a section row
+            elif written and sub_previous is not None and int(written.group(1)) == sub_previous + 1 and _holds_written(rows[-1][1]):
+                # 序号 1 | 主要预期目标 | 1.地区生产总值… ⏎ 2.一般公共预算…: targets numbered in the task
+                # column under one merged 序号; each opens a row that shares the number cell.
+                rows.append((rows[-1][0], [cell]))
+                sub_previous += 1
+                task_column = task_column if task_column is not None else _written_column(rows[-2][1], header, has_number=True)
             elif rows and len(rows[-1][1]) < 2 * width:
                 rows[-1][1].append(cell)
+                if written and sub_previous is None:
+                    sub_previous = int(written.group(1))
             else:
                 break
             last_line = cell.line
             position += 1
-        table = _to_table(header, rows, line.number, last_line) if rows else None
+        table = to_table(header, rows, line.number, last_line, task_column=task_column) if rows else None
         if table is not None:
             tables.append(table)
             index = next((i for i in range(index, len(lines)) if lines[i].number > last_line), len(lines))
         else:
             index += 1
     return tables
+
+
+SECTION_RANK = 2  # heading ranks 一、 (1) and （一） (2); 1. and below number the tasks themselves
+WRITTEN_TASK_NUMBER = re.compile(r"^\s*(\d{1,3})[.．、](?!\d)")
+
+
+def _section_cell(text: str) -> bool:
+    """``一、2024年全区经济社会发展主要预期目标``: a section row of the table (一、 or （一）)."""
+    from ..extract.structure import match_heading
+
+    folded = fold(text)
+    found = match_heading(folded) if len(folded) <= 40 else None
+    return found is not None and found[0] <= SECTION_RANK
+
+
+def _holds_written(cells: list[Cell]) -> bool:
+    return any(WRITTEN_TASK_NUMBER.match(cell.text) for cell in cells)
+
+
+def _written_column(cells: list[Cell], header: list[Cell], has_number: bool) -> int | None:
+    """The header column of a first row's numbered task cell, when the row is full (one cell a column)."""
+    offset = 1 if has_number else 0
+    if len(cells) + offset != len(header):
+        return None
+    return next((i + offset for i, cell in enumerate(cells) if WRITTEN_TASK_NUMBER.match(cell.text)), None)
 
 
 def _next_is_number(lines: tuple[SourceLine, ...], index: int) -> bool:
@@ -368,7 +433,7 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
         rows.append((None, row))
     if len(rows) < UNNUMBERED_MIN_ROWS:
         return None
-    return _to_table(header, rows, header[0].line, rows[-1][1][-1].line)
+    return to_table(header, rows, header[0].line, rows[-1][1][-1].line)
 
 
 def _iter_cells(lines: tuple[SourceLine, ...], start: int, taken: set[int], limit: int | None = None):
