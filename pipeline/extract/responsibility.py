@@ -228,7 +228,7 @@ def _and_separates(text: str, start: int, index: int) -> bool:
 
     left = to_simplified(text[start:index])
     right = to_simplified(re.split(r"[、，,；;]", text[index + 1 :], maxsplit=1)[0])
-    if len(left) >= 3 and looks_like_unit(left) and looks_like_unit(right):
+    if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
         return True
     # 国保、经侦、禁毒和出入境: the last of a list of short names that are no names by form
     # (divisions called by their field), where neither side is a name the other completes.
@@ -244,7 +244,8 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     index = 0
     while index < len(spans):
         begin, end = spans[index]
-        if re.fullmatch(r"(?:各|相关|有关)[县市区旗乡镇州盟](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
+        # (a bare level too: 市、区建设部门 is the city's and the districts' departments, one collective)
+        if re.fullmatch(r"(?:各|相关|有关)?[县市区旗乡镇州盟](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1

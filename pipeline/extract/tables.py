@@ -90,7 +90,26 @@ def _task_column(table: Table, width: int, labels: list[str]) -> int | None:
     if not candidates:
         return None
     most = max(filled for _, filled in candidates)
-    return next(index for index, filled in candidates if filled * 5 >= most * 4)
+    full = [index for index, filled in candidates if filled * 5 >= most * 4]
+    if len(full) > 1 and _numbered_sections(table, full[0]):
+        return full[1]  # 项目: 一、违章建筑… | 责任分解内容: 全面落实…: the first names sections, the next states tasks
+    return full[0]
+
+
+def _section_number(text: str) -> str | None:
+    """``一`` of ``一、违章建筑``, ``三`` of ``（三）…``: a cell that opens with a section number."""
+    from .structure import match_heading
+
+    found = match_heading(fold(text)) if text.strip() else None
+    return found[1] if found and found[0] <= SECTION_RANK and found[1] else None
+
+
+SECTION_RANK = 2  # 一、 and （一）
+
+
+def _numbered_sections(table: Table, index: int) -> bool:
+    cells = [row[index].text for row in table.rows[table.header_rows :] if index < len(row) and row[index].text.strip()]
+    return len(cells) >= 2 and sum(1 for text in cells if _section_number(text)) * 5 >= len(cells) * 3
 
 
 class _Builder:
@@ -137,7 +156,8 @@ class _Builder:
         """Whether the text since the last separator is a whole unit name (``市数据资源`` ⏎ ``管理局`` is not)."""
         text = "".join(self.chars)
         piece = re.split(r"[、，,；;：:\n（(]", text)[-1]
-        return not piece or looks_like_unit(to_simplified(piece)) or piece.endswith(("等", "）", ")"))
+        # (one character, 市 of 卫局、市 ⏎ 规划局, is the start of the next name)
+        return not piece or (len(piece) > 1 and looks_like_unit(to_simplified(piece))) or piece.endswith(("等", "）", ")"))
 
     def text(self) -> str:
         return "".join(self.chars)
@@ -226,6 +246,9 @@ def row_texts(table: Table) -> list[RowText]:
                 builder.cell(cell, units=True)
         anchor = task or first
         number = re.sub(r"[\s.．、。]", "", number_cell.text) if number_cell is not None else ""
+        if not number and task_col is not None:
+            # no 序号: a section column before the task numbers the row (一、违章建筑… | 全面落实…)
+            number = next((n for c in row[: task_col.index] if (n := _section_number(c.text))), "")
         # A target numbered within a merged 序号: its own number is the item's.
         own_number = written_task is not None and (numbered_tasks or (number_key is not None and number_key == previous_number))
         if merged and out and out[-1].number is not None:

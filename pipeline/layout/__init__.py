@@ -18,13 +18,14 @@ from dataclasses import replace
 from typing import Callable
 
 from ..model import Source, SourceLine, Table
-from . import bar_rows, delimited, flat_tables, glued
+from . import bar_rows, box_tables, delimited, flat_tables, glued
 from .flattened import unflatten_lines
 from .page_marks import drop_page_furniture
 
 TableFinder = Callable[[tuple[SourceLine, ...], set[int]], list[Table]]
 
 TABLE_FINDERS: list[TableFinder] = [
+    box_tables.find_box_tables,  # ┌─┬─┐ ⏎ │ a │ b │ drawn tables, each cell wrapped over the row's lines
     delimited.find_tables,  # | a | b | c | and tab-separated rows
     bar_rows.find_bar_row_tables,  # 牵头单位 ⏎ | 目标任务 ⏎ | 责任单位 ⏎ | (a cell a line, a row closed by |)
     flat_tables.find_pipe_tables,  # a | b | c rows without the leading |

@@ -97,9 +97,10 @@ def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6, task_column: int | None = None) -> Table | None:
+def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6, task_column: int | None = None, by_position: bool = False) -> Table | None:
     """Align every row to the header's columns; columns empty in every row are dropped.
-    ``task_column``: the column known to state the tasks (the one whose cells are numbered)."""
+    ``task_column``: the column known to state the tasks (the one whose cells are numbered);
+    ``by_position``: every row holds every column, empty cells too (a drawn table), in order."""
     kinds = [column_kind(c.text) for c in header]
     # Only the first task column states the task; later ones (目标任务, 2022年工作计划) report on it.
     first_task = kinds.index("task") if "task" in kinds else None
@@ -109,6 +110,11 @@ def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fir
     has_number = kinds[0] == "number"
     inferred = [""] * len(kinds)
     clauses_in_tasks = False
+    if by_position:
+        if "unit" not in kinds:
+            return None
+        aligned = [[c if c.text else None for c in cells] for _, cells in rows if len(cells) == len(kinds) and any(c.text for c in cells)]
+        return _build(header, kinds, aligned, [""] * len(kinds), False, first_line, last_line)
     if "unit" not in kinds:
         unit_column = _infer_unit_column(kinds, rows, has_number, join_penalty)
         if unit_column is not None:
@@ -121,6 +127,13 @@ def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fir
     if not aligned:
         return None
     _fill_merged(kinds, aligned)
+    return _build(header, kinds, aligned, inferred, clauses_in_tasks, first_line, last_line)
+
+
+def _build(header: list[Cell], kinds: list[str], aligned: list[list[Cell | None]], inferred: list[str], clauses_in_tasks: bool, first_line: int, last_line: int) -> Table | None:
+    if not aligned:
+        return None
+    has_number = kinds[0] == "number"
     keep = [i for i in range(len(header)) if (has_number and i == 0) or any(row[i] is not None for row in aligned)]
     if not clauses_in_tasks and not any(kinds[i] == "unit" for i in keep):
         return None

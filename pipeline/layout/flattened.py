@@ -31,14 +31,18 @@ def _label_starts(text: str) -> list[int]:
     return [found.start() for found in FIELD_START.finditer(text)]
 
 
-def _item_starts(text: str) -> list[int]:
+def _item_starts(text: str, carried: dict[int, int] | None = None) -> list[int]:
     """Positions of item numbers that count on, in each numbering style: from the first one seen,
     and from 1 again after a number of an outer style (一、… 1.… 2.… 二、… 1.…). A style is cut where
-    it counts at least twice; an outer style's lone number (二、具体要求) is cut with the inner ones."""
+    it counts at least twice, or goes on with the count of the long line before (``carried``, the
+    next number of each style, updated here: pages run into one line each); an outer style's lone
+    number (二、具体要求) is cut with the inner ones."""
     from ..extract.numerals import to_int
 
     found = sorted((m.start(), rank, to_int(m.group(1))) for rank, pattern in ITEM_STARTS for m in pattern.finditer(text))
-    expected: dict[int, int | None] = {}
+    carried = {} if carried is None else carried
+    expected: dict[int, int | None] = dict(carried)
+    continued = {rank: False for rank in (1, 2, 3)}
     restart: dict[int, bool] = {}
     accepted: dict[int, list[int]] = {1: [], 2: [], 3: []}
     for position, rank, value in found[: 4 * MAX_PIECES]:
@@ -47,14 +51,18 @@ def _item_starts(text: str) -> list[int]:
         want = expected.get(rank)
         # after an outer number an inner count starts from 1 again, or counts on across sections
         if want is None or value == want or (restart.get(rank) and value == 1):
+            if not accepted[rank] and rank in carried and value == carried[rank]:
+                continued[rank] = True
             accepted[rank].append(position)
             expected[rank], restart[rank] = value + 1, False
             for inner in (2, 3):
                 if inner > rank and inner in expected:
                     restart[inner] = True
-    counting = [rank for rank, starts in accepted.items() if len(starts) >= 2]
+    counting = [rank for rank, starts in accepted.items() if len(starts) >= 2 or (starts and continued[rank])]
     if not counting:
         return []
+    cut = [rank for rank, starts in accepted.items() if starts and (rank in counting or rank < max(counting))]
+    carried.update({rank: expected[rank] for rank in cut if expected.get(rank) is not None})
     deepest = max(counting)
     return sorted(p for rank, starts in accepted.items() if rank in counting or (rank < deepest and starts) for p in starts if p > 0)
 
@@ -64,11 +72,13 @@ def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()
     if not any(len(line.text) > LONG_LINE for line in lines):
         return lines
     out: list[SourceLine] = []
+    carried: dict[int, int] = {}
     for line in lines:
-        if len(line.text) <= LONG_LINE or line.number in taken:
+        # (a short line after pages run into one line each is the last page: it counts on too)
+        if (len(line.text) <= LONG_LINE and not carried) or line.number in taken:
             out.append(line)
             continue
-        items = _item_starts(line.text)
+        items = _item_starts(line.text, carried)
         cuts = sorted(set(items) | set(_label_starts(line.text) if items else ()))[:MAX_PIECES]
         if not cuts:
             out.append(line)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..model import SourceLine
 from ..extract.patterns import patterns
@@ -22,7 +23,33 @@ def _shape(text: str) -> str:
     return DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
+PAGE_NUMBER = re.compile(r"^(\d{1,3})、")
+PAGE_MIN = 300  # a page run into one line is long; an item paragraph seldom is
+SENTENCE_END = "。；;！？!?：:）)”」》"
+
+
+def strip_page_numbers(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """A document viewer's pages, each run into one line opened by its number (``1、`` ``2、`` …),
+    which cuts a word where the page broke (``加大监督监`` ⏎ ``2、测力度``): the numbers go, so that
+    ``2、`` does not read as a task. Read as pages only when they count 1, 2, 3 down the text, the
+    lines before the last are long, and a page ends inside a sentence."""
+    marked = [(i, PAGE_NUMBER.match(line.text)) for i, line in enumerate(lines)]
+    marked = [(i, m) for i, m in marked if m]
+    if len(marked) < 2 or [int(m.group(1)) for _, m in marked] != list(range(1, len(marked) + 1)):
+        return lines
+    if any(len(lines[i].text) < PAGE_MIN for i, _ in marked[:-1]):
+        return lines
+    if not any(i > 0 and lines[i - 1].text.rstrip()[-1:] not in SENTENCE_END for i, _ in marked[1:]):
+        return lines
+    out = list(lines)
+    for i, m in marked:
+        line = lines[i]
+        out[i] = replace(line, text=line.text[m.end() :], offset=line.offset + m.end())
+    return tuple(out)
+
+
 def drop_page_furniture(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    lines = strip_page_numbers(lines)
     mark = patterns().page_mark
     shapes = Counter(_shape(line.text) for line in lines if len(line.text.strip()) >= HEADER_MIN)
     repeated = {shape for shape, count in shapes.items() if count >= HEADER_REPEATS and "#" in shape and _looks_like_header(shape)}
