@@ -1027,6 +1027,114 @@ CASES["cell_lines_numbered_targets_in_merged_groups"] = (CELL_LINES_NUMBERED_TAR
 ])
 
 
+# A subject-word line above a space table whose header names the columns; unit cells that say what
+# their units do (…制定, …对本单位…进行规范), short names no registry holds (国保, 经侦), a last name
+# joined by 和, and a cell with its own role words after an adverb (积极配合).
+SPACE_TABLE_PREDICATES = """主题词:执法  规范化  工作任务  责任分工  通知
+
+具体任务和工作要求   主要责任部门      完成时限
+
+1、明确各岗位的职责任务 国保、经侦、治安、禁毒和出入境对本单位职责进行规范。   2024年10月底
+
+2、细化行政案件裁量标准     法制大队       2024年底
+
+3、健全涉案财物管理制度       警务保障室牵头制定,治安、刑侦积极配合   2024年10月底
+
+4、健全扣押财物管理制度     拘留所、看守所制定       2024年11月底
+"""
+
+CASES["space_table_unit_cells_with_predicates"] = (SPACE_TABLE_PREDICATES, [
+    ("明确各岗位的职责", "国保", "responsible"), ("明确各岗位的职责", "经侦", "responsible"), ("明确各岗位的职责", "治安", "responsible"),
+    ("明确各岗位的职责", "禁毒", "responsible"), ("明确各岗位的职责", "出入境", "responsible"),
+    ("细化行政案件裁量", "法制大队", "responsible"),
+    ("健全涉案财物管理", "警务保障室", "lead"), ("健全涉案财物管理", "治安", "support"), ("健全涉案财物管理", "刑侦", "support"),
+    ("健全扣押财物管理", "拘留所", "responsible"), ("健全扣押财物管理", "看守所", "responsible"),
+])
+
+
+# 承办 beside a unit that leads (主办, 牵头) is the unit that carries the task out; numbered
+# paragraphs whose last sentence the page cut still count on (此活动拟在 ⏎ 2.…).
+UNDERTAKING_BESIDE_LEAD = """六、活动内容
+1. 社团文化节启动仪式。由校团委主办,校社联承办,各院社团分会协办。活动拟在
+2.“读书月”征文大赛。由校社联牵头,校文学社承办。活动拟在4月进行。
+"""
+
+CASES["undertaking_beside_lead_and_cut_paragraph"] = (UNDERTAKING_BESIDE_LEAD, [
+    ("社团文化节启动仪", "校团委", "lead"), ("社团文化节启动仪", "校社联", "responsible"), ("社团文化节启动仪", "各院社团分会", "support"),
+    ("“读书月”征文大", "校社联", "lead"), ("“读书月”征文大", "校文学社", "responsible"),
+])
+
+
+# A table drawn with box characters: every cell wraps over the row's lines, names break in the
+# middle, the first column numbers sections and the second states the task; the last row is cut
+# by the page before its border.
+BOX_TABLE = """附件 创建卫生城市整治责任分解表
+┌───┬────────────┬────┬─────┬────┐
+│ 项目│ 责任分解内容 │主办单位│责任单位 │协办单位│
+├───┼────────────┼────┼─────┼────┤
+│一、违│全面落实拆违工作,重│市城市管│各区政府,│市建委、│
+│章建筑│点清拆主干道两侧违法│理局、市│市、区城管│市工商局│
+│ │建筑。 │规划局 │执法部门 │ │
+├───┼────────────┼────┼─────┼────┤
+│二、污│加快河涌整治,推进污│市水务局│各区政府 │市环保局│
+│水治理│水处理厂建设。 │ │ │ │
+│ ├────────────┼────┼─────┼─
+"""
+
+CASES["box_drawn_table"] = (BOX_TABLE, [
+    ("全面落实拆违工作", "市城市管理局", "lead"), ("全面落实拆违工作", "市规划局", "lead"),
+    ("全面落实拆违工作", "各区政府", "responsible"), ("全面落实拆违工作", "市、区城管执法部门", "responsible"),
+    ("全面落实拆违工作", "市建委", "support"), ("全面落实拆违工作", "市工商局", "support"),
+    ("加快河涌整治，推", "市水务局", "lead"), ("加快河涌整治，推", "各区政府", "responsible"), ("加快河涌整治，推", "市环保局", "support"),
+])
+
+
+# A record page: each field label on its own line, its value on the next; nothing is numbered.
+FIELD_RECORD = """交办单编号:
+37
+责任单位:
+市园林工程处
+交办单标题:
+关于对城南河部分时段水质黑臭问题交办的通知
+交办内容:
+请你单位高度重视，立即组织开展整改工作。
+"""
+
+FIELD_RECORD_PLAIN = """具体任务
+全面落实疫情防控措施，守好疫情防线。
+责任单位
+卫健局、文旅局
+配合单位
+各乡镇
+完成时限
+12月底前
+"""
+
+CASES["field_record_labels_above_values"] = (FIELD_RECORD, [
+    ("关于对城南河部分", "市园林工程处", "responsible"),
+])
+
+CASES["field_record_without_colons"] = (FIELD_RECORD_PLAIN, [
+    ("全面落实疫情防控", "卫健局", "responsible"), ("全面落实疫情防控", "文旅局", "responsible"), ("全面落实疫情防控", "各乡镇", "support"),
+])
+
+
+# A document viewer's pages, each run into one line opened by its page number (1、 2、), the break
+# cutting a word; labels on one line separated by spaces (协作部门, 主体责任单位).
+VIEWER_PAGES = ("1、镇2020年河长制工作安排 一、强化水资源保护行动 1.持续实施水资源消耗总量和强度双控行动,严格重大规划和建设项目水资源论证制度,落实区域用水管理,"
+    "推进节水型社会建设,加强取水许可监督管理,完善日常监管预警机制,切实提高用水效率,确保完成年度用水总量控制目标。牵头部门:镇水利站 协作部门:镇工业办公室,镇城建办 主体责任单位:各村(居) "
+    "2.进一步巩固入河排污口专项整治成果,进一步规范监管,严格执行入河排污口设置审批,定期开展排查,建立问题清单和整改台账,逐个销号,加大监督监\n"
+    "2、测力度,落实排污口监督管理实施细则。牵头部门:镇环保站 协作部门:镇水利站、镇城建办 主体责任单位:各村(居) 二、严格水域岸线管控行动 "
+    "3.加快推动河湖清四乱专项行动,持续抓好集中整治,切实整改乱占、乱采、乱堆、乱建等突出问题,持续改善河湖水域岸线面貌,全面摸清农村河湖突出问题,"
+    "以问题为导向,标本兼治,全面加强农村河湖管理,着力打造干净整齐、生态宜居、管理有序的农村河湖。牵头部门:镇水利站 协作部门:镇农技站 主体责任单位:各村(居)\n")
+
+CASES["viewer_page_numbers_and_spaced_labels"] = (VIEWER_PAGES.replace("\\n", "\n"), [
+    ("持续实施水资源消", "镇水利站", "lead"), ("持续实施水资源消", "镇工业办公室", "support"), ("持续实施水资源消", "镇城建办", "support"), ("持续实施水资源消", "各村（居）", "responsible"),
+    ("进一步巩固入河排", "镇环保站", "lead"), ("进一步巩固入河排", "镇水利站", "support"), ("进一步巩固入河排", "镇城建办", "support"), ("进一步巩固入河排", "各村（居）", "responsible"),
+    ("加快推动河湖清四", "镇水利站", "lead"), ("加快推动河湖清四", "镇农技站", "support"), ("加快推动河湖清四", "各村（居）", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),
@@ -1079,3 +1187,39 @@ def test_real_layout_glued_number_needs_a_label_line(write_notice):
     """``3个片区已完成改造。`` opens with a figure, not an item number: no label line follows it."""
     document = pipeline.parse(write_notice(GLUED_NUMBER_BLOCKS))
     assert [item.number for item in document.items] == ["1", "2"]
+
+
+def _lines(text: str):
+    from pipeline.model import SourceLine
+
+    out, offset = [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        out.append(SourceLine(number=number, text=line, offset=offset))
+        offset += len(line) + 1
+    return tuple(out)
+
+
+def test_real_layout_long_numbered_paragraphs_are_not_pages():
+    """Item paragraphs 1、 2、 that end their sentences keep their numbers: only pages cut mid-sentence are pages."""
+    from pipeline.layout.page_marks import strip_page_numbers
+
+    long = "加强统筹协调，" * 60
+    lines = _lines(f"1、{long}完成。\n2、{long}完成。\n3、短句。")
+    assert strip_page_numbers(lines) == lines
+    cut = _lines(f"1、{long}加强监\n2、督检查{long}完成。\n3、短句。")
+    assert [line.text[:4] for line in strip_page_numbers(cut)] == ["加强统筹", "督检查加", "短句。"]
+
+
+def test_real_layout_unit_cells_are_not_field_labels():
+    """``市发改委牵头落实`` under a task is a unit cell, not a label whose value is the next task."""
+    from pipeline.layout.fields import join_field_lines
+
+    lines = _lines("围绕出台促进就业规划，加强信息公开。\n市发改委牵头落实\n围绕稳健中性的货币政策，加强信息公开。\n市人社局牵头落实")
+    assert join_field_lines(lines) == lines
+    record = _lines("责任单位\n卫健局\n配合单位:\n各乡镇")
+    joined = join_field_lines(record)
+    assert [(line.number, line.text) for line in joined] == [(2, "责任单位：卫健局"), (4, "配合单位： 各乡镇")]
+    text = "\n".join(line.text for line in record)
+    for line in joined:  # every character of the value still stands at its offset
+        value = line.text.split("：", 1)[1].strip()
+        assert text[line.offset + line.text.index(value) :].startswith(value)

@@ -463,7 +463,12 @@ LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")
 def looks_like_unit(name: str) -> bool:
     vocab = vocabulary()
     core = re.sub(r"[（(][^（()）]*[）)]$", "", name)  # 党政办公室（人力资源部）: judge the name before its note
+    if PRONOUN_UNIT.match(core):
+        return False  # 请你单位高度重视: the addressee, whoever it is, not a unit named
     return bool(core) and len(name) <= 40 and "：" not in name and (core.startswith("各") or core.endswith(vocab.unit_suffixes))
+
+
+PRONOUN_UNIT = re.compile(r"^(?:你|您|贵|我|本)(?:单位|部门|局|委|办|处|科|室|司|厅|院|所|校|公司)$")
 
 
 NOT_A_NAME = re.compile(r"[的了是对将把要从与及于以并]|\d|^[一-龥]$")
@@ -475,7 +480,7 @@ def could_be_unit(name: str) -> bool:
     """A name the registry and the suffixes do not know, but that stands where a unit stands in a
     clause (共青团中央, 中国科协, 哈尔滨海关): short, Chinese, no task word in it. It is kept, with an
     ``unknown_unit`` warning, rather than dropping the whole clause."""
-    if NEVER_IN_A_NAME.search(name):
+    if NEVER_IN_A_NAME.search(name) or PRONOUN_UNIT.match(name):
         return False
     if looks_like_unit(name):
         return True

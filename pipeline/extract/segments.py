@@ -73,6 +73,20 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
 TRAILING_CLAUSE = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|配合|责任单位|責任單位|主责|协办)[^（()）]*[）)]$")
 
 
+TITLE_FIELD = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,8})[:：]\s*(?P<value>\S.*)$")
+
+
+def _field_title(group: list) -> str | None:
+    """A record's title or task field (``交办单标题：关于…``, ``具体任务：全面落实…``): what the task is."""
+    from ..layout.fields import TASK_FIELD
+
+    for block in group:
+        found = TITLE_FIELD.match(block.text)
+        if found and TASK_FIELD.search(found.group("label")):
+            return _task_title(found.group("value"))
+    return None
+
+
 def _task_title(text: str) -> str:
     """The task's first sentence without the clause that closes it (``推进…便利化（省工商局牵头）``):
     a split task's title says what is to be done; who does it is in its responsibilities."""
@@ -283,7 +297,7 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
                 section=None,
                 number=number,
                 level=UNNUMBERED_LEVEL,
-                title=_task_title(text),
+                title=_field_title(group) or _task_title(text),
                 text=text,
                 origins=tuple(origins),
                 line=group[0].line,

@@ -19,6 +19,7 @@ from typing import Callable
 
 from ..model import Source, SourceLine, Table
 from . import bar_rows, box_tables, delimited, flat_tables, glued
+from .fields import join_field_lines
 from .flattened import unflatten_lines
 from .page_marks import drop_page_furniture
 
@@ -47,6 +48,7 @@ def recover(source: Source) -> Source:
             taken.update(range(table.first_line, table.last_line + 1))
     # Only text outside the tables is cut: a cell's own 1. 2. 3. sub-points stay in their cell.
     lines = unflatten_lines(lines, taken)
+    lines = join_field_lines(lines, taken)  # 责任单位 ⏎ 卫健局、文旅局: a record's label and its value
     if lines is source.lines and len(tables) == len(source.tables):
         return source
     return replace(source, lines=lines, tables=tuple(sorted(tables, key=lambda t: t.first_line)))
