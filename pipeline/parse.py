@@ -12,7 +12,7 @@ from .extract.mentions import find_mentions
 from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
-from .extract.responsibility import apply_convention, detect_convention, text_to_attributions, unread_role_brackets
+from .extract.responsibility import apply_convention, detect_convention, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -88,8 +88,13 @@ def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: lis
         # F12: a lead named once in the section heading (一、…（区科技局牵头）) leads each of its items.
         # Attribution 0; offsets are into the section title.
         section_line = raw.section.line
+        # (a section headed by unit names alone, 市卫生局 ⏎ 一、… 二、…, makes them responsible for each)
+        section_attributions = text_to_attributions(raw.section.title)
+        if not section_attributions and raw.section.number == raw.section.title:
+            # (a unit group's section is numbered by its own name: structure._unit_group)
+            section_attributions = [a for a in [unit_heading(raw.section.title)] if a]
         responsibilities += _resolve(
-            text_to_attributions(raw.section.title), raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
+            section_attributions, raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
         )
     attributions = text_to_attributions(raw.text)
     responsibilities += _resolve(

@@ -1135,6 +1135,35 @@ CASES["viewer_page_numbers_and_spaced_labels"] = (VIEWER_PAGES.replace("\\n", "\
 ])
 
 
+# Tasks listed under a unit's name: a line holding the name alone, then a count starting again;
+# a title that merely ends like a name (…布局) heads nothing.
+UNIT_GROUPS = """2005年妇女儿童发展目标任务分解
+现将目标任务分解如下，请各单位抓好落实。
+市教育局
+一、巩固义务教育成果，入学率达到100%。
+二、开展创建特色学校活动。
+市卫生局
+一、开展助产机构清理整顿工作；
+二、加强妇女孕产期保健工作。
+"""
+
+CASES["tasks_listed_under_unit_names"] = (UNIT_GROUPS, [
+    ("巩固义务教育成果", "市教育局", "responsible"), ("开展创建特色学校", "市教育局", "responsible"),
+    ("开展助产机构清理", "市卫生局", "responsible"), ("加强妇女孕产期保", "市卫生局", "responsible"),
+])
+
+
+@pytest.mark.parametrize("line, heads", [
+    ("市卫生局", True), ("县发改局、县财政局", True), ("团市委", True),
+    ("优化开发区形态和布局", False), ("督查分组", False), ("各有关部门", False), ("市卫生局负责", False),
+])
+def test_real_layout_unit_name_line_heads_a_group(line, heads):
+    from pipeline.extract.structure import _unit_group
+
+    assert _unit_group(line, "一、开展工作。") is heads
+    assert _unit_group(line, "三、开展工作。") is False  # only a count that starts again
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -464,11 +464,11 @@ def looks_like_unit(name: str) -> bool:
     vocab = vocabulary()
     core = re.sub(r"[（(][^（()）]*[）)]$", "", name)  # 党政办公室（人力资源部）: judge the name before its note
     if PRONOUN_UNIT.match(core):
-        return False  # 请你单位高度重视: the addressee, whoever it is, not a unit named
+        return False  # 请你单位高度重视: the addressee, whoever it is, not a unit named (本单位 is the issuer: kept)
     return bool(core) and len(name) <= 40 and "：" not in name and (core.startswith("各") or core.endswith(vocab.unit_suffixes))
 
 
-PRONOUN_UNIT = re.compile(r"^(?:你|您|贵|我|本)(?:单位|部门|局|委|办|处|科|室|司|厅|院|所|校|公司)$")
+PRONOUN_UNIT = re.compile(r"^(?:你|您|贵)(?:单位|部门|局|委|办|处|科|室|司|厅|院|所|校|公司)$")
 
 
 NOT_A_NAME = re.compile(r"[的了是对将把要从与及于以并]|\d|^[一-龥]$")
@@ -858,6 +858,39 @@ def _together_clause(text: str, simple: str, begin: int) -> Attribution | None:
     roles = [("responsible", a, b) for _, a, b in lead] + [("support", a, b) for _, a, b in support]
     units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (role, a, b) in enumerate(roles, start=1))
     return Attribution(begin, support_end, units)
+
+
+UNIT_LINE_MAX = 40
+
+
+def unit_heading(text: str) -> Attribution | None:
+    """A line that holds only unit names (``市卫生局``), heading the tasks listed under it: each
+    of them is made responsible for every task below (no role word; the layout says it)."""
+    line = text.strip()
+    if not line or len(line) > UNIT_LINE_MAX or re.search(r"[。，,；;：:！？!?\d]", line) or vocabulary().role_word_regex.search(line):
+        return None
+    simple = to_simplified(line)
+    pieces = split_units(simple)
+    if not pieces or not all(_heads_as_unit(raw) for raw, _, _ in pieces):
+        return None
+    lead = len(text) - len(text.lstrip())
+    return Attribution(lead, lead + len(line), tuple(UnitSpan(text[lead + a : lead + b], lead + a, lead + b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1)))
+
+
+def _heads_as_unit(raw: str) -> bool:
+    """A name that can stand alone as a heading: a unit by its level (市卫生局) or by a suffix
+    no ordinary phrase ends with — not 优化…布局, 督查分组, whose 局 and 组 end words."""
+    return (
+        len(raw) >= 3
+        and looks_like_unit(raw)
+        and not is_collective(raw)
+        and not raw.startswith(task_verbs())
+        and not re.search(r"[和与及的]", raw)
+        and (LEVEL_START.match(raw) is not None or raw.endswith(STRONG_SUFFIXES))
+    )
+
+
+STRONG_SUFFIXES = ("委员会", "管委会", "办公室", "委", "厅", "中心", "公司", "集团", "大队", "支队")
 
 
 @lru_cache(maxsize=1)

@@ -387,6 +387,10 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             continue
         if block.row is not None:
             heading = (TABLE_ROW_RANK, block.row, 0)
+        elif _unit_group(text, body[position + 1].text if position + 1 < len(body) else ""):
+            # 市卫生局 ⏎ 一、开展… ⏎ 二、…: the tasks listed under a unit's name are the unit's; the
+            # name heads them as a section (numbered by the name itself).
+            heading = (UNIT_GROUP_RANK, text.strip(), 0)
         else:
             heading = match_heading(text) if previous_allows_heading else _next_sibling_heading(text, stack)
             previous_field = position > 0 and FIELD_LINE.match(body[position - 1].text) is not None  # 完成情况：…55%
@@ -433,6 +437,19 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
         in_label = _starts_with_label(text) or label_continued
         previous_allows_heading = ends_terminal(text) or in_label or wrapped_heading
     return parts, tail_date, tail_signature, warnings
+
+
+UNIT_GROUP_RANK = 0  # above every numbering style, with 第一部分
+
+
+def _unit_group(text: str, following: str) -> bool:
+    """A line of unit names alone, the next line starting a count again (一、 or 1.)."""
+    from .responsibility import unit_heading
+
+    if match_heading(text) is not None:
+        return False
+    heading = match_heading(following)
+    return heading is not None and to_int(heading[1] or "") == 1 and unit_heading(text) is not None
 
 
 def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int] | None:
@@ -598,6 +615,10 @@ def blocks_to_outline(blocks: list[Block]) -> Outline:
     if start is None:
         meta, warnings = _front_matter(blocks, None, None)
         return Outline(meta, (), (), tuple(warnings))
+    if start > 1 and _unit_group(blocks[start - 1].text, blocks[start].text):
+        # 市教育局 ⏎ 一、…: the first unit's name heads the first tasks, not the front matter (but a
+        # name that opens the document is its issuer: 云岭县人民政府 ⏎ 一、…)
+        start -= 1
     parts, tail_date, tail_signature, warnings = _build_parts(blocks[start:])
     meta, front_warnings = _front_matter(blocks[:start], tail_date, tail_signature)
     items: list[RawItem] = []
