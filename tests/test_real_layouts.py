@@ -1164,6 +1164,37 @@ def test_real_layout_unit_name_line_heads_a_group(line, heads):
     assert _unit_group(line, "三、开展工作。") is False  # only a count that starts again
 
 
+# 分工负责 as a role phrase; a collective whose bracketed note sits inside it (各开发（度假）区管委会);
+# a label with words of its own before it (问题整改责任单位) and a deadline label run into the unit
+# once the space is healed (市科技馆 整改时限); a header cell holding two labels (责任单位 或牵头单位).
+LABEL_VARIANTS = """一、重点任务
+1.实施210个重点项目。(市发改委牵头,各县区政府、市政府有关工作部门分工负责)
+2.扩大优质教育资源。
+责任单位:各县(市)区人民政府、各开发(度假)区管委会
+二、问题清单
+3. 市科技馆
+(1)灭火器过期未更换;
+(2)意见簿记录不规范。
+问题整改责任单位:市科技馆 整改时限:3天
+"""
+
+CASES["label_variants_and_bracketed_collective"] = (LABEL_VARIANTS, [
+    ("实施210个重点", "市发改委", "lead"), ("实施210个重点", "各县区政府", "responsible"), ("实施210个重点", "市政府有关工作部门", "responsible"),
+    ("扩大优质教育资源", "各县（市）区人民政府", "responsible"), ("扩大优质教育资源", "各开发（度假）区管委会", "responsible"),
+    ("市科技馆", "市科技馆", "responsible"),
+])
+
+PIPE_TWO_LABEL_HEADER = """任务 内容 | 工作内容及要求 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |
+1、城市绿化扎实开展 | 禁止开发城市周围的自然山体 | 市规划局 | 市国土资源局 | 2010年9月前 |
+2、建设防护绿地 | 加强建成区防护绿地建设 | 市建设局 | 有关部门 | 2010年9月前 |
+"""
+
+CASES["pipe_header_cell_with_two_labels"] = (PIPE_TWO_LABEL_HEADER, [
+    ("城市绿化扎实开展", "市规划局", "lead"), ("城市绿化扎实开展", "市国土资源局", "support"),
+    ("建设防护绿地", "市建设局", "lead"), ("建设防护绿地", "有关部门", "support"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -211,7 +211,8 @@ def _unglue(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     for index in range(4, len(simple) - 3):
         if len(parts) == GLUED_NAMES_MAX - 1:
             break
-        if index - start >= 4 and simple[index - 1] not in "省市县区" and GLUED_LEVEL.match(simple, index) and looks_like_unit(simple[start:index]) and looks_like_unit(simple[index:]):
+        # (not after a bracket: 各开发（度假）区管委会 is one name whose note sits inside it)
+        if index - start >= 4 and simple[index - 1] not in "省市县区）)" and GLUED_LEVEL.match(simple, index) and looks_like_unit(simple[start:index]) and looks_like_unit(simple[index:]):
             parts.append((begin + start, begin + index))
             start = index
     return [*parts, (begin + start, end)] if parts else [(begin, end)]
@@ -357,9 +358,22 @@ def _find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
             label = written[-size:]
             role = label_role(label)
             if role is not None:
-                found.append((label, role, match.end(1) - size, match.end()))
+                begin = match.end(1) - size
+                head = match.start(1)
+                if size < len(written) and (head == 0 or text[head - 1] in " \t\n\u3000") and not looks_like_unit(written[: -size]):
+                    # 问题整改责任单位：, ⏎ 整改时限：after a space: the words before the label are its own
+                    # (a unit run into it, 县农业农村局责任单位：, is not)
+                    label, begin = written, head
+                elif role == "deadline" and written[:-size].endswith(DEADLINE_PREFIXES):
+                    # 市科技馆整改时限：3天 (the space healed away): 整改 is the deadline's, not the unit's
+                    prefix = next(p for p in DEADLINE_PREFIXES if written[:-size].endswith(p))
+                    label, begin = prefix + label, begin - len(prefix)
+                found.append((label, role, begin, match.end()))
                 break
     return tuple(found)
+
+
+DEADLINE_PREFIXES = ("整改", "完成", "办结", "落实", "办理")
 
 
 def starts_with_label(text: str) -> bool:

@@ -79,6 +79,11 @@ def column_kind(header: str) -> str:
     role = known.get(text)
     if role is None and len(text) <= 8 and not TASK_HEADER.search(text.replace("责任", "")):
         role = label_role(text)
+    if role is None and len(text) <= 12:
+        # 责任单位或牵头单位: two labels in one header cell (the table reader takes the first it knows)
+        inside = next((label for label in known if label in text), None)
+        if inside is not None and not TASK_HEADER.search(text.replace(inside, "").replace("责任", "")):
+            role = known[inside]
     if role is None and UNIT_HEADER.match(text) and not TASK_HEADER.search(text):
         role = "responsible"
     if role in ("lead", "support", "responsible"):
