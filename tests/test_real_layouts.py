@@ -1195,6 +1195,37 @@ CASES["pipe_header_cell_with_two_labels"] = (PIPE_TWO_LABEL_HEADER, [
 ])
 
 
+# Sub-targets numbered 1.1 1.2 under a group row in a bar-row table without 序号; organs shared
+# by a collective (各盟市党委、政府) stay one collective.
+DECIMAL_TARGETS = """责任目标
+| 责任主体
+| 完成时间
+|
+1、宣传氛围
+| 党委宣传部
+| 8月28日
+|
+1.1在校园阵地宣传展示核心价值观;
+| 党委宣传部
+| 8月28日
+|
+1.2在显著位置展示学生行为准则;
+| 学生处
+| 8月28日
+|
+"""
+
+CASES["decimal_targets_in_bar_rows"] = (DECIMAL_TARGETS, [
+    ("宣传氛围", "党委宣传部", "responsible"), ("在校园阵地宣传展", "党委宣传部", "responsible"), ("在显著位置展示学", "学生处", "responsible"),
+])
+
+SHARED_ORGANS = "一、压实整改责任\n1.落实生态环境保护党政同责。（责任单位：各盟市党委、政府，自治区生态环境厅）\n"
+
+CASES["organs_shared_by_a_collective"] = (SHARED_ORGANS.replace("\\n", "\n"), [
+    ("落实生态环境保护", "各盟市党委、政府", "responsible"), ("落实生态环境保护", "自治区生态环境厅", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -239,6 +239,10 @@ def _and_separates(text: str, start: int, index: int) -> bool:
 SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
+ORGANS = ("党委", "政府", "人民政府", "党工委", "管委会", "人大", "政协")
+SHARED_ORGAN = re.compile(r"(?:各|有关|相关)[\u4e00-\u9fff]{1,6}?(?:党委|政府|党工委|管委会)")
+
+
 def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``各县、市、区政府`` and ``各市、县（市、区）政府`` are one collective, not three units."""
     joined: list[tuple[int, int]] = []
@@ -256,6 +260,11 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
                 joined.append((begin, spans[last][1]))
                 index = last + 1
                 continue
+        if index + 1 < len(spans) and SHARED_ORGAN.fullmatch(text[begin:end]) and text[spans[index + 1][0] : spans[index + 1][1]] in ORGANS:
+            # 各盟市党委、政府: the party committees and the governments of every league and city
+            joined.append((begin, spans[index + 1][1]))
+            index += 2
+            continue
         joined.append((begin, end))
         index += 1
     return joined

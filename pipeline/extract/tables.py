@@ -23,6 +23,8 @@ from .responsibility import label_role, looks_like_unit, vocabulary
 
 
 WRITTEN_NUMBER = re.compile(r"(\d{1,5})[.．、](?!\d)")
+# 1.2在学校门口…: a sub-target numbered under its group (1、宣传氛围) in a table without 序号
+DECIMAL_NUMBER = re.compile(r"(\d{1,3}[.．]\d{1,3})(?=[\u4e00-\u9fff“「《（(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +260,7 @@ def row_texts(table: Table) -> list[RowText]:
             out[-1] = RowText(text, last.origins + (last.origins[-1],) + tuple(builder.origins), last.line, last.page, last.number)
         else:
             text, origins = builder.text(), tuple(builder.origins)
-            written = WRITTEN_NUMBER.match(text) if number_col is None or own_number else None
+            written = (DECIMAL_NUMBER.match(text) or WRITTEN_NUMBER.match(text)) if number_col is None or own_number else None
             if written:  # no 序号 column (or a group's): the task cell carries its number (14.改扩建…)
                 number, text, origins = written.group(1), text[written.end() :], origins[written.end() :]
             out.append(RowText(text, origins, anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
