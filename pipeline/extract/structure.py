@@ -21,7 +21,7 @@ from .patterns import patterns
 HEADING_ONLY_MAX = 40  # a heading line this short without final punctuation is a title, not a cut paragraph
 SIGNATURE_MAX = 40
 TITLE_MAX = 120
-FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")  # 实际完成情况：… a field of its own
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,10}[：:]")  # 实际完成情况：…, 进度和工作成果要求：… a field of its own
 PLAN_TITLE = re.compile(r"(?:方案|要点|清单|分工|分解表|任务表|计划|台账)$")
 TITLE_HINT = re.compile(r"关于.{2,}|(?:通知|意见|方案|办法|清单|要点|规划|计划|决定|分工表)$")
 
