@@ -30,8 +30,8 @@ GOAL = 1.5
 GATHERING = ("reading the store", "documents/*.json", "rows of matrices, ledger, graph", "report sections", "summary rows")
 FORKED = {
     "ledger": ("ledger.xlsx",),
-    "matrices": ("matrix_long.csv", "matrix_wide.csv", "matrix.xlsx", "graph.json"),
-    "graph files": ("graph.graphml, .gexf", "documents/*.json, copied"),
+    "matrices": ("matrix_long.csv", "matrix_wide.csv", "matrix.xlsx"),
+    "graph files": ("graph.graphml, .gexf", "graph.json", "documents/*.json, copied"),
     "heatmaps": ("report.html: heatmaps",),
 }
 MEANWHILE = ("report.html", "units.csv", "diffs/", "report.json", "summary.md")

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..errors import FengongError
-from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict
+from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict, document_to_dict
 from . import export
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def write_run_outputs(
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
     ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, four
-    forked processes write side by side — the ledger; the matrices and graph.json; GraphML, GEXF and
+    forked processes write side by side — the ledger; the matrices; GraphML, GEXF, graph.json and
     the documents' stored JSON; the first documents' heatmaps — while this one writes units.csv,
     the diffs and the report.
 
@@ -166,12 +166,14 @@ def _write_run_outputs(
     for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
         clock.lap("reading the store")
         path = out / "documents" / f"{document.id}.json"
+        if k == 0:
+            path.parent.mkdir(parents=True, exist_ok=True)
         if text is not None and copied is not None:
             copied.append((chosen.stored_id, path))
         elif text is not None:
-            export.write_text(path, text + "\n")
+            export.write_staged_text(path, text + "\n")
         else:
-            export.write_document(path, document, compact=True)
+            export.write_staged_text(path, export.compact_dumps(document_to_dict(document)))
         written.append(str(path))
         clock.lap("documents/*.json")
         rows = documents_to_rows([document])
@@ -216,8 +218,6 @@ def _write_run_outputs(
             clock.lap("matrix_wide.csv")
             export.write_xlsx_rows(out / "matrix.xlsx", columns, wide_table, key_columns=len(WIDE_KEY_COLUMNS))
             clock.lap("matrix.xlsx")
-            export.write_graph(out / "graph.json", graph)
-            clock.lap("graph.json")
 
         def ledger_workbook(timings: dict[str, float] | None) -> None:
             clock = Clock(timings)
@@ -228,6 +228,10 @@ def _write_run_outputs(
             clock = Clock(timings)
             export.write_graphs([out / "graph.graphml", out / "graph.gexf"], graph)
             clock.lap("graph.graphml, .gexf")
+            # (here rather than beside the matrices: the graph's pages are then copied into one
+            # forked process, not two, as the writing touches its objects)
+            export.write_graph(out / "graph.json", graph)
+            clock.lap("graph.json")
             _copy_documents(store.path, copied or [])
             clock.lap("documents/*.json, copied")
 
@@ -388,7 +392,7 @@ def _copy_documents(db_path: str, copied: list[tuple[int, Path]]) -> None:
     try:
         for stored_id, path in copied:
             (text,) = db.execute("SELECT json FROM documents WHERE id = ?", (stored_id,)).fetchone()
-            export.write_text(path, text + "\n")
+            export.write_staged_text(path, text + "\n")
     finally:
         db.close()
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
+from .templates import compiled
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -122,9 +124,10 @@ class _Templates:
     its ``n`` values. A format writes no key in its ``skip`` (GEXF: a node's label, which is not an attvalue).
     """
 
-    def __init__(self, types: dict[str, type], formats: list[tuple[frozenset, Any]]) -> None:
+    def __init__(self, types: dict[str, type], formats: list[tuple[frozenset, Any]], names: int) -> None:
         self.types = types
         self.formats = formats
+        self.names = names  # how many names each record passes after its values
         self.plans: dict[tuple, tuple[tuple[str, ...], tuple]] = {}
 
     def render(self, data: dict, names: tuple) -> tuple[str, ...] | None:
@@ -144,7 +147,7 @@ class _Templates:
         values += names
         if _ESCAPED.search(" ".join(map(str, values))):  # (a space: escape leaves it as it is)
             values = [escape(v) if type(v) is str else v for v in values]
-        return tuple(template.format(*values) for template in templates)
+        return tuple([template(*values) for template in templates])
 
     def _plan(self, keys: tuple, classes: tuple) -> tuple[tuple[str, ...], tuple]:
         written, conversions = [], []
@@ -160,7 +163,8 @@ class _Templates:
             elif kind is float and cls is not float:
                 conversions.append((i, _float_text))
             # else str.format gives _value's text: str (escaped with the rest), int, float, bool as text
-        templates = tuple(make([(i, k) for i, k in written if k not in skip], len(keys)) for skip, make in self.formats)
+        count = len(keys) + self.names
+        templates = tuple(compiled(make([(i, k) for i, k in written if k not in skip], len(keys)), count) for skip, make in self.formats)
         return templates, tuple(conversions)
 
 
@@ -261,7 +265,7 @@ def write_graph_xml(graph: "nx.Graph", graphml: IO[str] | None = None, gexf: IO[
     writers = [cls(graph, node_types, edge_types, handle) for cls, handle in ((_GraphML, graphml), (_Gexf, gexf)) if handle is not None]
     for writer in writers:
         writer.head()
-    nodes = _Templates(node_types, [(w.skip, w.node_template) for w in writers])
+    nodes = _Templates(node_types, [(w.skip, w.node_template) for w in writers], 2)
     for node, data in graph.nodes(data=True):
         texts = None
         if type(node) is str:
@@ -271,7 +275,7 @@ def write_graph_xml(graph: "nx.Graph", graphml: IO[str] | None = None, gexf: IO[
             writer.write(texts[k] if texts is not None else writer.node(node, data))
     for writer in writers:
         writer.middle()
-    edges = _Templates(edge_types, [(frozenset(), w.edge_template) for w in writers])  # (an edge's label is an attribute)
+    edges = _Templates(edge_types, [(frozenset(), w.edge_template) for w in writers], 3)  # (an edge's label is an attribute)
     for number, (source, target, data) in enumerate(graph.edges(data=True)):
         texts = edges.render(data, (source, target, number)) if type(source) is str and type(target) is str else None
         for k, writer in enumerate(writers):
