@@ -5,8 +5,9 @@ Run: `make bench` (or .venv/bin/python benchmarks/bench_run.py [--notices N]). G
 `run_corpus` on the same files into a fresh store and output folder, and prints both (wall and CPU
 seconds, the CPU of this process and of the processes it waited for), the ratio run / ingest against
 the goal (≤ 1.5), the run's phases — its ingest; gathering the rows, one stored document at a time;
-the forked writers (ledger, matrices, graph files, heatmaps), which run side by side; what this process writes
-meanwhile (units.csv, diffs, report); waiting for the writers — and each step's seconds, and the peak
+the heatmaps and diffs, made by a forked process beside the gathering; the forked writers (ledger, matrices,
+graph files), which run side by side; what this process writes meanwhile (units.csv, report); waiting
+for the writers — and each step's seconds (CPU seconds of the run's ingest and of its outputs too), and the peak
 resident memory of this process and of its largest child. The machine's load average is printed before
 and after: on a shared machine the wall times follow it.
 """
@@ -37,6 +38,8 @@ FORKED = {
     "graph files": ("graph.graphml, .gexf", "graph.json", "documents/*.json, copied"),
     "heatmaps": ("report.html: heatmaps",),
 }
+# Made by a forked process while the rows are gathered (a parallel run on a store file).
+BESIDE_GATHERING = ("report.html: heatmaps, beside the gathering", "diffs/, beside the gathering")
 MEANWHILE = ("report.html", "units.csv", "diffs/", "report.json", "summary.md")
 WAITING = ("waiting for the spreadsheets and graph files",)
 
@@ -79,12 +82,13 @@ def phases(timings: dict[str, float], run_wall: float) -> list[tuple[str, float,
     rows = [
         ("ingest (inside the run)", timings.get("ingest", 0.0), []),
         ("gathering rows, one stored document at a time", sum(s for _, s in take(GATHERING)), take(GATHERING)),
+        ("forked beside the gathering: heatmaps, diffs", sum(s for _, s in take(BESIDE_GATHERING)), take(BESIDE_GATHERING)),
         ("forked writers, side by side (longest)", max((sum(s for _, s in steps) for steps in forked.values()), default=0.0),
          [(f"{job}: {name}", s) for job, steps in forked.items() for name, s in steps]),
         ("this process meanwhile", sum(s for _, s in take(MEANWHILE)), take(MEANWHILE)),
         ("waiting for the forked writers", sum(s for _, s in take(WAITING)), []),
     ]
-    named = set(GATHERING) | set(MEANWHILE) | set(WAITING) | {n for names in FORKED.values() for n in names} | {"ingest", INGEST_CPU}
+    named = set(GATHERING) | set(BESIDE_GATHERING) | set(MEANWHILE) | set(WAITING) | {n for names in FORKED.values() for n in names} | {"ingest", INGEST_CPU}
     other = [(n, s) for n, s in timings.items() if n not in named]
     if other:
         rows.append(("other", sum(s for _, s in other), other))
