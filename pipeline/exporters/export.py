@@ -378,7 +378,7 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
     border and alignment."""
     from . import xlsx
 
-    rows = [row if _CLEAN.issuperset(map(type, row)) else tuple(None if _missing(v) else v for v in row) for row in sheet.rows]
+    rows = list(_as_present(sheet.rows))
     vertical_from = sheet.first_unit_column if sheet.first_unit_column is not None else len(sheet.columns)
     header = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="top"))
     header_unit = book.style(xlsx.Style(bold=True, fill=HEADER_FILL, border=True, wrap=True, vertical="center", rotation=255))
@@ -427,6 +427,17 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
 
 
 _CLEAN = frozenset((str, int, bool, type(None)))  # types _missing never holds missing
+
+
+def _as_present(rows: Iterable[Any]) -> Iterator[Any]:
+    """Each row as it is when all its values are of ``_CLEAN`` types, else with its missing values
+    (``_missing``) made None; the types looked at a block of rows at a time."""
+    rows = iter(rows)
+    while block := list(islice(rows, _BLOCK)):
+        if _CLEAN.issuperset(map(type, chain.from_iterable(block))):
+            yield from block
+        else:
+            yield from (row if _CLEAN.issuperset(map(type, row)) else tuple(None if _missing(v) else v for v in row) for row in block)
 
 
 def _longest(name: str, column: list, enough: float) -> int:
