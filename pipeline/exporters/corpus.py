@@ -107,21 +107,29 @@ def write_run_outputs(
     parallel: bool = False,
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
-    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, four
-    forked processes write side by side — the ledger; the matrices; GraphML, GEXF, graph.json and
-    the documents' stored JSON; the first documents' heatmaps — while this one writes units.csv,
-    the diffs and the report.
+    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, a forked
+    process draws the first documents' heatmaps and writes the diffs while the rows are gathered
+    (``_Early``), then three forked processes write side by side — the ledger; the matrices;
+    GraphML, GEXF, graph.json and the documents' stored JSON — while this one writes units.csv and
+    the report.
 
     The cyclic garbage collector is paused meanwhile: the rows gathered are millions of objects
     without cycles, and each full collection walked them all (a tenth of the run's time at 2,000
-    notices) and, in the forked writer, touched every page it shares with its parent.
+    notices) and, in the forked writer, touched every page it shares with its parent. BLAS is
+    limited to one thread (see ``figures._layout``).
     """
     import gc
+
+    from threadpoolctl import threadpool_limits
 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _write_run_outputs(out, store, selected, failures, timings, parallel)
+        # One BLAS thread: the arrays here are tiny (a figure's transforms, the layout of 40 units),
+        # and OpenBLAS's idle threads spun on the cores the forked writers need (the report's
+        # figures took 4 s of CPU instead of 1 s at 2,000 notices).
+        with threadpool_limits(limits=1, user_api="blas"):
+            return _write_run_outputs(out, store, selected, failures, timings, parallel)
     finally:
         gc.unfreeze()
         if collecting:

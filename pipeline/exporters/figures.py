@@ -172,6 +172,7 @@ def _layout(graph: "nx.Graph") -> dict:
     problem is tiny (two coordinates per unit), and OpenBLAS's idle threads spin on cores that the
     run's forked writers need, which made this 0.2 s layout cost 4 s of CPU and 10 s of wall."""
     import networkx as nx
+    import scipy.optimize  # noqa: F401 - the layout's solver, loaded first: a limit applies to the libraries loaded when it is set
     from threadpoolctl import threadpool_limits
 
     if len(graph) <= 2:
