@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -175,47 +176,48 @@ def _write_run_outputs(
     # would otherwise wait for the gathering.
     early = _Early(out, store, selected, timings) if copied is not None and selected and _can_fork() else None
     clock = Clock(timings)
-    for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
-        clock.lap("reading the store")
-        path = out / "documents" / f"{document.id}.json"
-        if k == 0:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        if text is not None and copied is not None:
-            copied.append((chosen.stored_id, path))
-        elif text is not None:
-            export.write_staged_text(path, text + "\n")
-        else:
-            export.write_staged_text(path, export.compact_dumps(document_to_dict(document)))
-        written.append(str(path))
-        clock.lap("documents/*.json")
-        rows = documents_to_rows([document])
-        long_rows.extend(map(long_values, rows))
-        wide.extend(wide_rows(document, units))
-        ledger.add_ledger_rows(document)
-        ledger.add_matrix_cells(document)
-        ledger.add_long_rows(document, rows)  # the 明细 sheet: the long matrix's rows, in Chinese
-        ledger.add_unit_counts(document)
-        add_document(graph, document)
-        for unit, roles in unit_counts([document]).items():
-            counts.setdefault(unit, Counter()).update(roles)
-        clock.lap("rows of matrices, ledger, graph")
-        if k < MAX_HEATMAPS:
-            heatmaps.append((len(sections), k, document if early is None else None))
-            sections.append(None)
-        else:
-            sections += document_section(k, document, heatmap=False)
-        clock.lap("report sections")
-        summary_rows.append(summary_row(document))
-        summary_unit_lines += summary_units(document)
-        warning_codes.update(w.code for w in document.warnings)
-        report.documents.append(RunDocument(
-            document.id, document.source.path, len(document.items), len(document.responsibilities), len(document.warnings), chosen.stored_id,
-        ))
-        report.warnings += [(document.id, w) for w in document.warnings]
-        editions.append(SimpleNamespace(id=document.id, meta=document.meta, chosen=chosen))
-        tasks += len(document.items)
-        unit_names.update(r.unit for _, r in document.responsibilities)
-        clock.lap("summary rows")
+    with _cancelled_on_error(early):  # (nothing may write into the staging folder once it is removed)
+        for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
+            clock.lap("reading the store")
+            path = out / "documents" / f"{document.id}.json"
+            if k == 0:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            if text is not None and copied is not None:
+                copied.append((chosen.stored_id, path))
+            elif text is not None:
+                export.write_staged_text(path, text + "\n")
+            else:
+                export.write_staged_text(path, export.compact_dumps(document_to_dict(document)))
+            written.append(str(path))
+            clock.lap("documents/*.json")
+            rows = documents_to_rows([document])
+            long_rows.extend(map(long_values, rows))
+            wide.extend(wide_rows(document, units))
+            ledger.add_ledger_rows(document)
+            ledger.add_matrix_cells(document)
+            ledger.add_long_rows(document, rows)  # the 明细 sheet: the long matrix's rows, in Chinese
+            ledger.add_unit_counts(document)
+            add_document(graph, document)
+            for unit, roles in unit_counts([document]).items():
+                counts.setdefault(unit, Counter()).update(roles)
+            clock.lap("rows of matrices, ledger, graph")
+            if k < MAX_HEATMAPS:
+                heatmaps.append((len(sections), k, document if early is None else None))
+                sections.append(None)
+            else:
+                sections += document_section(k, document, heatmap=False)
+            clock.lap("report sections")
+            summary_rows.append(summary_row(document))
+            summary_unit_lines += summary_units(document)
+            warning_codes.update(w.code for w in document.warnings)
+            report.documents.append(RunDocument(
+                document.id, document.source.path, len(document.items), len(document.responsibilities), len(document.warnings), chosen.stored_id,
+            ))
+            report.warnings += [(document.id, w) for w in document.warnings]
+            editions.append(SimpleNamespace(id=document.id, meta=document.meta, chosen=chosen))
+            tasks += len(document.items)
+            unit_names.update(r.unit for _, r in document.responsibilities)
+            clock.lap("summary rows")
     jobs: list[Callable[[dict[str, float] | None], None]] = []
     if report.documents:
         columns = WIDE_KEY_COLUMNS + list(units)
@@ -335,6 +337,16 @@ def _write_the_rest(out, store, report, graph, editions, sections, diffs_of, cou
     clock.lap("report.html")
     written.append(str(export.write_text(out / "summary.md", summary_page(summary_rows, summary_unit_lines, warning_codes, report.failures, diffs))))
     clock.lap("summary.md")
+
+
+@contextmanager
+def _cancelled_on_error(early: "_Early | None") -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
 
 
 def _can_fork() -> bool:
