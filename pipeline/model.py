@@ -337,9 +337,21 @@ def _build(cls: type, data: dict[str, Any], **nested: Any) -> Any:
     known = _FIELD_NAMES.get(cls)
     if known is None:
         known = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    if len(data) == len(known) and data.keys() == known:
+        # The JSON form of this version names every field once: the record's slots are set directly,
+        # without the keyword parsing and frozen-field checks of ``__init__`` (reading a corpus back
+        # builds 10⁵ records; this halves the time). Nothing else is skipped: no record has a __post_init__.
+        record = _new(cls)
+        for name, value in data.items():
+            _set(record, name, nested[name] if name in nested else tuple(value) if isinstance(value, list) else value)
+        return record
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known}
     values.update(nested)
     return cls(**values)
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:

@@ -8,13 +8,15 @@ import json
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import networkx as nx
 import pytest
 from openpyxl import load_workbook
 
 from conftest import NOTICE_2023, NOTICE_2024
-from pipeline.batch import ingest, run_corpus
+from pipeline.batch import collect_files, consecutive_editions, ingest, run_corpus
+from pipeline.exporters.corpus import _stored_editions, iter_selected, select
 from pipeline.settings import Settings
 from pipeline.store import Store
 
@@ -127,3 +129,22 @@ def test_run_store_graph_files_read_back_as_the_graph(doc2023, tmp_path):
         assert {n: flat(d) for n, d in graph.nodes(data=True)} == {n: d for n, d in back.nodes(data=True)}, suffix
         edges = {frozenset((u, v)): {k: x for k, x in d.items() if k != "id"} for u, v, d in back.edges(data=True)}
         assert edges == {frozenset((u, v)): flat(d) for u, v, d in graph.edges(data=True)}, suffix
+
+
+def test_run_store_editions_from_the_stores_columns_pair_as_the_documents_do(tmp_path, corpus):
+    # The parallel run makes the diffs beside the gathering, the editions told by the store's columns:
+    # they must pair as the documents' own metadata does, series and years mixed.
+    text = NOTICE_2023.read_text("utf-8")
+    for year, title in ((2021, "另一方案"), (2022, "另一方案"), (2025, None)):
+        variant = text.replace("2023", str(year))
+        if title:
+            variant = variant.replace("产业工人队伍建设改革", title)
+        (corpus / f"variant_{year}.txt").write_text(variant, "utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest([corpus], store, IN_PROCESS)
+        selected = select(store, report.ingested, collect_files([corpus]))
+        gathered = [SimpleNamespace(id=d.id, meta=d.meta, chosen=c) for c, d, _ in iter_selected(store, selected)]
+        key = lambda pairs: [(a.chosen.stored_id, b.chosen.stored_id) for a, b in pairs]  # noqa: E731
+        pairs = consecutive_editions(gathered)
+        assert len(pairs) >= 2
+        assert key(consecutive_editions(_stored_editions(store, selected))) == key(pairs)

@@ -128,3 +128,31 @@ def test_run_failing_half_way_leaves_the_previous_outputs(tmp_path, monkeypatch)
     assert "documents/third.json" in after and f"documents/{Path(NOTICE_2024.name).stem}.json" not in after  # no stale file
     assert after["README.md"] == b"mine\n" and (out / "fengong.db").exists()  # the store and other files carried over
     assert all(Path(p).exists() and Path(p).is_relative_to(out) for p in report.written)
+
+
+def test_run_failing_while_gathering_stops_the_process_writing_beside_it(tmp_path, monkeypatch):
+    # The heatmaps and diffs are made by a forked process while the rows are gathered: when the
+    # gathering fails, that process is stopped, and nothing is written after the staging folder is gone.
+    import multiprocessing
+    import shutil
+    import time
+
+    from conftest import NOTICE_2023, NOTICE_2024
+    from pipeline.analysis import matrix
+    from pipeline.batch import run_corpus
+    from pipeline.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for notice in (NOTICE_2023, NOTICE_2024):
+        shutil.copy(notice, corpus / notice.name)
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(matrix, "documents_to_rows", broken)
+    with pytest.raises(OSError):
+        run_corpus(corpus, tmp_path / "out", Settings(workers=2), db_path=tmp_path / "store.db")
+    assert multiprocessing.active_children() == []  # stopped, not left to write its diffs
+    time.sleep(0.5)
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("store.db")) == ["corpus"]

@@ -47,3 +47,15 @@ def test_graph_xml_records_through_templates_are_the_records_value_by_value(node
         writer.head()
         assert "".join(writer.node(n, d) for n, d in graph.nodes(data=True)) in text, cls.__name__
         assert "".join(writer.edge(u, v, k, d) for k, (u, v, d) in enumerate(graph.edges(data=True))) in text, cls.__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=st.sampled_from(list("ab{}'\"\\\n\x00中")), max_size=5), st.integers(0, 4).map(lambda k: "{%d}" % k),
+                          st.just("{0:d}")), max_size=8), st.lists(st.one_of(TEXT, st.integers(-5, 99), st.booleans()), min_size=5, max_size=5))
+def test_compiled_template_gives_what_str_format_gives(pieces, values):
+    from pipeline.exporters.templates import compiled
+
+    template = "".join(p if p.startswith("{") and p[1:2].isdigit() else p.replace("{", "{{").replace("}", "}}") for p in pieces)
+    if "{0:d}" in template and type(values[0]) is not bool:
+        values[0] = 1
+    assert compiled(template, len(values))(*values) == template.format(*values)

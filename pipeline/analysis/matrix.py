@@ -20,6 +20,7 @@ ROLE_MARKS = {"lead": "牵头", "support": "配合", "responsible": "责任"}
 # 60 KB clause listing many units cannot make a CSV of hundreds of MB (README, "Limits").
 LONG_TEXT_CHARS = 500
 LONG_TEXT_COLUMNS = ("title", "section_title", "targets", "clause")
+_ITEM_TEXT_COLUMNS = ("title", "section_title", "targets")  # those an item gives all its rows
 ELLIPSIS = "…"
 
 
@@ -39,11 +40,16 @@ def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LO
     rows = []
     for document in documents:
         for item in document.items:
+            # (the item's columns made, and its text columns cut, once for all its rows)
+            columns = _item_columns(document, item)
+            if text_chars is not None:
+                columns.update({key: bounded(columns[key] or "", text_chars) for key in _ITEM_TEXT_COLUMNS})
             if not item.responsibilities:
-                rows.append(_unattributed_row(document, item))
+                rows.append(_unattributed_row(document, item, columns))
             for r in item.responsibilities:
+                clause = item.clause_host(r)[r.clause_start : r.clause_end]
                 rows.append(
-                    _item_columns(document, item)
+                    columns
                     | {
                         "unit": r.unit,
                         "unit_raw": r.unit_raw,
@@ -55,18 +61,15 @@ def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LO
                         "collective": r.collective,
                         "line": r.line,
                         "page": r.page,
-                        "clause": item.clause_host(r)[r.clause_start : r.clause_end],
+                        "clause": clause if text_chars is None else bounded(clause or "", text_chars),
                     }
                 )
-    if text_chars is not None:
-        for row in rows:
-            row.update({key: bounded(row[key] or "", text_chars) for key in LONG_TEXT_COLUMNS})
     return rows
 
 
-def _unattributed_row(document: Document, item: Item) -> dict:
+def _unattributed_row(document: Document, item: Item, columns: dict | None = None) -> dict:
     row = dict.fromkeys(LONG_COLUMNS, "")
-    row.update(_item_columns(document, item), order=None, attribution=None, collective=None, line=item.line, page=item.page)
+    row.update(columns or _item_columns(document, item), order=None, attribution=None, collective=None, line=item.line, page=item.page)
     return row
 
 

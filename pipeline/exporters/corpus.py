@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
@@ -22,7 +23,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..errors import FengongError
-from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict
+from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict, document_to_dict
 from . import export
 
 if TYPE_CHECKING:
@@ -107,21 +108,29 @@ def write_run_outputs(
     parallel: bool = False,
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
-    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, four
-    forked processes write side by side — the ledger; the matrices and graph.json; GraphML, GEXF and
-    the documents' stored JSON; the first documents' heatmaps — while this one writes units.csv,
-    the diffs and the report.
+    ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, a forked
+    process draws the first documents' heatmaps and writes the diffs while the rows are gathered
+    (``_Early``), then three forked processes write side by side — the ledger; the matrices;
+    GraphML, GEXF, graph.json and the documents' stored JSON — while this one writes units.csv and
+    the report.
 
     The cyclic garbage collector is paused meanwhile: the rows gathered are millions of objects
     without cycles, and each full collection walked them all (a tenth of the run's time at 2,000
-    notices) and, in the forked writer, touched every page it shares with its parent.
+    notices) and, in the forked writer, touched every page it shares with its parent. BLAS is
+    limited to one thread (see ``figures._layout``).
     """
     import gc
+
+    from threadpoolctl import threadpool_limits
 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _write_run_outputs(out, store, selected, failures, timings, parallel)
+        # One BLAS thread: the arrays here are tiny (a figure's transforms, the layout of 40 units),
+        # and OpenBLAS's idle threads spun on the cores the forked writers need (the report's
+        # figures took 4 s of CPU instead of 1 s at 2,000 notices).
+        with threadpool_limits(limits=1, user_api="blas"):
+            return _write_run_outputs(out, store, selected, failures, timings, parallel)
     finally:
         gc.unfreeze()
         if collecting:
@@ -162,46 +171,53 @@ def _write_run_outputs(
     # A document whose stored JSON is written as it is can be copied from the store by a forked
     # writer (a connection of its own) rather than here, where nothing runs beside the reading.
     copied: list[tuple[int, Path]] | None = [] if parallel and store.path != ":memory:" else None
+    # Likewise the first documents' heatmaps and the diffs of consecutive editions (which the store's
+    # columns tell) are made by a forked process while the rows are gathered here, on a core that
+    # would otherwise wait for the gathering.
+    early = _Early(out, store, selected, timings) if copied is not None and selected and _can_fork() else None
     clock = Clock(timings)
-    for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
-        clock.lap("reading the store")
-        path = out / "documents" / f"{document.id}.json"
-        if text is not None and copied is not None:
-            copied.append((chosen.stored_id, path))
-        elif text is not None:
-            export.write_text(path, text + "\n")
-        else:
-            export.write_document(path, document, compact=True)
-        written.append(str(path))
-        clock.lap("documents/*.json")
-        rows = documents_to_rows([document])
-        long_rows.extend(map(long_values, rows))
-        wide.extend(wide_rows(document, units))
-        ledger.add_ledger_rows(document)
-        ledger.add_matrix_cells(document)
-        ledger.add_long_rows(document, rows)  # the 明细 sheet: the long matrix's rows, in Chinese
-        ledger.add_unit_counts(document)
-        add_document(graph, document)
-        for unit, roles in unit_counts([document]).items():
-            counts.setdefault(unit, Counter()).update(roles)
-        clock.lap("rows of matrices, ledger, graph")
-        if k < MAX_HEATMAPS:
-            heatmaps.append((len(sections), k, document))
-            sections.append(None)
-        else:
-            sections += document_section(k, document, heatmap=False)
-        clock.lap("report sections")
-        summary_rows.append(summary_row(document))
-        summary_unit_lines += summary_units(document)
-        warning_codes.update(w.code for w in document.warnings)
-        report.documents.append(RunDocument(
-            document.id, document.source.path, len(document.items), len(document.responsibilities), len(document.warnings), chosen.stored_id,
-        ))
-        report.warnings += [(document.id, w) for w in document.warnings]
-        editions.append(SimpleNamespace(id=document.id, meta=document.meta, chosen=chosen))
-        tasks += len(document.items)
-        unit_names.update(r.unit for _, r in document.responsibilities)
-        clock.lap("summary rows")
+    with _cancelled_on_error(early):  # (nothing may write into the staging folder once it is removed)
+        for k, (chosen, document, text) in enumerate(iter_selected(store, selected)):
+            clock.lap("reading the store")
+            path = out / "documents" / f"{document.id}.json"
+            if k == 0:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            if text is not None and copied is not None:
+                copied.append((chosen.stored_id, path))
+            elif text is not None:
+                export.write_staged_text(path, text + "\n")
+            else:
+                export.write_staged_text(path, export.compact_dumps(document_to_dict(document)))
+            written.append(str(path))
+            clock.lap("documents/*.json")
+            rows = documents_to_rows([document])
+            long_rows.extend(map(long_values, rows))
+            wide.extend(wide_rows(document, units))
+            ledger.add_ledger_rows(document)
+            ledger.add_matrix_cells(document)
+            ledger.add_long_rows(document, rows)  # the 明细 sheet: the long matrix's rows, in Chinese
+            ledger.add_unit_counts(document)
+            add_document(graph, document)
+            for unit, roles in unit_counts([document]).items():
+                counts.setdefault(unit, Counter()).update(roles)
+            clock.lap("rows of matrices, ledger, graph")
+            if k < MAX_HEATMAPS:
+                heatmaps.append((len(sections), k, document if early is None else None))
+                sections.append(None)
+            else:
+                sections += document_section(k, document, heatmap=False)
+            clock.lap("report sections")
+            summary_rows.append(summary_row(document))
+            summary_unit_lines += summary_units(document)
+            warning_codes.update(w.code for w in document.warnings)
+            report.documents.append(RunDocument(
+                document.id, document.source.path, len(document.items), len(document.responsibilities), len(document.warnings), chosen.stored_id,
+            ))
+            report.warnings += [(document.id, w) for w in document.warnings]
+            editions.append(SimpleNamespace(id=document.id, meta=document.meta, chosen=chosen))
+            tasks += len(document.items)
+            unit_names.update(r.unit for _, r in document.responsibilities)
+            clock.lap("summary rows")
     jobs: list[Callable[[dict[str, float] | None], None]] = []
     if report.documents:
         columns = WIDE_KEY_COLUMNS + list(units)
@@ -216,8 +232,6 @@ def _write_run_outputs(
             clock.lap("matrix_wide.csv")
             export.write_xlsx_rows(out / "matrix.xlsx", columns, wide_table, key_columns=len(WIDE_KEY_COLUMNS))
             clock.lap("matrix.xlsx")
-            export.write_graph(out / "graph.json", graph)
-            clock.lap("graph.json")
 
         def ledger_workbook(timings: dict[str, float] | None) -> None:
             clock = Clock(timings)
@@ -228,6 +242,10 @@ def _write_run_outputs(
             clock = Clock(timings)
             export.write_graphs([out / "graph.graphml", out / "graph.gexf"], graph)
             clock.lap("graph.graphml, .gexf")
+            # (here rather than beside the matrices: the graph's pages are then copied into one
+            # forked process, not two, as the writing touches its objects)
+            export.write_graph(out / "graph.json", graph)
+            clock.lap("graph.json")
             _copy_documents(store.path, copied or [])
             clock.lap("documents/*.json, copied")
 
@@ -240,39 +258,53 @@ def _write_run_outputs(
         clock.lap("report.html: heatmaps")
         return drawn
 
-    if heatmaps:
+    if heatmaps and early is None:
         from .figures import _pyplot
 
         _pyplot()  # matplotlib loaded once, here, for the heatmaps' process and the report's figures
     gc.freeze()  # what is gathered so far is shared with the forked writers, not copied to them
-    background = Background(jobs, timings, parallel)
-    drawing = Background([draw_heatmaps], timings, parallel)
+    try:
+        background = Background(jobs, timings, parallel)
+        drawing = Background([draw_heatmaps] if early is None else [], timings, parallel)
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
     clock.skip()
 
     def with_heatmaps() -> list[str]:
         """The report's sections, the heatmaps drawn meanwhile put in their places."""
-        (drawn,) = drawing.wait()
+        (drawn,) = drawing.wait() if early is None else (early.heatmaps(),)
         for (place, _, _), parts in reversed(list(zip(heatmaps, drawn))):
             sections[place:place + 1] = parts
         heatmaps.clear()
         return sections
 
+    def diffs_of(pairs: list, written: list[str]) -> list:
+        """The diffs of ``pairs``, their files written (their paths added to ``written``)."""
+        if early is not None:
+            return early.diffs(pairs, written)
+        return _write_diffs(out, store, pairs, written)
+
     try:
-        _write_the_rest(out, store, report, graph, editions, with_heatmaps, counts, tasks, unit_names,
+        _write_the_rest(out, store, report, graph, editions, with_heatmaps, diffs_of, counts, tasks, unit_names,
                         summary_rows, summary_unit_lines, warning_codes, clock)
     except BaseException:
         background.cancel()  # nothing may write into the staging folder once it is removed
         drawing.cancel()
+        if early is not None:
+            early.cancel()
         raise
     background.wait()
     clock.lap("waiting for the spreadsheets and graph files")
     return report
 
 
-def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks, unit_names,
+def _write_the_rest(out, store, report, graph, editions, sections, diffs_of, counts, tasks, unit_names,
                     summary_rows, summary_unit_lines, warning_codes, clock) -> None:
     """Unit figures, diffs, report and summary (while the spreadsheets and graph files are written);
-    ``sections()`` gives the report's document sections when the page is made."""
+    ``sections()`` gives the report's document sections when the page is made, ``diffs_of(pairs,
+    written)`` the diffs of consecutive editions."""
     import networkx as nx
 
     from ..analysis.graph import co_responsibility, unit_figures
@@ -295,7 +327,7 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
 
             written.append(str(export.write_csv(out / "units.csv", pd.DataFrame(figures))))
         clock.lap("units.csv")
-    diffs = _write_diffs(out, store, consecutive_editions(editions), written)
+    diffs = diffs_of(consecutive_editions(editions), written)
     clock.lap("diffs/")
     written.append(str(export.write_json(out / "report.json", report_to_dict(report))))
     clock.lap("report.json")
@@ -305,6 +337,99 @@ def _write_the_rest(out, store, report, graph, editions, sections, counts, tasks
     clock.lap("report.html")
     written.append(str(export.write_text(out / "summary.md", summary_page(summary_rows, summary_unit_lines, warning_codes, report.failures, diffs))))
     clock.lap("summary.md")
+
+
+@contextmanager
+def _cancelled_on_error(early: "_Early | None") -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _stored_editions(store: "Store", selected: list[Selected]) -> list[SimpleNamespace]:
+    """What ``consecutive_editions`` reads of each selected document (id and metadata), from the
+    store's columns, which hold the stored document's own values, rather than from its JSON."""
+    wanted = {chosen.stored_id: chosen for chosen in selected}
+    found = {
+        stored_id: SimpleNamespace(id=doc_id, meta=SimpleNamespace(title=title, plan_title=plan_title, issuer=issuer, date=date, year=year),
+                                   chosen=wanted[stored_id])
+        for stored_id, doc_id, title, plan_title, issuer, date, year in store.db.execute(
+            "SELECT id, doc_id, title, plan_title, issuer, date, year FROM documents")
+        if stored_id in wanted
+    }
+    return [found[chosen.stored_id] for chosen in selected]
+
+
+class _Early:
+    """The first documents' heatmaps and the diffs of consecutive editions, made by a forked process
+    (a read-only connection of its own) while the parent gathers the rows. The editions are told by
+    the store's columns; :meth:`diffs` checks them against those the gathering found, and makes the
+    diffs here if they differ (they cannot, short of a store edited meanwhile)."""
+
+    def __init__(self, out: Path, store: "Store", selected: list[Selected], timings: dict[str, float] | None) -> None:
+        from ..batch import consecutive_editions
+        from .figures import _pyplot
+        from .report import MAX_HEATMAPS
+
+        _pyplot()  # matplotlib loaded once, here, for the forked process and the report's figures
+        self.out, self.store = out, store
+        self.pairs = consecutive_editions(_stored_editions(store, selected))
+        first = selected[:MAX_HEATMAPS]
+        self.background = Background([lambda timings: _early_outputs(out, store.path, first, self.pairs, timings)], timings, True)
+        self.result: tuple | None = None
+
+    def _wait(self) -> tuple:
+        if self.result is None:
+            (self.result,) = self.background.wait()
+        return self.result
+
+    def heatmaps(self) -> list[list[str]]:
+        return self._wait()[0]
+
+    def diffs(self, pairs: list, written: list[str]) -> list:
+        _, diffs, paths = self._wait()
+        key = lambda pairs: [(a.chosen.stored_id, b.chosen.stored_id) for a, b in pairs]  # noqa: E731
+        if key(pairs) == key(self.pairs):
+            written += paths
+            return diffs
+        again: list[str] = []
+        diffs = _write_diffs(self.out, self.store, pairs, again)
+        for stale in set(paths) - set(again):
+            Path(stale).unlink(missing_ok=True)
+        written += again
+        return diffs
+
+    def cancel(self) -> None:
+        self.background.cancel()
+
+
+def _early_outputs(out: Path, db_path: str, first: list[Selected], pairs: list, timings: dict[str, float] | None) -> tuple:
+    """(heatmap sections of the ``first`` documents, the diffs of ``pairs``, the paths written)."""
+    import sqlite3
+
+    from .report import document_section
+
+    clock = Clock(timings)
+    db = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        view = SimpleNamespace(db=db, path=db_path)  # what iter_selected reads through
+        drawn = [document_section(k, document, heatmap=True) for k, (_, document, _) in enumerate(iter_selected(view, first))]
+        clock.lap("report.html: heatmaps, beside the gathering")
+        written: list[str] = []
+        diffs = _write_diffs(out, view, pairs, written)
+        clock.lap("diffs/, beside the gathering")
+    finally:
+        db.close()
+    return drawn, diffs, written
 
 
 class Background:
@@ -388,7 +513,7 @@ def _copy_documents(db_path: str, copied: list[tuple[int, Path]]) -> None:
     try:
         for stored_id, path in copied:
             (text,) = db.execute("SELECT json FROM documents WHERE id = ?", (stored_id,)).fetchone()
-            export.write_text(path, text + "\n")
+            export.write_staged_text(path, text + "\n")
     finally:
         db.close()
 

@@ -151,7 +151,7 @@ def network_svg_of(projected: "nx.Graph", lang: str = DEFAULT_LANG) -> str:
     fig, ax = plt.subplots(figsize=(8, 6.5))
     if len(graph):
         # Kamada–Kawai: deterministic, and it keeps loosely linked units apart from the busy centre.
-        position = nx.kamada_kawai_layout(graph) if len(graph) > 2 else nx.circular_layout(graph)
+        position = _layout(graph)
         types = sorted({graph.nodes[n]["type"] for n in graph})
         colour = {t: TYPE_COLOURS[k % len(TYPE_COLOURS)] for k, t in enumerate(types)}
         weights = [graph.edges[e]["weight"] for e in graph.edges]
@@ -165,6 +165,20 @@ def network_svg_of(projected: "nx.Graph", lang: str = DEFAULT_LANG) -> str:
                   loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
     ax.set_axis_off()
     return _svg(fig)
+
+
+def _layout(graph: "nx.Graph") -> dict:
+    """Kamada–Kawai positions (circular for two nodes or fewer), computed with one BLAS thread: the
+    problem is tiny (two coordinates per unit), and OpenBLAS's idle threads spin on cores that the
+    run's forked writers need, which made this 0.2 s layout cost 4 s of CPU and 10 s of wall."""
+    import networkx as nx
+    import scipy.optimize  # noqa: F401 - the layout's solver, loaded first: a limit applies to the libraries loaded when it is set
+    from threadpoolctl import threadpool_limits
+
+    if len(graph) <= 2:
+        return nx.circular_layout(graph)
+    with threadpool_limits(limits=1, user_api="blas"):
+        return nx.kamada_kawai_layout(graph)
 
 
 def workload_svg(documents: Iterable[Document], lang: str = DEFAULT_LANG) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import IO, TYPE_CHECKING, Any, Iterable
 
+from .templates import compiled
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -40,6 +42,7 @@ _ESCAPED = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 _PLAIN = frozenset((str, int, float, bool, list, tuple, type(None)))
 _NONE = type(None)
 _TEMPLATES = 4096
+_BLOCK = 1024  # records written at once
 
 
 def escape(value: Any) -> str:
@@ -75,12 +78,22 @@ def _type_kind(cls: type) -> type:
     return bool if issubclass(cls, bool) else int if issubclass(cls, int) else float if issubclass(cls, float) else str
 
 
+def _shape(data: dict) -> tuple[tuple, tuple]:
+    """A record's keys and the types of its values."""
+    return tuple(data), tuple(map(type, data.values()))
+
+
 def _attribute_types(records: Iterable[dict]) -> dict[str, type]:
     """Each attribute's type over all records, in order of first appearance: mixed numbers are
     floats, anything mixed with text is text. (Reckoned over the records' distinct shapes — their
     keys and the types of their values —, which the records of a graph share by the thousand.)"""
+    return _shape_types(dict.fromkeys(map(_shape, records)))
+
+
+def _shape_types(shapes: Iterable[tuple[tuple, tuple]]) -> dict[str, type]:
+    """:func:`_attribute_types` of records of these distinct shapes."""
     kinds: dict[str, set[type]] = {}
-    for keys, types in dict.fromkeys((tuple(data), tuple(map(type, data.values()))) for data in records):
+    for keys, types in shapes:
         for key, cls in zip(keys, types):
             if cls is not _NONE:
                 kinds.setdefault(key, set()).add(_type_kind(cls))
@@ -122,14 +135,16 @@ class _Templates:
     its ``n`` values. A format writes no key in its ``skip`` (GEXF: a node's label, which is not an attvalue).
     """
 
-    def __init__(self, types: dict[str, type], formats: list[tuple[frozenset, Any]]) -> None:
+    def __init__(self, types: dict[str, type], formats: list[tuple[frozenset, Any]], names: int) -> None:
         self.types = types
         self.formats = formats
+        self.names = names  # how many names each record passes after its values
         self.plans: dict[tuple, tuple[tuple[str, ...], tuple]] = {}
 
-    def render(self, data: dict, names: tuple) -> tuple[str, ...] | None:
-        """The record's markup in each format, or None when a value is of a type the templates do not cover."""
-        keys, classes = tuple(data), tuple(map(type, data.values()))
+    def render(self, data: dict, names: tuple, shape: tuple[tuple, tuple] | None = None) -> tuple[str, ...] | None:
+        """The record's markup in each format, or None when a value is of a type the templates do not
+        cover; ``shape``: the record's :func:`_shape`, when already reckoned."""
+        keys, classes = shape or _shape(data)
         plan = self.plans.get((keys, classes))
         if plan is None:
             if not _PLAIN.issuperset(classes):
@@ -144,7 +159,7 @@ class _Templates:
         values += names
         if _ESCAPED.search(" ".join(map(str, values))):  # (a space: escape leaves it as it is)
             values = [escape(v) if type(v) is str else v for v in values]
-        return tuple(template.format(*values) for template in templates)
+        return tuple([template(*values) for template in templates])
 
     def _plan(self, keys: tuple, classes: tuple) -> tuple[tuple[str, ...], tuple]:
         written, conversions = [], []
@@ -160,7 +175,8 @@ class _Templates:
             elif kind is float and cls is not float:
                 conversions.append((i, _float_text))
             # else str.format gives _value's text: str (escaped with the rest), int, float, bool as text
-        templates = tuple(make([(i, k) for i, k in written if k not in skip], len(keys)) for skip, make in self.formats)
+        count = len(keys) + self.names
+        templates = tuple(compiled(make([(i, k) for i, k in written if k not in skip], len(keys)), count) for skip, make in self.formats)
         return templates, tuple(conversions)
 
 
@@ -256,26 +272,46 @@ class _Gexf:
 def write_graph_xml(graph: "nx.Graph", graphml: IO[str] | None = None, gexf: IO[str] | None = None) -> None:
     """GraphML into ``graphml`` and a static GEXF into ``gexf`` (either or both), in one pass over
     the graph: each record's values are converted and escaped once for both."""
-    node_types = _attribute_types(data for _, data in graph.nodes(data=True))
-    edge_types = _attribute_types(data for *_, data in graph.edges(data=True))
+    # Each record's shape reckoned once, for the attribute types and for its template; the distinct
+    # shapes kept (``interned``) so that the list holds one tuple per shape, not per record.
+    interned: dict = {}
+    node_shapes = [interned.setdefault(shape, shape) for shape in map(_shape, (data for _, data in graph.nodes(data=True)))]
+    edge_shapes = [interned.setdefault(shape, shape) for shape in map(_shape, (data for *_, data in graph.edges(data=True)))]
+    node_types = _shape_types(dict.fromkeys(node_shapes))
+    edge_types = _shape_types(dict.fromkeys(edge_shapes))
     writers = [cls(graph, node_types, edge_types, handle) for cls, handle in ((_GraphML, graphml), (_Gexf, gexf)) if handle is not None]
     for writer in writers:
         writer.head()
-    nodes = _Templates(node_types, [(w.skip, w.node_template) for w in writers])
-    for node, data in graph.nodes(data=True):
+    pending: list[list[str]] = [[] for _ in writers]  # each writer's records, written a block at a time
+
+    def put(k: int, text: str) -> None:
+        pending[k].append(text)
+        if len(pending[k]) >= _BLOCK:
+            writers[k].write("".join(pending[k]))
+            pending[k].clear()
+
+    def flush() -> None:
+        for k, writer in enumerate(writers):
+            writer.write("".join(pending[k]))
+            pending[k].clear()
+
+    nodes = _Templates(node_types, [(w.skip, w.node_template) for w in writers], 2)
+    for (node, data), shape in zip(graph.nodes(data=True), node_shapes):
         texts = None
         if type(node) is str:
             label = data.get("label", node)
-            texts = nodes.render(data, (node, label if type(label) is str else str(label)))
+            texts = nodes.render(data, (node, label if type(label) is str else str(label)), shape)
         for k, writer in enumerate(writers):
-            writer.write(texts[k] if texts is not None else writer.node(node, data))
+            put(k, texts[k] if texts is not None else writer.node(node, data))
+    flush()
     for writer in writers:
         writer.middle()
-    edges = _Templates(edge_types, [(frozenset(), w.edge_template) for w in writers])  # (an edge's label is an attribute)
-    for number, (source, target, data) in enumerate(graph.edges(data=True)):
-        texts = edges.render(data, (source, target, number)) if type(source) is str and type(target) is str else None
+    edges = _Templates(edge_types, [(frozenset(), w.edge_template) for w in writers], 3)  # (an edge's label is an attribute)
+    for number, ((source, target, data), shape) in enumerate(zip(graph.edges(data=True), edge_shapes)):
+        texts = edges.render(data, (source, target, number), shape) if type(source) is str and type(target) is str else None
         for k, writer in enumerate(writers):
-            writer.write(texts[k] if texts is not None else writer.edge(source, target, number, data))
+            put(k, texts[k] if texts is not None else writer.edge(source, target, number, data))
+    flush()
     for writer in writers:
         writer.tail()
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
+
+from .templates import Templates
 
 FIXED_TIME = "2000-01-01T00:00:00Z"
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -204,6 +207,7 @@ def _pane(freeze: str) -> str:
 
 _PLAIN = frozenset((str, int, float, bool, type(None)))
 _TEMPLATES = 4096
+_BLOCK = 512  # rows made into one string, written to the zip member at once
 # What _text changes: markup characters, carriage returns and characters XML forbids.
 _SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _STRING_CELL = ' t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
@@ -273,27 +277,29 @@ def _sheet_xml(sheet: Sheet) -> Iterable[str]:
     head.append("<sheetData>")
     yield "".join(head)
     chunk: list[str] = []
-    templates: dict[tuple, str] = {}
-    for r, (height, values, styles) in enumerate(sheet.rows, 1):
-        # A row is one str.format of a template made once per shape (which cells are written, of
-        # what type, in which style): per cell, the work is then done in C. Rows holding other
-        # types (numpy numbers) are written cell by cell.
-        types = tuple(map(type, values))
-        if _PLAIN.issuperset(types):
-            key = (height is None, tuple(styles), types, tuple(map(bool, values)))
-            template = templates.get(key)
-            if template is None:
-                if len(templates) >= _TEMPLATES:  # a matrix has many shapes: keep the memory bounded
-                    templates.clear()
-                template = templates[key] = _row_template(letters, height is None, values, styles)
-            if _SPECIAL.search("\n".join(map(str, values))):
-                values = [_text(v) if type(v) is str else v for v in values]
-            chunk.append(template.format(*values, r, height))
-        else:
-            chunk.append(_row_cells(letters, r, height, values, styles))
-        if len(chunk) >= 512:
-            yield "".join(chunk)
-            chunk = []
+    templates = Templates(_TEMPLATES)
+    rows = iter(sheet.rows)
+    r = 0
+    while block := list(islice(rows, _BLOCK)):
+        # The block's values searched at once for what must be escaped: most blocks hold none, and
+        # then no row is searched on its own.
+        special = _SPECIAL.search("\n".join(map(str, chain.from_iterable(values for _, values, _ in block))))
+        for height, values, styles in block:
+            r += 1
+            # A row is one formatting of a template made once per shape (which cells are written, of
+            # what type, in which style): per cell, the work is then done in C. Rows holding other
+            # types (numpy numbers) are written cell by cell.
+            types = tuple(map(type, values))
+            if _PLAIN.issuperset(types):
+                key = (height is None, tuple(styles), types, tuple(map(bool, values)))
+                template = templates.get(key, lambda: (_row_template(letters, height is None, values, styles), len(values) + 2))
+                if special and _SPECIAL.search("\n".join(map(str, values))):
+                    values = [_text(v) if type(v) is str else v for v in values]
+                chunk.append(template(*values, r, height))
+            else:
+                chunk.append(_row_cells(letters, r, height, values, styles))
+        yield "".join(chunk)
+        chunk = []
     chunk.append("</sheetData>")
     last = f"{letters[-1] if letters else 'A'}{max(sheet.row_count, 1)}"
     if sheet.auto_filter:
