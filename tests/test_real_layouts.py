@@ -1226,6 +1226,23 @@ CASES["organs_shared_by_a_collective"] = (SHARED_ORGANS.replace("\\n", "\n"), [
 ])
 
 
+# A meeting report: one sentence of tasks, each opening with 由X牵头 after a semicolon; a leader
+# named with a title in the lead slot is a person (杨某某副市长), not a unit.
+LED_CLAUSES_IN_ONE_SENTENCE = "会议要求，由县发展和改革局牵头，县委党校、县自然资源局配合，在9月底前完成供地工作；由县工业园区管委会牵头，漾月街道配合，在12月底前完成土地处置任务；由丹凤街道牵头，县自然资源局配合，在12月底前完成新区供地。\n"
+
+CASES["led_clauses_after_semicolons"] = (LED_CLAUSES_IN_ONE_SENTENCE.replace("\\n", "\n"), [
+    ("会议要求，由县发", "县发展和改革局", "lead"), ("会议要求，由县发", "县委党校", "support"), ("会议要求，由县发", "县自然资源局", "support"),
+    ("由县工业园区管委", "县工业园区管委会", "lead"), ("由县工业园区管委", "漾月街道", "support"),
+    ("由丹凤街道牵头，", "丹凤街道", "lead"), ("由丹凤街道牵头，", "县自然资源局", "support"),
+])
+
+NAMED_LEADER = "一、重点工作\n1、推进城区道路改造。（杨某某副市长牵头，市住建局负责）\n"
+
+CASES["named_leader_is_a_person"] = (NAMED_LEADER.replace("\\n", "\n"), [
+    ("推进城区道路改造", "市住建局", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -261,7 +261,9 @@ def opens_with_units(text: str, attribution: Attribution) -> bool:
         return False
     first = attribution.units[0].start
     connective = CONNECTIVE.match(text[attribution.start : first + 3])
-    return first == attribution.start or (connective is not None and connective.end() == first - attribution.start)
+    # (由县发展和改革局牵头，…配合，在9月底前完成…: a 由 before the units opens the clause as well)
+    led = first == attribution.start + 1 and text[attribution.start] == "由"
+    return first == attribution.start or led or (connective is not None and connective.end() == first - attribution.start)
 
 
 def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
