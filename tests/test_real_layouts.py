@@ -1243,6 +1243,15 @@ CASES["named_leader_is_a_person"] = (NAMED_LEADER.replace("\\n", "\n"), [
 ])
 
 
+# An item number followed by a full stop (1。), and a clause whose bracket ends with a time limit
+# after a comma (…分别负责，年内持续推进).
+FULL_STOP_NUMBERS = "总体要求和主要预期目标\n1。在党中央坚强领导下，做好全年政府工作。(市政府各部门分别负责,年内持续推进)\n2。全市生产总值增长6%左右。（市发展改革委牵头，2024年底前完成）\n"
+
+CASES["full_stop_numbers_and_time_limit_after_comma"] = (FULL_STOP_NUMBERS.replace("\\n", "\n"), [
+    ("在党中央坚强领导", "市政府各部门", "responsible"), ("全市生产总值增长", "市发展改革委", "lead"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

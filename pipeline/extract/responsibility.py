@@ -571,8 +571,8 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         if list_end is not None:
             segments.append(("会同", "support", begin, list_end))
             clause_end, tail = list_end, ""
-    if tail and after in "；;" and DEADLINE_TAIL.search(tail):
-        tail = ""  # （A牵头，B配合；2026年9月底前完成）: a deadline after the clause
+    if tail and (after in "；;" or (after in "，," and len(tail) <= DEADLINE_TAIL_MAX)) and DEADLINE_TAIL.search(tail):
+        tail = ""  # （A牵头，B配合；2026年9月底前完成）, （…分别负责，年内持续推进）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
     if any(seg[0] == "承办" for seg in segments) and any(seg[0] != "承办" and seg[1] == "lead" for seg in segments):
@@ -632,6 +632,7 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
 
 
 DEADLINE_TAIL = re.compile(r"\d{4}年|年底|月底|月末|年内|前完成|长期|持续")
+DEADLINE_TAIL_MAX = 16  # after a comma only a short time limit, not the task going on
 ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)")
 # 施工工地由施工企业负责: a topic, then 由 and the clause (not 自由, 理由, 由于, 由此 …).
 MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自理缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
