@@ -1252,6 +1252,16 @@ CASES["full_stop_numbers_and_time_limit_after_comma"] = (FULL_STOP_NUMBERS.repla
 ])
 
 
+# A notice run into one line: cover, date and the plan's title in one piece, then headings whose
+# paragraphs hold several tasks, each closed by a bare bracket of units.
+RUN_ON_BARE_BRACKETS = "关于分解下达民生工程目标任务的通知 各县、区人民政府: 现将目标任务分解下达给你们,请认真组织实施,确保全面完成。 特此通知。 二○○八年七月七日 民生工程目标 一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。完成库区新村扶贫帮扶7个(剑阁县政府)。 二、教育助学工程。开工建设20所农村寄宿制学校(市教育局)。\n"
+
+CASES["run_on_page_with_bare_brackets"] = (RUN_ON_BARE_BRACKETS.replace("\\n", "\n"), [
+    ("扶贫解困工程", "市扶贫开发办", "responsible"), ("扶贫解困工程", "市以工代赈办", "responsible"),
+    ("完成库区新村扶贫", "剑阁县政府", "responsible"), ("教育助学工程", "市教育局", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

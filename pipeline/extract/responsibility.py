@@ -689,15 +689,22 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
     groups = bracket_groups(simple)
     if not groups:
         return []
-    start, end = groups[-1]
-    if simple[end:].strip("。；; \n"):
-        return []
-    pieces = split_units(simple[start + 1 : end - 1], start + 1)
-    # 办公厅（室）: a one-character bracket completes a name, it names no unit
-    if not pieces or not all(looks_like_unit(raw) and len(raw) >= 2 for raw, _, _ in pieces):
-        return []
-    units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
-    return [Attribution(start, end, units)]
+    found = []
+    for start, end in groups:
+        closing = simple[end : end + 1] in ("。", "；", ";", "") or not simple[end:].strip("。；; \n")
+        if not closing:
+            continue
+        pieces = split_units(simple[start + 1 : end - 1], start + 1)
+        # 办公厅（室）: a one-character bracket completes a name, it names no unit
+        if pieces and all(looks_like_unit(raw) and len(raw) >= 2 for raw, _, _ in pieces):
+            units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+            found.append(Attribution(start, end, units))
+    last = groups[-1]
+    if found and found[-1].start == last[0] and not simple[last[1]:].strip("。；; \n"):
+        # The item's last bracket, or — where two or more sentences each close with one
+        # (…新村（市扶贫开发办）。…7个（剑阁县政府）。) — every one of them.
+        return found if len(found) >= 2 else [found[-1]]
+    return found if len(found) >= 2 else []
 
 
 def find_labelled_lines(text: str, simple: str) -> list[Attribution]:

@@ -293,10 +293,17 @@ def _find_body_start(blocks: list[Block]) -> int | None:
             # 附件：… followed by the signature and date lists the attachments of the transmittal.
             if not any(is_date_line(b.text) for b in blocks[index + 1 : index + 5]):
                 return index
-        if match_heading(block.text) and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX):
+        if match_heading(block.text) and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX or _ends_with_title(previous.text)):
             return index
         previous = block
     return None
+
+
+def _ends_with_title(text: str) -> bool:
+    """A page run into one line whose last sentence is followed only by a short title (``…特此通知。
+    二○○八年七月七日 广元市2008年民生工程目标``): the plan begins after it."""
+    tail = re.split(r"[。！？；]", text)[-1].strip()
+    return 0 < len(tail) <= TITLE_MAX and len(text) > len(tail) + 1
 
 
 def _is_title_line(text: str) -> bool:
