@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..heal import heal_line
-from ..layout.columns import NUMBER_HEADERS, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold
+from ..layout.columns import NUMBER_HEADERS, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, section_heading
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
@@ -100,13 +100,8 @@ def _task_column(table: Table, width: int, labels: list[str]) -> int | None:
 
 def _section_number(text: str) -> str | None:
     """``一`` of ``一、违章建筑``, ``三`` of ``（三）…``: a cell that opens with a section number."""
-    from .structure import match_heading
-
-    found = match_heading(fold(text)) if text.strip() else None
-    return found[1] if found and found[0] <= SECTION_RANK and found[1] else None
-
-
-SECTION_RANK = 2  # 一、 and （一）
+    found = section_heading(text)
+    return found[1] if found and found[1] else None
 
 
 def _numbered_sections(table: Table, index: int) -> bool:

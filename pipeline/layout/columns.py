@@ -97,6 +97,17 @@ def column_kind(header: str) -> str:
     return "other"
 
 
+SECTION_RANK = 2  # heading ranks 一、 (1) and （一） (2); 1. and below number the tasks themselves
+
+
+def section_heading(text: str) -> tuple[int, str] | None:
+    """``(rank, number)`` of a cell that opens with a section number (``一、违章建筑``, ``（三）…``)."""
+    from ..extract.structure import match_heading
+
+    found = match_heading(fold(text)) if text.strip() else None
+    return (found[0], found[1]) if found and found[0] <= SECTION_RANK else None
+
+
 def header_is_table(texts: list[str]) -> bool:
     """A header of a task table: a unit column and a number or task column, all cells short."""
     short = all(len(fold(t)) <= 20 for t in texts)

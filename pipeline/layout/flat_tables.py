@@ -20,7 +20,7 @@ import re
 
 from ..extract.patterns import patterns
 from ..model import SourceLine, Table, TableCell
-from .columns import NUMBER_HEADERS, Cell, align, column_kind, fold, header_is_table, join, solve, unit_strength
+from .columns import NUMBER_HEADERS, Cell, align, column_kind, fold, header_is_table, join, section_heading, solve, unit_strength
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
@@ -387,17 +387,12 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
     return tables
 
 
-SECTION_RANK = 2  # heading ranks 一、 (1) and （一） (2); 1. and below number the tasks themselves
 WRITTEN_TASK_NUMBER = re.compile(r"^\s*(\d{1,3})[.．、](?!\d)")
 
 
 def _section_cell(text: str) -> bool:
     """``一、2024年全区经济社会发展主要预期目标``: a section row of the table (一、 or （一）)."""
-    from ..extract.structure import match_heading
-
-    folded = fold(text)
-    found = match_heading(folded) if len(folded) <= 40 else None
-    return found is not None and found[0] <= SECTION_RANK
+    return len(fold(text)) <= 40 and section_heading(text) is not None
 
 
 def _holds_written(cells: list[Cell]) -> bool:
