@@ -12,6 +12,7 @@ from .extract.mentions import find_mentions
 from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
+from .extract.glued_names import split_glued, written_names
 from .extract.responsibility import apply_convention, detect_convention, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
@@ -68,7 +69,12 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     warnings = list(source.warnings) + list(outline.warnings) + hint_warnings + fallback
     convention = detect_convention(source.text)
     raws = tuple(part for raw in outline.items for part in split_item(raw))
-    items = [_with_knowledge(_attribute(raw, registry, index, warnings, convention), raw, index, outline.meta.year) for raw in raws]
+    found = [text_to_attributions(raw.text) for raw in raws]
+    names = written_names(a for attributions in found for a in attributions)
+    items = [
+        _with_knowledge(_attribute(raw, attributions, registry, index, warnings, convention, names), raw, index, outline.meta.year)
+        for raw, attributions in zip(raws, found)
+    ]
     if settings.mentions:
         items = _add_mentions(items, raws, registry, index)
     items = _with_cells(items, source)
@@ -82,7 +88,8 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     )
 
 
-def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None) -> Item:
+def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str]) -> Item:
+    """The item of ``raw`` with the responsibilities of its clauses ``found`` (and its section's)."""
     responsibilities: list[Responsibility] = []
     if raw.section is not None:
         # F12: a lead named once in the section heading (一、…（区科技局牵头）) leads each of its items.
@@ -96,7 +103,8 @@ def _attribute(raw: RawItem, registry: Registry, index: LineIndex, warnings: lis
         responsibilities += _resolve(
             section_attributions, raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
         )
-    attributions = text_to_attributions(raw.text)
+    # (文化宣传股文化馆: units glued in a cell, apart elsewhere in the notice)
+    attributions = split_glued(found, names, lambda name: registry.resolve(name).known)
     responsibilities += _resolve(
         attributions, raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1
     )

@@ -1262,6 +1262,106 @@ CASES["run_on_page_with_bare_brackets"] = (RUN_ON_BARE_BRACKETS.replace("\\n", "
 ])
 
 
+
+# A table flattened a cell per line whose first row, right under the header, is a section title
+# without a number (目标分解（3项）), then rows opened by their 序号.
+UNNUMBERED_SECTION_ROW = "桑溪市2025年工作任务分解表\n\n序号\n\n名称\n\n工作任务\n\n主要责任单位\n\n主要预期目标分解（3项）\n\n1\n\n地区生产总值\n\n地区生产总值增长6%\n\n市发改委、统计局\n\n2\n\n财政收入\n\n一般公共预算收入增长5%以上\n\n市财政局、税务局\n\n3\n\n外贸\n\n进出口总额增长8%\n\n市商务局、桑溪海关\n"
+
+CASES["section_row_without_number_under_the_header"] = (UNNUMBERED_SECTION_ROW, [
+    ("地区生产总值增长", "市发改委", "lead"), ("地区生产总值增长", "统计局", "lead"),
+    ("财政收入——一般", "市财政局", "lead"), ("财政收入——一般", "税务局", "lead"),
+    ("外贸——进出口总", "市商务局", "lead"), ("外贸——进出口总", "桑溪海关", "lead"),
+])
+
+
+# Sentences that each close with a bracket whose pieces name units, a role verb and the duty they
+# take on (…负责组织实施，省财政厅落实专项资金).
+DUTY_BRACKETS = "一、抓好农业生产\n1、稳定粮食生产。稳定播种面积，提高单产（省农业厅负责组织实施）。落实产粮大县奖励政策（省发改委、省粮食局负责组织实施，省财政厅负责落实专项资金）。推进高标准农田建设（省农业厅负责组织实施，省财政厅落实专项资金）。\n"
+
+CASES["brackets_of_units_and_their_duties"] = (DUTY_BRACKETS, [
+    ("稳定粮食生产", "省农业厅", "responsible"),
+    ("落实产粮大县奖励", "省发改委", "responsible"), ("落实产粮大县奖励", "省粮食局", "responsible"), ("落实产粮大县奖励", "省财政厅", "responsible"),
+    ("推进高标准农田建", "省农业厅", "responsible"), ("推进高标准农田建", "省财政厅", "responsible"),
+])
+
+
+# Tasks numbered with a bare digit glued to their text, each closed by a bracket of units.
+GLUED_DIGIT_ITEMS = "省政府2025年重点任务分解落实方案\n一、推动产业升级\n1大力发展先进制造业，力争产值增长8%。（省工信厅、省发改委）\n2加快发展现代服务业，服务业增加值比重提高1个百分点。（省商务厅）\n"
+
+CASES["bare_digits_glued_to_their_tasks"] = (GLUED_DIGIT_ITEMS, [
+    ("大力发展先进制造", "省工信厅", "responsible"), ("大力发展先进制造", "省发改委", "responsible"),
+    ("加快发展现代服务", "省商务厅", "responsible"),
+])
+
+
+# A bracket of units that goes on, after a full stop, with the notice's rule (列第一位者为牵头部门);
+# one unit carries a second nameplate in a bracket of its own.
+RULE_AFTER_THE_UNITS = "一、调整能源结构\n1.制订煤炭消费总量控制方案。（省经信委、省发改委（省能源局）。列第一位者为牵头部门，下同）\n2.淘汰落后产能。（省经信委、省环保厅）\n"
+
+CASES["units_then_the_rule_in_one_bracket"] = (RULE_AFTER_THE_UNITS, [
+    ("制订煤炭消费总量", "省经信委", "lead"), ("制订煤炭消费总量", "省发改委（省能源局）", "responsible"),
+    ("淘汰落后产能", "省经信委", "lead"), ("淘汰落后产能", "省环保厅", "responsible"),
+])
+
+
+# 指标 | 工作任务 flattened a cell per line: the 指标 names the task (merged over rows), the units
+# stand a line each, a task opens with a time (全年…), rows of a task alone share the merged unit
+# cell above, and a cell that glued two units the notice writes apart elsewhere is read as both.
+INDICATOR_AND_TASK = "序号\n指标\n工作任务\n完成时限\n责任领导\n责任股室\n备注\n1\n公共服务\n博物馆免费开放人次增长10%。\n12月底前\n王建国\n宣传股\n文化馆\n图书馆\n2\n全年组织惠民演出不少于80场。\n宣传股文化馆\n3\n开展送戏下乡活动。\n4\n文化产业\n培育规模以上文化企业2家。\n产业股\n"
+
+CASES["indicator_column_names_the_task"] = (INDICATOR_AND_TASK, [
+    ("公共服务——博物", "宣传股", "responsible"), ("公共服务——博物", "文化馆", "responsible"), ("公共服务——博物", "图书馆", "responsible"),
+    ("全年组织惠民演出", "宣传股", "responsible"), ("全年组织惠民演出", "文化馆", "responsible"),
+    ("开展送戏下乡活动", "宣传股", "responsible"), ("开展送戏下乡活动", "文化馆", "responsible"),
+    ("文化产业——培育", "产业股", "responsible"),
+])
+
+
+# A time limit's label line before the unit label line of the same task.
+DEADLINE_BEFORE_UNITS = "一、重点任务\n1.完善公共文化服务体系。\n完成时限：12月底前\n责任领导：李明\n责任科室：文化科、群众文化馆\n2.推进全民阅读。\n完成时限：全年\n责任科室：图书馆\n"
+
+CASES["time_limit_label_before_the_units"] = (DEADLINE_BEFORE_UNITS, [
+    ("完善公共文化服务", "文化科", "responsible"), ("完善公共文化服务", "群众文化馆", "responsible"),
+    ("推进全民阅读", "图书馆", "responsible"),
+])
+
+
+# Minutes: one sentence that divides its work after commas (…小组，A负责…，B负责…，C负责…), a task
+# after an adverbial opening (按…要求，A负责…), and 由A、B组织对…进行验收.
+MINUTES_COMMA_RUN = "镇长办公会会议纪要\n一、会议议定\n1、成立危房改造工作领导小组，镇长任组长，党政办负责宣传动员，规划办公室负责质量监督，财政所负责资金拨付。\n2、按照工程设计的要求，规划办公室负责材料的审核工作，聘请监理单位全程管理。\n3、会议时间另行确定。由统筹办、农业办组织对今年危房改造进行验收。\n"
+
+CASES["minutes_dividing_work_after_commas"] = (MINUTES_COMMA_RUN, [
+    ("党政办负责宣传动", "党政办", "responsible"), ("规划办公室负责质", "规划办公室", "responsible"),
+    ("财政所负责资金拨", "财政所", "responsible"), ("按照工程设计的要", "规划办公室", "responsible"),
+    ("会议时间另行确定", "统筹办", "responsible"), ("会议时间另行确定", "农业办", "responsible"),
+])
+
+
+# Chinese section numbers written with an ASCII full stop (一.), which healing turns into 一。
+ASCII_STOP_SECTIONS = "社区建设实施方案\n一.指导思想\n以服务居民为中心。\n二.工作任务\n1.完善社区服务中心（街道民政办负责）。\n"
+
+CASES["sections_numbered_with_a_full_stop"] = (ASCII_STOP_SECTIONS, [
+    ("完善社区服务中心", "街道民政办", "responsible"),
+])
+
+
+# An inspection list: 路段名称 | 问题描述 | 责任单位, the problem being the task.
+PROBLEM_LIST = "卫生城市测评路段问题汇总表\n序号 |\n路段名称 |\n问题描述 |\n责任单位 |\n备注 |\n1 |\n滨江大道 |\n滨江大道沿线车辆违停严重 |\n停车办 |\n|\n2 |\n滨江大道 |\n垃圾站旁杂草丛生 |\n市环卫中心 |\n|\n"
+
+CASES["problem_column_states_the_task"] = (PROBLEM_LIST, [
+    ("滨江大道沿线车辆", "停车办", "responsible"), ("滨江大道——垃圾", "市环卫中心", "responsible"),
+])
+
+
+# A column of units the header gives no role (评分部门) beside the responsible one: its units are
+# not the task's.
+SCORING_COLUMN = "序号\n考核指标\n年度目标\n责任部门\n评分部门\n1\n粮食播种面积\n稳定在5万亩\n县农业农村局\n县水利局\n市农业农村局\n2\n油菜种植面积\n不低于1万亩\n县农业农村局\n市农业农村局\n"
+
+CASES["scoring_units_are_not_responsible"] = (SCORING_COLUMN, [
+    ("粮食播种面积", "县农业农村局", "responsible"), ("粮食播种面积", "县水利局", "responsible"),
+    ("油菜种植面积", "县农业农村局", "responsible"),
+])
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

@@ -20,6 +20,7 @@ separators, generalisers, conventions) lives in ``data/clauses.json``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, replace
@@ -404,10 +405,8 @@ def _labelled_segments(inner: str, offset: int) -> list[tuple[str, str, int, int
 def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, int, int]]) -> list[UnitSpan]:
     units: list[UnitSpan] = []
     for label, role, seg_start, seg_end in segments:
-        if role == "deadline":
-            break
-        if role == "person":
-            continue
+        if role in ("deadline", "person"):
+            continue  # 完成时限：12月底前 ⏎ 责任股室：…: the time limit or the leader, then the units
         if role == "responsible" and label not in vocabulary().role_words:
             inner = _role_word_units(text, simple, seg_start, seg_end)
             if inner and any(u.role != "responsible" for u in inner[0]):
@@ -626,9 +625,38 @@ def find_role_word_brackets(text: str, simple: str) -> list[Attribution]:
         if found is None and stop > start + 1:
             # （…，省国资委牵头。明确牵头部门的，有关部门配合，下同）: the clause, then a note on the rule
             found = _role_word_units(text, simple, start + 1, stop)
+        if found is None:
+            found = _duty_clauses(text, simple, start + 1, end - 1)
         if found:
             attributions.append(Attribution(start, end, tuple(found[0])))
     return attributions
+
+
+DUTY_PIECE = re.compile(r"(?P<units>[^，,；;]{2,60}?)(?P<role>负责|牵头|配合|落实|承担)(?P<duty>[\u4e00-\u9fff]{2,12})?")
+DUTY_SEPARATORS = re.compile(r"[，,；;]")
+
+
+def _duty_clauses(text: str, simple: str, start: int, end: int) -> tuple[list[UnitSpan], int] | None:
+    """``（省发改委、省粮食局负责组织实施，省财政厅落实专项资金）``: each piece names its units, a role
+    verb and the short duty it takes on; every piece must, and one at least names a duty (the plain
+    form, a role word closing each piece, is read by :func:`_role_word_units`)."""
+    inner = simple[start:end]
+    if "\n" in inner or INNER_OPEN_CHAR.search(inner):
+        return None
+    units: list[UnitSpan] = []
+    position, duties = 0, 0
+    for piece in [*DUTY_SEPARATORS.split(inner)]:
+        found = DUTY_PIECE.fullmatch(piece)
+        if found is None:
+            return None
+        begin = start + position
+        read = _role_word_units(text, simple, begin, begin + found.end("role"))
+        if read is None:
+            return None
+        duties += found.group("duty") is not None
+        units.extend(replace(u, order=len(units) + k) for k, u in enumerate(read[0], start=1))
+        position += len(piece) + 1
+    return (units, end) if duties and units else None
 
 
 DEADLINE_TAIL = re.compile(r"\d{4}年|年底|月底|月末|年内|前完成|长期|持续")
@@ -638,7 +666,7 @@ ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)
 MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自理缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
 SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,：:])由|" + MID_LED.pattern)
 # 由镇工办负责考核: the role verb followed straight by the task (not 负责人, 负责同志).
-LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>牵头负责|负责|牵头|考评|考核)(?![人同责制任的])")
+LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>牵头负责|负责|牵头|考评|考核|组织|承担|实施)(?![人同责制任的者])")
 FIELD_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:](?=[^\n])", re.M)  # 部门分工：省发展改革委牵头，各地配合。
 
 
@@ -684,6 +712,9 @@ def _led_verb_units(text: str, simple: str, start: int, end: int) -> tuple[list[
     return units, found.end("role")
 
 
+RULE_NOTE = re.compile(r"下同|为准|列第|排在|排名|为牵头")
+
+
 def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
     """F5: a bracket of units alone at the end of an item: ``…。（A、B）``."""
     groups = bracket_groups(simple)
@@ -694,7 +725,11 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
         closing = simple[end : end + 1] in ("。", "；", ";", "") or not simple[end:].strip("。；; \n")
         if not closing:
             continue
-        pieces = split_units(simple[start + 1 : end - 1], start + 1)
+        inner_end = end - 1
+        stop = simple.find("。", start + 1, inner_end)
+        if stop > start + 1 and RULE_NOTE.search(simple, stop, inner_end):
+            inner_end = stop  # （A、B（C）。列第一位者为牵头部门，下同）: the units, then the notice's rule
+        pieces = split_units(simple[start + 1 : inner_end], start + 1)
         # 办公厅（室）: a one-character bracket completes a name, it names no unit
         if pieces and all(looks_like_unit(raw) and len(raw) >= 2 for raw, _, _ in pieces):
             units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
@@ -707,6 +742,9 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
     return found if len(found) >= 2 else []
 
 
+VALUE_STOP = re.compile(r"[\n。]")
+
+
 def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
     """F7–F9, F14 and unbracketed labels: ``牵头单位：A`` ⏎ ``责任单位：B，C`` (⏎ ``牵头责任领导：…`` ⏎
     ``完成时限：…``), or ``…。牵头单位：A；责任单位：B。`` A run of labels starts a line or follows
@@ -714,6 +752,7 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
     attributions: list[Attribution] = []
     run: list[tuple[str, str, int, int]] = []
     run_start = run_end = 0
+    stops: list[int] | None = None
 
     def close() -> None:
         if run:
@@ -736,9 +775,10 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
         elif run and run[-1][3] > start:  # a label later on the same line ends the previous value
             previous = run[-1]
             run[-1] = (previous[0], previous[1], previous[2], start)
-        value_end = value_start
-        while value_end < len(simple) and simple[value_end] not in "\n。":
-            value_end += 1
+        # (the stops found once and bisected: a line of thousands of labels costs no scan per label)
+        stops = stops if stops is not None else [m.start() for m in VALUE_STOP.finditer(simple)]
+        at = bisect.bisect_left(stops, value_start)
+        value_end = stops[at] if at < len(stops) else len(simple)
         run.append((label, role, value_start, value_end))
         run_end = value_end
     close()
@@ -764,7 +804,10 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
             # 市园林环卫局负责监督…，市水务局负责监督…: after a comma only when a clause of this
             # form opened the same sentence
             last = attributions[-1] if attributions else None
-            if last is None or last.end > begin or re.search(r"[。；;！\n]", simple[last.start : begin]):
+            opened = last is not None and last.end <= begin and not re.search(r"[。；;！\n]", simple[last.start : begin])
+            # …小组，党政办负责外围环境，社会管理办公室负责质量监督，…: a run of such clauses, or
+            # one after an adverbial opening (按工程设计的要求，社会管理办公室负责…)
+            if not (opened or _subject_run(simple, begin) or _after_adverbial(simple, begin)):
                 continue
         while begin < len(simple) and simple[begin] in " \n":
             begin += 1
@@ -802,6 +845,32 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
         attributions.append(Attribution(begin, begin + role.end(), units))
     return attributions
+
+
+ADVERBIAL = re.compile(r"(?:按照?|根据|依据|为了?|围绕|针对|结合)[^，,。；;：:\n]{2,30}[，,]$")
+
+
+def _after_adverbial(simple: str, begin: int) -> bool:
+    start = max(simple.rfind(ch, 0, begin - 1) for ch in "。；;！\n：:") + 1
+    return ADVERBIAL.fullmatch(simple, start, begin) is not None and _subject_piece(simple, begin)
+
+
+def _subject_run(simple: str, begin: int) -> bool:
+    """The comma piece at ``begin`` and the next one both open with units and a role verb."""
+    if not _subject_piece(simple, begin):
+        return False
+    following = re.search(r"[，,。；;\n]", simple[begin:])
+    return following is not None and simple[begin + following.start()] in "，," and _subject_piece(simple, begin + following.end())
+
+
+def _subject_piece(simple: str, begin: int) -> bool:
+    window = simple[begin : begin + SUBJECT_MAX]
+    piece = re.split(r"[，,。；;\n]", window, maxsplit=1)[0]
+    role = SUBJECT_ROLE.search(piece)
+    if role is None or role.start() < 2 or role.end() == len(piece):
+        return False
+    names = [to_simplified_name(raw) for raw, _, _ in split_units(piece[: role.start()])]
+    return bool(names) and names_a_unit_list(names)
 
 
 LED_BY = re.compile(r"由(?P<units>[^，,。；;：:\n]{2,60}?)各?(?:\d{1,3}|[一两二三四五六七八九十]{1,3})名[\u4e00-\u9fff]{0,8}?(?:带队|牵头|负责)")

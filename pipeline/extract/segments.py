@@ -96,6 +96,7 @@ def _task_title(text: str) -> str:
     if UNIT_HEADING.match(text) and text[len(title) : len(title) + 1] == "。":
         # 县环保局。负责对全县…: a unit heading is no title alone; its duty's first sentence goes with it
         title = text[: len(title) + 1] + first_sentence(text[len(title) + 1 :])
+    title = title.rstrip("，,")  # (a task divided from the next by a comma: 党政办负责外围环境，)
     return TRAILING_CLAUSE.sub("", title) or title
 
 
@@ -203,13 +204,16 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
     shares the paragraph's title. When the paragraph itself opens with its clause (由A负责，…。B负责，…),
     every later one is a task of its own."""
     starts = [_clause_start(text, a.start) for a in attributions]
-    subjects = []
-    for a, start in zip(attributions, starts):
-        if text[a.start] in OPEN or start == 0 or not opens_with_units(text, a):
-            continue
+    candidates = [start for a, start in zip(attributions, starts) if text[a.start] not in OPEN and start > 0 and opens_with_units(text, a)]
+    subjects: list[int] = []
+    for index, start in enumerate(candidates):
         # after a comma, when the clause before it in the same sentence opened with its units too
-        # (市园林环卫局负责监督…，市水务局负责监督…)
-        after_comma = text[start - 1] in "，," and bool(subjects) and not any(ch in text[subjects[-1] : start] for ch in "。；;！\n")
+        # (市园林环卫局负责监督…，市水务局负责监督…), or the next one does (…小组，党政办负责…，财政所负责…)
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        after_comma = text[start - 1] in "，," and (
+            (bool(subjects) and _same_sentence(text, subjects[-1], start))
+            or (following is not None and text[following - 1] in "，," and _same_sentence(text, start, following))
+        )
         if text[start - 1] in "。；;！\n：:" or after_comma:
             subjects.append(start)
     opens = bool(attributions) and starts[0] == 0 and text[0] not in OPEN
@@ -220,8 +224,13 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
     # So too when the first clause opens a paragraph of its own, after the title (and any
     # paragraph addressed to all): 二、工作职责 ⏎ 各单位要高度重视…。 ⏎ 乡纪委：负责… ⏎ 乡人武部：负责…
     # A unit heading (乡纪委、监察室：负责…) always opens a task of its own.
-    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:\n" or ORDINAL.match(text, subjects[0]) is not None or _unit_heading_at(text, subjects[0])
+    # …领导小组，党政办负责…，财政所负责…: a run opened after a comma divides the sentence's tasks.
+    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:\n，," or ORDINAL.match(text, subjects[0]) is not None or _unit_heading_at(text, subjects[0])
     return subjects if first_is_task else subjects[1:]
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    return not any(ch in text[start:end] for ch in "。；;！\n")
 
 
 def _unit_heading_at(text: str, start: int) -> bool:

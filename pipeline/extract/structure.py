@@ -347,14 +347,36 @@ def _strip_signature(part: _Part) -> str | None:
 GLUED_NUMBER = re.compile(r"(\d{1,3})(?=[\u4e00-\u9fff])(?![年月日个项件名人万亿元号期次届批座所条家户])")
 
 
-def _glued_number_heading(text: str, following: Block | None) -> tuple[int, str, int] | None:
+def _glued_number_heading(text: str, following: Block | None, previous: Block | None = None) -> tuple[int, str, int] | None:
     """``1优化就业创业服务`` ⏎ ``牵头单位：市人社局``: a number glued to a short title, read as ``1.``
     only when a label line follows, so that figures opening a sentence (``3个片区…``) stay text."""
     found = GLUED_NUMBER.match(text)
-    if found is None or following is None or not _starts_with_label(following.text) or not _is_title_line(text[found.end() :]):
+    if found is None or not (_labelled_title(text[found.end() :], following) or _closes_with_clause(text) or _next_glued(found, following) or _next_glued(previous, None, found)):
         return None
     heading = match_heading(f"{found.group(1)}.{text[found.end():]}")
     return (heading[0], found.group(1), found.end()) if heading else None
+
+
+def _labelled_title(rest: str, following: Block | None) -> bool:
+    return following is not None and _starts_with_label(following.text) and _is_title_line(rest)
+
+
+def _closes_with_clause(text: str) -> bool:
+    """``1大力发展…水平。（省科技厅、发展改革委、经贸委）``: a task that closes with its units."""
+    from .responsibility import text_to_attributions
+
+    stripped = text.rstrip("。；; ")
+    return stripped[-1:] in "）)" and any(a.end >= len(stripped) for a in text_to_attributions(stripped))
+
+
+def _next_glued(found: re.Match[str] | Block | None, following: Block | None, after: re.Match[str] | None = None) -> bool:
+    """``1加快…。`` ⏎ ``2加快…``: the next line is glued to the next number (or, with ``after``, this
+    line follows one glued to the number before)."""
+    if isinstance(found, Block):
+        found = GLUED_NUMBER.match(found.text)
+    if after is None:
+        after = GLUED_NUMBER.match(following.text) if following is not None else None
+    return found is not None and after is not None and int(after.group(1)) == int(found.group(1)) + 1 and int(found.group(1)) < 100
 
 
 WRAP_REMAINDER_MAX = 16  # the rest of a heading after a hard wrap is short
@@ -402,7 +424,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             heading = match_heading(text) if previous_allows_heading else _next_sibling_heading(text, stack)
             previous_field = position > 0 and FIELD_LINE.match(body[position - 1].text) is not None  # 完成情况：…55%
             if heading is None and (previous_allows_heading or previous_field):
-                heading = _glued_number_heading(text, body[position + 1] if position + 1 < len(body) else None)
+                heading = _glued_number_heading(text, body[position + 1] if position + 1 < len(body) else None, body[position - 1] if position > 0 else None)
         if expect_title and heading is None and (not part.attachment.title or _is_title_line(text)):
             att = part.attachment
             part.attachment = Attachment(att.number, att.title + text, att.line)

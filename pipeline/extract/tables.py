@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..heal import heal_line
-from ..layout.columns import NUMBER_HEADERS, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, section_heading
+from ..layout.columns import NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, section_heading, stating_column
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
@@ -30,7 +30,7 @@ DECIMAL_NUMBER = re.compile(r"(\d{1,3}[.．]\d{1,3})(?=[\u4e00-\u9fff“「《�
 @dataclass(frozen=True, slots=True)
 class Column:
     index: int
-    kind: str  # "number", "task", "label"
+    kind: str  # "number", "title" (names the task stated in "task"), "task", "label"
     label: str = ""
 
 
@@ -57,6 +57,7 @@ def classify_columns(table: Table) -> list[Column]:
     width = max(len(r) for r in table.rows) if table.rows else 0
     task_seen = False
     task_index = _task_column(table, width, labels)
+    title_index = _title_column(table, task_index)
     for index in range(width):
         header = _header_text(table, index)
         label = next((l for l in labels if l in header), None)
@@ -73,6 +74,8 @@ def classify_columns(table: Table) -> list[Column]:
         elif not task_seen and (index == task_index if task_index is not None else index == 1):
             columns.append(Column(index, "task"))
             task_seen = True
+        elif not task_seen and index == title_index:
+            columns.append(Column(index, "title"))  # 名称 | 工作任务: the task's name, before its text
     labels_used = {c.label for c in columns if c.kind == "label"}
     if "第一责任单位" in labels_used:
         # Beside a 第一责任单位 (the lead), the 主要责任单位 are the others responsible.
@@ -86,16 +89,32 @@ def _task_column(table: Table, width: int, labels: list[str]) -> int | None:
     candidates = []
     for index in range(width):
         header = _header_text(table, index)
-        if TASK_HEADER.search(header) and not PROGRESS_HEADER.search(header) and not any(l in header for l in labels) and not (header.startswith(NUMBER_HEADERS) and len(header) <= 3):
+        if (TASK_HEADER.search(header) or PROBLEM_HEADER.search(header)) and not PROGRESS_HEADER.search(header) and not any(l in header for l in labels) and not (header.startswith(NUMBER_HEADERS) and len(header) <= 3):
             filled = sum(1 for row in table.rows[table.header_rows :] if index < len(row) and row[index].text.strip())
             candidates.append((index, filled))
     if not candidates:
         return None
     most = max(filled for _, filled in candidates)
     full = [index for index, filled in candidates if filled * 5 >= most * 4]
+    stating = stating_column([_header_text(table, i) for i in range(width)], [index for index, _ in candidates])
+    if stating in full:
+        return stating  # 指标 | 工作任务: the first names the task, the second states it
     if len(full) > 1 and _numbered_sections(table, full[0]):
         return full[1]  # 项目: 一、违章建筑… | 责任分解内容: 全面落实…: the first names sections, the next states tasks
     return full[0]
+
+
+def _title_column(table: Table, task_index: int | None) -> int | None:
+    """The column right before the task that names it (指标 | 工作任务, 名称 | 工作任务), unless its
+    cells number sections (类别: 四、教育文化), which the rows' sections say already."""
+    if not task_index:
+        return None
+    before = task_index - 1
+    if stating_column([_header_text(table, before), _header_text(table, task_index)], [0, 1]) != 1:
+        return None
+    if any(_section_number(row[before].text) for row in table.rows[table.header_rows :] if before < len(row)):
+        return None
+    return before
 
 
 def _section_number(text: str) -> str | None:
@@ -203,6 +222,7 @@ def row_texts(table: Table) -> list[RowText]:
     columns = classify_columns(table)
     number_col = next((c for c in columns if c.kind == "number"), None)
     task_col = next((c for c in columns if c.kind == "task"), None)
+    title_col = next((c for c in columns if c.kind == "title"), None)
     if not any(c.kind == "label" for c in columns) and not _tasks_attribute(table, task_col):
         return []
     out: list[RowText] = []
@@ -227,6 +247,12 @@ def row_texts(table: Table) -> list[RowText]:
         # unless its task cell carries a number of its own (序号 1 ⏎ 1.地区生产总值… ⏎ 2.一般公共…).
         written_task = WRITTEN_NUMBER.match(task.text.strip()) if task is not None and key != previous_key else None
         merged = previous_key is not None and (key == previous_key or (number_key is not None and number_key == previous_number and written_task is None))
+        title = row[title_col.index] if title_col and title_col.index < len(row) and row[title_col.index].text.strip() else None
+        if title is not None and task is not None and task.text.strip() and key != previous_key and fold(title.text) not in fold(task.text):
+            # 财政收入 | 地方财政一般预算收入增长12%: the name, then the task, make the item's title
+            builder.cell(title)
+            if not builder.text().endswith(("。", "：", ":", "——")):
+                builder.synthetic("——", title.offset + len(title.text))
         if task is not None and task.text.strip() and key != previous_key:
             builder.cell(task)
         for column in columns:

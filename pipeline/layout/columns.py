@@ -19,6 +19,26 @@ from ..extract.normalise import to_simplified
 
 NUMBER_HEADERS = ("序号", "编号", "序")
 TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点|职责")
+# 问题描述, 存在问题: in a rectification or inspection list the problem is the task (a task column
+# only when no role word made the header a label: 问题整改责任单位 is one).
+PROBLEM_HEADER = re.compile(r"问题(?:描述|清单|表现|情况)?$|^问题")
+# Of two task headers, 指标 | 工作任务 or 名称 | 工作任务: the first names the task (a title, often
+# merged over several rows), the one that says 任务/内容/措施 states it.
+STATING_HEADER = re.compile(r"^(?:工作|重点|具体|主要)?(?:任务|措施|举措)$|问题")  # (not 内容: 项目名称 | 建设内容 names the project first)
+NAMING_HEADER = re.compile(r"^[\u4e00-\u9fff]{0,2}名称$|^(?:项目|工作|目标)?(?:指标|项目)$")  # (not 类别: a category is a section)
+
+
+NAMED_UNITS_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:部门|单位|处室|科室)$")  # (not 单位 alone: a unit of measure)
+
+
+def stating_column(headers: list[str], candidates: list[int]) -> int | None:
+    """The task column among ``candidates`` (indexes of task headers) when the first only names
+    the task and a later one states it; ``None`` when the first is the task column."""
+    if len(candidates) < 2 or not NAMING_HEADER.match(fold(headers[candidates[0]])):
+        return None
+    # (the next column only: 项目名称 | 责任单位 | 目标任务 states the task first and reports a target after)
+    following = candidates[0] + 1
+    return following if following in candidates and STATING_HEADER.search(fold(headers[following])) else None
 # 涉及部门, 实施单位, 主管部门: a short header naming units without a role word (read as responsible).
 UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能)单位$")
 # Columns that report on a task rather than state it (完成情况, 完成率, 进展, 备注).
@@ -28,10 +48,12 @@ DEADLINE_CELL = re.compile(r"\d{4}年|\d{1,2}月|年底|年末|月底|月末|季
 PERSON_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*")
 MEASURE_CELL = re.compile(r"[-—\d.,，%％万亿个元人户家所座台套公里千米吨年月日/（）()≥≤以上下-]+")
 LABELLED = re.compile(r"[:：]\s*\S")
+DEADLINE_REST_MAX = 6  # characters of a deadline cell besides its times (每季度报送一次, 长期坚持)
 MAX_CELLS = 60
 MAX_GROUP = 6
 OTHER_JOIN_PENALTY = 0.2
 UNIT_JOIN_PENALTY = 1.5  # a unit name broken in two is rarer than a task cell broken in two
+UNIT_LINES_PENALTY = 0.3  # less than a unit cell's worth: whole names a line each are one cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +114,7 @@ def column_kind(header: str) -> str:
         return "person"
     if role == "deadline" or (DEADLINE_HEADER.search(text) and len(text) <= 8):
         return "deadline"
-    if TASK_HEADER.search(text) and not PROGRESS_HEADER.search(text):
+    if (TASK_HEADER.search(text) or PROBLEM_HEADER.search(text)) and not PROGRESS_HEADER.search(text):
         return "task"
     return "other"
 
@@ -182,9 +204,21 @@ def affinity(text: str, kind: str) -> float:
             return 2.0  # 拘留所、看守所制定: the units, then what they do
         return 3.0 * strength if unitish else (-2.0 if size > 25 or "。" in t else -0.5)
     if kind == "deadline":
-        return 3.0 if DEADLINE_CELL.search(t) and size <= 24 else -1.0
+        if size > 24 or not DEADLINE_CELL.search(t):
+            return -1.0
+        # A time and little else; 全年组织开展…不少于100场 opens with a time and 洋县2024年老旧小区
+        # 改造项目 holds one, but what is left of them is a task.
+        rest = DEADLINE_CELL.sub("", t)
+        return 3.0 if len(rest) <= DEADLINE_REST_MAX else 1.0
     if kind == "person":
-        return 2.5 if PERSON_CELL.fullmatch(t) and not unitish else -1.0
+        if not PERSON_CELL.fullmatch(t) or unitish:
+            return -1.0
+        # (names are two or three characters; four is rare, and as often a short title: 文化产业)
+        return 0.5 if len(t) == 4 else 2.5
+    if kind == "named":  # 评分部门, 联系单位: units, in a column that gives them no role in the task
+        return 1.5 * strength if unitish else -0.5
+    if kind == "title":  # 指标, 名称: a few words naming the task
+        return 1.5 if size <= 12 and not re.search(r"[。；;，,]", t) and not unitish else -1.0
     if kind == "task":
         if unitish and size <= 20:
             return -1.0 if size < 6 else 0.5
@@ -220,10 +254,11 @@ def solve(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> tup
                 best[i][j + 1] = best[i][j]
                 back[i][j + 1] = i
             for k in range(i + 1, min(n, i + MAX_GROUP) + 1):
-                joined = _joined_text(cells[i:k])
                 # Cells merged under a column that reports figures cost little: a second header
                 # row (sub-columns of a merged header cell) adds cells that no column names.
                 penalty = _join_penalty(cells[i:k], kinds[j], join_penalty) if k - i > 1 else 0.0
+                # (whole names a line each are judged as the list they make, not glued together)
+                joined = "、".join(c.text for c in cells[i:k]) if penalty == UNIT_LINES_PENALTY else _joined_text(cells[i:k])
                 score = best[i][j] + affinity(joined, kinds[j]) - penalty * (k - i - 1)
                 if score > best[k][j + 1]:
                     best[k][j + 1] = score
@@ -259,6 +294,8 @@ def _join_penalty(cells: list[Cell], kind: str, default: float) -> float:
     spaced_person = any(SPACED_NAME.fullmatch(c.text.strip()) for c in cells[:-1])
     if lines_apart and not spaced_person and all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
         return OTHER_JOIN_PENALTY
+    if lines_apart and not spaced_person and all(unit_strength(t) == 1.0 for t in texts):
+        return UNIT_LINES_PENALTY  # 文化宣传股 ⏎ 文化馆 ⏎ 图书馆: a cell listing a unit a line
     return max(default, UNIT_JOIN_PENALTY)
 
 

@@ -20,7 +20,7 @@ import re
 
 from ..extract.patterns import patterns
 from ..model import SourceLine, Table, TableCell
-from .columns import NUMBER_HEADERS, Cell, align, column_kind, fold, header_is_table, join, section_heading, solve, unit_strength
+from .columns import NAMED_UNITS_HEADER, NAMING_HEADER, NUMBER_HEADERS, Cell, align, column_kind, fold, header_is_table, join, section_heading, solve, stating_column, unit_strength
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
@@ -104,9 +104,16 @@ def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fir
     kinds = [column_kind(c.text) for c in header]
     # Only the first task column states the task; later ones (目标任务, 2022年工作计划) report on it.
     first_task = kinds.index("task") if "task" in kinds else None
+    stating = stating_column([c.text for c in header], [i for i, kind in enumerate(kinds) if kind == "task"])
+    if stating is not None:
+        first_task = stating
     if task_column is not None and kinds[task_column] == "task":
         first_task = task_column
     kinds = [("other" if kind == "task" and i != first_task else kind) for i, kind in enumerate(kinds)]
+    # 评分部门: a column of units the header gives no role; its cells are not the responsible units'.
+    kinds = [("named" if kind == "other" and NAMED_UNITS_HEADER.search(fold(c.text)) else kind) for c, kind in zip(header, kinds)]
+    if stating is not None and first_task == stating:
+        kinds = [("title" if i < first_task and NAMING_HEADER.match(fold(c.text)) else kind) for i, (c, kind) in enumerate(zip(header, kinds))]
     has_number = kinds[0] == "number"
     inferred = [""] * len(kinds)
     clauses_in_tasks = False
@@ -155,11 +162,18 @@ def _fill_merged(kinds: list[str], aligned: list[list[Cell | None]]) -> None:
     if task is None:
         return
     leading = [i for i in range(task) if kinds[i] == "unit"]
+    trailing = [i for i in range(task + 1, len(kinds)) if kinds[i] == "unit"]
     for above, row in zip(aligned, aligned[1:]):
         if row[task] is None:
             continue  # a row continuing the task above (its own units), not a new task
         for i in leading:
             if row[i] is None and above[i] is not None:
+                row[i] = above[i]
+        first = 1 if kinds[0] == "number" else 0
+        if all(cell is None for cell in row[first:task] + row[task + 1 :]):
+            # A row of its task alone (开展好“三下乡”活动。): every cell beside it was merged from
+            # the row above, its units too.
+            for i in trailing:
                 row[i] = above[i]
 
 
@@ -324,7 +338,7 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             if BARE_NUMBER.match(cell.text) and header:
                 break
             if len(fold(cell.text)) > 12:
-                if len(header) < 3 or not _section_cell(cell.text):
+                if len(header) < 3 or not (_section_cell(cell.text) or _title_row(cells, position)):
                     header = []
                 break  # (a section row 一、… right below the header ends it)
             header.append(cell)
@@ -360,7 +374,7 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             if value is not None and (previous is None or value == previous + 1 or restarts or (value > previous and rows and len(rows[-1][1]) >= width - 1)):
                 rows.append((cell, []))
                 previous = value
-            elif value is None and _section_cell(cell.text) and (not rows or rows[-1][1]):
+            elif value is None and (_section_cell(cell.text) or (not rows and _title_row(cells, position))) and (not rows or rows[-1][1]):
                 rows.append((None, [cell]))  # 一、… between rows: a section row
             elif in_section:
                 break  # only a numbered row follows a section row
@@ -393,6 +407,18 @@ WRITTEN_TASK_NUMBER = re.compile(r"^\s*(\d{1,3})[.．、](?!\d)")
 def _section_cell(text: str) -> bool:
     """``一、2024年全区经济社会发展主要预期目标``: a section row of the table (一、 or （一）)."""
     return len(fold(text)) <= 40 and section_heading(text) is not None
+
+
+SENTENCE_MARKS = re.compile(r"[。；;，,：:]")
+
+
+def _title_row(cells: list[Cell], position: int) -> bool:
+    """``经济社会发展主要预期目标分解（15项）`` ⏎ ``1``: a section row without a number, right under
+    the header: a short title, no sentence, and the first row's 序号 next."""
+    text = cells[position].text
+    following = cells[position + 1].text if position + 1 < len(cells) else ""
+    found = BARE_NUMBER.match(following)
+    return len(fold(text)) <= 40 and not SENTENCE_MARKS.search(text) and found is not None and found.group(1) == "1"
 
 
 def _holds_written(cells: list[Cell]) -> bool:
