@@ -302,11 +302,34 @@ def write_graph(path: str | Path, graph: "nx.Graph") -> Path:
     suffix = path.suffix.lower()
     if suffix not in GRAPH_FORMATS:
         raise FengongError(f"unknown graph format {suffix!r}", path=str(path), hint=f"Use one of: {', '.join(GRAPH_FORMATS)}.")
-    if suffix == ".json":
-        return write_text(path, compact_dumps(nx.node_link_data(graph, edges="edges")))
     with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-        (write_graphml if suffix == ".graphml" else write_gexf)(graph, handle)
+        if suffix == ".json" and graph.is_multigraph():
+            handle.write(compact_dumps(nx.node_link_data(graph, edges="edges")))
+        elif suffix == ".json":
+            write_node_link(graph, handle)
+        else:
+            (write_graphml if suffix == ".graphml" else write_gexf)(graph, handle)
     return path
+
+
+def write_node_link(graph: "nx.Graph", handle: Any) -> None:
+    """``compact_dumps(nx.node_link_data(graph, edges="edges"))`` of a graph that is not a multigraph,
+    the same text written a block of records at a time: neither the whole text (56 MB at 2,000
+    notices) nor a copy of every node's and edge's attributes is held at once."""
+    dump = lambda data: json.dumps(data, ensure_ascii=False)  # noqa: E731 - compact_dumps's, without its newline
+    handle.write(f'{{"directed": {dump(graph.is_directed())}, "multigraph": false, "graph": {dump(graph.graph)}, "nodes": [')
+    _write_records(handle, dump, ({**data, "id": node} for node, data in graph.nodes(data=True)))
+    handle.write('], "edges": [')
+    _write_records(handle, dump, ({**data, "source": u, "target": v} for u, v, data in graph.edges(data=True)))
+    handle.write("]}\n")
+
+
+def _write_records(handle: Any, dump: Any, records: Iterator[dict]) -> None:
+    """The records as the items of a JSON list (json's separator between them), a block at a time."""
+    separator = ""
+    while block := list(islice(records, _BLOCK)):
+        handle.write(separator + dump(block)[1:-1])
+        separator = ", "
 
 
 def write_graphs(paths: Iterable[str | Path], graph: "nx.Graph") -> list[Path]:
