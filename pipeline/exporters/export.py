@@ -436,10 +436,20 @@ def _ledger_sheet(book: Any, sheet: Any) -> Any:
         header_styles = [header_unit if j >= vertical_from else header for j in range(len(sheet.columns))]
         yield round(count * (LINE_HEIGHT - 1.5 if count > 3 else LINE_HEIGHT) + 3, 1), list(sheet.columns), header_styles
         heights = {count: round(count * LINE_HEIGHT + 3, 1) for count in set(counts)}
+        shown: dict[tuple, tuple] = {}  # the styles of a row's unit cells, by their marks: tasks share a few hundred
         for row, count in zip(rows, counts):
             styles = plain
-            if marks and any(row[vertical_from:]):
-                styles = plain[:vertical_from] + tuple(marks.get(str(v)[0], unit) if v else unit for v in row[vertical_from:])
+            if marks:
+                cells = row[vertical_from:]
+                if any(cells):
+                    try:
+                        styles = shown.get(cells)
+                    except TypeError:  # (a cell holding an unhashable value: its row's styles made for it alone)
+                        styles = cells = None
+                    if styles is None:
+                        styles = plain[:vertical_from] + tuple(marks.get(str(v)[0], unit) if v else unit for v in row[vertical_from:])
+                        if cells is not None:
+                            shown[cells] = styles
             yield heights[count], row, styles
 
     return xlsx.Sheet(
