@@ -7,7 +7,8 @@ seconds, the CPU of this process and of the processes it waited for), the ratio 
 the goal (≤ 1.5), the run's phases — its ingest; gathering the rows, one stored document at a time;
 the heatmaps and diffs, made by a forked process beside the gathering; the forked writers (ledger, matrices,
 graph files), which run side by side; what this process writes meanwhile (units.csv, report); waiting
-for the writers — and each step's seconds (CPU seconds of the run's ingest and of its outputs too), and the peak
+for the writers — and each step's seconds (CPU seconds of the run's ingest and of its outputs too, and the
+outputs' CPU seconds by process: each forked one's, and the rest, this process's), and the peak
 resident memory of this process and of its largest child. The machine's load average is printed before
 and after: on a shared machine the wall times follow it.
 """
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from pipeline.batch import INGEST_CPU  # noqa: E402 - the run's timings key of its ingest's CPU seconds
+from pipeline.exporters.corpus import CPU_OF  # noqa: E402 - the run's timings keys of its forked processes' CPU seconds
 
 GOAL = 1.5
 
@@ -42,6 +44,9 @@ FORKED = {
 BESIDE_GATHERING = ("report.html: heatmaps, beside the gathering", "diffs/, beside the gathering")
 MEANWHILE = ("report.html", "units.csv", "diffs/", "report.json", "summary.md")
 WAITING = ("waiting for the spreadsheets and graph files",)
+# The forked processes by the names of their jobs (pipeline.exporters.corpus).
+PROCESSES = {"beside_the_gathering": "heatmaps and diffs (beside the gathering)", "ledger_workbook": "ledger", "graph_files": "graph files",
+             "draw_heatmaps": "heatmaps"}
 
 
 def _cpu() -> float:
@@ -89,7 +94,7 @@ def phases(timings: dict[str, float], run_wall: float) -> list[tuple[str, float,
         ("waiting for the forked writers", sum(s for _, s in take(WAITING)), []),
     ]
     named = set(GATHERING) | set(BESIDE_GATHERING) | set(MEANWHILE) | set(WAITING) | {n for names in FORKED.values() for n in names} | {"ingest", INGEST_CPU}
-    other = [(n, s) for n, s in timings.items() if n not in named]
+    other = [(n, s) for n, s in timings.items() if n not in named and not n.startswith(CPU_OF)]
     if other:
         rows.append(("other", sum(s for _, s in other), other))
     return rows
@@ -116,6 +121,10 @@ def main() -> None:
     print(f"  ratio run / ingest          {ratio:8.2f}   goal ≤ {GOAL}  {'ok' if ratio <= GOAL else 'MISSED'}"
           f"   (CPU ratio {run_cpu / ingest_cpu:.2f})")
     print(f"  peak RSS: this process {figures['peaks'][0]:.0f} MB, the largest child (ingest worker or forked writer) {figures['peaks'][1]:.0f} MB")
+    forked_cpu = {name[len(CPU_OF):]: seconds for name, seconds in figures["timings"].items() if name.startswith(CPU_OF)}
+    if forked_cpu:  # (the wall seconds of the phases below follow the load; these CPU seconds much less)
+        shown = ", ".join(f"{PROCESSES.get(name, name)} {seconds:.1f}" for name, seconds in forked_cpu.items())
+        print(f"  the outputs' CPU seconds by process: {shown}; the run's own process {outputs_cpu - sum(forked_cpu.values()):.1f}")
     print("  phases of the run (wall seconds; share of the run):")
     for name, seconds, steps in phases(figures["timings"], run_wall):
         print(f"    {name:<46} {seconds:7.2f} s  {100 * seconds / run_wall:5.1f} %")

@@ -305,15 +305,19 @@ class Document:
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
-    names = _FIELD_NAMES.get(type(value))
+    names = _PLAIN_NAMES.get(type(value))
     if names is None and hasattr(value, "__dataclass_fields__"):
-        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+        names = _PLAIN_NAMES[type(value)] = tuple(f.name for f in fields(value))
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
     return value
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+# Per record class, its field names in order (the JSON form's key order). A cache of its own: the
+# reader's (_FIELD_NAMES, sets) once shared the name, so that whichever ran first in a process left
+# the other its kind of entry (reading after writing then never took the fast path; writing after
+# reading gave keys in set order, which changes from one process to the next).
+_PLAIN_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:

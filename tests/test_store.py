@@ -71,3 +71,23 @@ def test_store_round_trip_property(doc2023, title, unit, order, role):
     )
     with Store(":memory:") as store:
         assert store.load(store.ingest(document).id) == document
+
+
+def test_json_form_keeps_the_field_order_when_a_process_reads_before_it_writes(doc2023):
+    """The reader's and the writer's caches of field names are their own: a process that reads a
+    stored document back before writing any (``fengong run`` rewriting a document stored under
+    another spelling of its path) writes its keys in field order, as a fresh parse does, not in the
+    order of a set (which changed from one process to the next)."""
+    import json
+    from dataclasses import fields
+
+    from pipeline import model
+
+    data = model.document_to_dict(doc2023)
+    text = json.dumps(data, ensure_ascii=False)
+    model._FIELD_NAMES.clear()
+    model._PLAIN_NAMES.clear()  # a fresh process: nothing written or read yet
+    again = model.document_to_dict(model.document_from_dict(json.loads(text)))  # read first, then write
+    assert list(again["items"][0]) == [f.name for f in fields(model.Item)]
+    assert list(again["items"][0]["responsibilities"][0]) == [f.name for f in fields(model.Responsibility)]
+    assert json.dumps(again, ensure_ascii=False) == text

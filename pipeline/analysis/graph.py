@@ -71,7 +71,7 @@ def finish_graph(graph: "nx.Graph") -> "nx.Graph":
     """Each unit node's ``tasks`` and ``leads``, once every document is in."""
     for node, data in graph.nodes(data=True):
         if data["kind"] == "unit":
-            edges = [graph.edges[node, task] for task in graph[node]]
+            edges = list(graph.adj[node].values())  # (its edges' attributes, in the order graph.edges gives them)
             data["tasks"] = len(edges)
             data["leads"] = sum(1 for e in edges if "lead" in e["roles"])
     return graph
@@ -101,7 +101,7 @@ def unit_figures(graph: "nx.Graph", projected: "nx.Graph | None" = None) -> list
     betweenness = nx.betweenness_centrality(projected) if len(projected) > 2 else {n: 0.0 for n in projected}
     figures = []
     for node in projected:
-        edges = [graph.edges[node, task] for task in graph[node]]
+        edges = list(graph.adj[node].values())
         figures.append(
             {
                 "unit": graph.nodes[node]["name"],
