@@ -1362,6 +1362,26 @@ CASES["scoring_units_are_not_responsible"] = (SCORING_COLUMN, [
     ("油菜种植面积", "县农业农村局", "responsible"),
 ])
 
+
+# A pipe table whose unit column is headed 任务分工 (the division of work names who does it).
+DIVISION_COLUMN = "2025年政务公开工作要点任务分工\n工作要点 | 具体要求 | 任务分工 |\n政策解读 | 做好重大政策的解读和回应。 | 办公室,各县区教育局 |\n信息发布 | 按月公开招生考试信息。 | 考试院 |\n"
+
+CASES["division_of_work_column_names_the_units"] = (DIVISION_COLUMN, [
+    ("政策解读", "办公室", "responsible"), ("政策解读", "各县区教育局", "responsible"),
+    ("信息发布", "考试院", "responsible"),
+])
+
+
+# A page with every line break and space lost: the next section number follows the closing bracket
+# of the section before (…（责任单位：…）二、…); a count inside a sentence (一、二类) is no section.
+NO_SPACES_LEFT = "桑溪市人民政府办公室关于促进文体活动恢复的若干措施的通知各镇人民政府，市政府直属各单位：现将若干措施印发给你们，请认真贯彻执行。为促进文体活动快速复苏，制定措施如下：一、承办好省级文体赛事积极争取一、二类品牌赛事落户，（责任单位：市文体局、市财政局）二、办好特色文体活动办好排球节等系列活动，（责任单位：市文体局、市委宣传部）三、设立专项资金对承办赛事的企业给予奖补，（责任单位：市财政局）\n"
+
+CASES["sections_after_closing_brackets_in_a_page_without_spaces"] = (NO_SPACES_LEFT, [
+    ("承办好省级文体赛", "市文体局", "responsible"), ("承办好省级文体赛", "市财政局", "responsible"),
+    ("办好特色文体活动", "市文体局", "responsible"), ("办好特色文体活动", "市委宣传部", "responsible"),
+    ("设立专项资金对承", "市财政局", "responsible"),
+])
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

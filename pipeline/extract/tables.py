@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..heal import heal_line
-from ..layout.columns import NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, section_heading, stating_column
+from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, section_heading, stating_column
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
@@ -65,8 +65,8 @@ def classify_columns(table: Table) -> list[Column]:
             label = table.inferred_labels[index]
         if label is None and len(header) <= 8 and label_role(header) is not None and not TASK_HEADER.search(header):
             label = header  # 责任处室, 主责部门, 协办科室: a label by its role words
-        if label is None and UNIT_HEADER.match(header) and not TASK_HEADER.search(header):
-            label = "责任单位"  # 涉及部门, 实施单位: a column of units without a role word
+        if label is None and ((UNIT_HEADER.match(header) and not TASK_HEADER.search(header)) or DIVISION_HEADER.match(header)):
+            label = "责任单位"  # 涉及部门, 实施单位, 任务分工: a column of units without a role word
         if label:
             columns.append(Column(index, "label", label))
         elif header.startswith(NUMBER_HEADERS) and len(header) <= 3:

@@ -41,6 +41,8 @@ def stating_column(headers: list[str], candidates: list[int]) -> int | None:
     return following if following in candidates and STATING_HEADER.search(fold(headers[following])) else None
 # 涉及部门, 实施单位, 主管部门: a short header naming units without a role word (read as responsible).
 UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能)单位$")
+# 任务分工, 工作分工: the column that divides the work names who does it (read as responsible).
+DIVISION_HEADER = re.compile(r"^(?:任务|工作)?分工$")  # (not 职责分工: what the units do)
 # Columns that report on a task rather than state it (完成情况, 完成率, 进展, 备注).
 PROGRESS_HEADER = re.compile(r"完成情况|完成率|进展|进度|成效|备注|落实情况|推进情况|占.{0,4}比|已完成")
 DEADLINE_HEADER = re.compile(r"时限|时间|期限|日期|进度安排|时间节点")
@@ -107,6 +109,8 @@ def column_kind(header: str) -> str:
         if inside is not None and not TASK_HEADER.search(text.replace(inside, "").replace("责任", "")):
             role = known[inside]
     if role is None and UNIT_HEADER.match(text) and not TASK_HEADER.search(text):
+        role = "responsible"
+    if role is None and DIVISION_HEADER.match(text):
         role = "responsible"
     if role in ("lead", "support", "responsible"):
         return "unit"

@@ -16,7 +16,9 @@ LONG_LINE = 120  # shorter lines are paragraphs as they stand
 AFTER = r"(?:(?<=[\s。；;！？：:])|^)"
 # The numbering styles of 公文, outermost first: 一、 （一） 1.
 ITEM_STARTS = (
-    (1, re.compile(AFTER + r"([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“「《（(])")),
+    # (一、 also after a closing bracket or a comma: a page with no spaces left, …，一、持续…（责任单位：…）二、办好…;
+    # not 一、二、三类, a count inside a sentence)
+    (1, re.compile(r"(?:(?<=[\s。；;！？：:）)，,])|^)([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“「《（(])(?![一二三四五六七八九十][、，,])")),
     (2, re.compile(AFTER + r"[（(]([一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff“「《])")),
     (3, re.compile(AFTER + r"(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(]|(?:19|20)\d\d年)")),  # 1.2007年是…
 )
