@@ -107,6 +107,24 @@ def test_auto_alignment_equals_dense_above_and_below_the_switch(pair, cells):
         assert align(old, new, "auto") == align(old, new, "dense")
 
 
+@pytest.mark.parametrize("cells", [0, 10**9])
+def test_equal_scores_go_to_the_nearest_item_in_both_alignments(cells):
+    # Three copies of one old item (positions 0, 2, 4), the new notice keeping one at position 1: the
+    # three score the same; both assignments take a copy nearest in order, of those the earlier.
+    old, _ = docs()
+    item = next(i for i in old.items if i.part == "main")
+    copies = [dataclasses.replace(item, id=f"{item.id}#{k}") for k in range(3)]
+    others = [i for i in old.items if i.part == "main" and i.text != item.text][:3]
+    old_doc = dataclasses.replace(old, items=(copies[0], others[0], copies[1], others[1], copies[2]))
+    new_doc = dataclasses.replace(old, items=(others[0], copies[1], others[1]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(diff_module, "DENSE_CELLS", cells)
+        auto, dense = align(old_doc, new_doc, "auto"), align(old_doc, new_doc, "dense")
+    assert auto == dense
+    assert {(p.old, p.new) for p in dense.pairs} >= {(1, 0), (3, 2)}
+    assert (0, 1) in {(p.old, p.new) for p in dense.pairs}
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_sparse_diff_equals_dense_diff(count):
     old, new = (_copies(d, count) for d in docs())

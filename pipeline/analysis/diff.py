@@ -359,6 +359,8 @@ def _align(fo: list[_Features | None], fn: list[_Features | None], old_items: Se
            sparse_parts: set | frozenset = frozenset()) -> Alignment:
     from scipy.optimize import linear_sum_assignment
 
+    from .sparse_align import tie_broken
+
     pairs: list[Link] = []
     splits: list[Link] = []
     merges: list[Link] = []
@@ -375,7 +377,7 @@ def _align(fo: list[_Features | None], fn: list[_Features | None], old_items: Se
             continue
         sim = _similarity_matrix([fo[k] for k in oi], [fn[k] for k in ni])
         gain = np.where(sim >= PAIR_THRESHOLD, sim, 0.0)
-        rows, cols = linear_sum_assignment(gain, maximize=True)
+        rows, cols = linear_sum_assignment(tie_broken(gain, np.arange(len(oi)), np.arange(len(ni))), maximize=True)
         part_pairs = [Link(oi[r], ni[c], round(float(sim[r, c]), 4)) for r, c in zip(rows, cols) if sim[r, c] >= PAIR_THRESHOLD]
         pairs.extend(part_pairs)
         old_to_new = {p.old: p.new for p in part_pairs}

@@ -233,11 +233,23 @@ def assign(old_index: np.ndarray, new_index: np.ndarray, scores: np.ndarray, n_o
         cols, col_at = np.unique(n, return_inverse=True)
         gain = np.zeros((len(rows), len(cols)))
         gain[row_at, col_at] = s
-        picked_rows, picked_cols = linear_sum_assignment(gain, maximize=True)
+        picked_rows, picked_cols = linear_sum_assignment(tie_broken(gain, rows, cols), maximize=True)
         out.extend(
             (int(rows[r]), int(cols[c]), float(gain[r, c])) for r, c in zip(picked_rows, picked_cols) if gain[r, c] > 0
         )
     return sorted(out)
+
+
+TIE = 1e-14  # per squared step between positions: far below any score that a diff reports (4 decimals)
+
+
+def tie_broken(gain: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``gain`` with its pairs made a hair worse the further apart their positions are, so that equal
+    scores go to the pair nearest in order (then the earlier old item), the same whichever matrix (a component's, the part's)
+    the assignment is solved on; zero cells (no pair) stay zero."""
+    # (and at the same distance, to the earlier old item: a fraction below one step)
+    distance = (rows[:, None].astype(float) - cols[None, :].astype(float)) ** 2 + rows[:, None] / (rows.max(initial=0) + 1.0)
+    return np.where(gain > 0, gain - TIE * distance, 0.0)
 
 
 def residuals(sources, partners) -> "object":
