@@ -56,9 +56,9 @@ def _split(name: str, names: frozenset[str], budget: int) -> list[str] | None:
         return None
     for cut in range(MIN_PIECE, len(name) - MIN_PIECE + 1):
         head, rest = name[:cut], name[cut:]
-        if head == name or head not in names:
+        if head not in names:
             continue
-        if rest in names and rest != name:
+        if rest in names:
             return [head, rest]
         deeper = _split(rest, names, budget - 1)
         if deeper is not None:

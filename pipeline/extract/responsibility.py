@@ -645,7 +645,7 @@ def _duty_clauses(text: str, simple: str, start: int, end: int) -> tuple[list[Un
         return None
     units: list[UnitSpan] = []
     position, duties = 0, 0
-    for piece in [*DUTY_SEPARATORS.split(inner)]:
+    for piece in DUTY_SEPARATORS.split(inner):
         found = DUTY_PIECE.fullmatch(piece)
         if found is None:
             return None

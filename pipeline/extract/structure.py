@@ -351,7 +351,7 @@ def _glued_number_heading(text: str, following: Block | None, previous: Block | 
     """``1优化就业创业服务`` ⏎ ``牵头单位：市人社局``: a number glued to a short title, read as ``1.``
     only when a label line follows, so that figures opening a sentence (``3个片区…``) stay text."""
     found = GLUED_NUMBER.match(text)
-    if found is None or not (_labelled_title(text[found.end() :], following) or _closes_with_clause(text) or _next_glued(found, following) or _next_glued(previous, None, found)):
+    if found is None or not (_labelled_title(text[found.end() :], following) or _closes_with_clause(text) or _counts_on(found, following, previous)):
         return None
     heading = match_heading(f"{found.group(1)}.{text[found.end():]}")
     return (heading[0], found.group(1), found.end()) if heading else None
@@ -369,14 +369,17 @@ def _closes_with_clause(text: str) -> bool:
     return stripped[-1:] in "）)" and any(a.end >= len(stripped) for a in text_to_attributions(stripped))
 
 
-def _next_glued(found: re.Match[str] | Block | None, following: Block | None, after: re.Match[str] | None = None) -> bool:
-    """``1加快…。`` ⏎ ``2加快…``: the next line is glued to the next number (or, with ``after``, this
-    line follows one glued to the number before)."""
-    if isinstance(found, Block):
-        found = GLUED_NUMBER.match(found.text)
-    if after is None:
-        after = GLUED_NUMBER.match(following.text) if following is not None else None
-    return found is not None and after is not None and int(after.group(1)) == int(found.group(1)) + 1 and int(found.group(1)) < 100
+def _counts_on(found: re.Match[str], following: Block | None, previous: Block | None) -> bool:
+    """``1加快…。`` ⏎ ``2加快…``: the next line is glued to the next number, or the line before to
+    the number before."""
+    value = int(found.group(1))
+    after, before = _glued_value(following), _glued_value(previous)
+    return (after == value + 1 and value < 100) or (before == value - 1 and before < 100)
+
+
+def _glued_value(block: Block | None) -> int | None:
+    found = GLUED_NUMBER.match(block.text) if block is not None else None
+    return int(found.group(1)) if found else None
 
 
 WRAP_REMAINDER_MAX = 16  # the rest of a heading after a hard wrap is short

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..heal import heal_line
-from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, section_heading, stating_column
+from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, names_then_states, section_heading, stating_column
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
@@ -110,7 +110,7 @@ def _title_column(table: Table, task_index: int | None) -> int | None:
     if not task_index:
         return None
     before = task_index - 1
-    if stating_column([_header_text(table, before), _header_text(table, task_index)], [0, 1]) != 1:
+    if not names_then_states(_header_text(table, before), _header_text(table, task_index)):
         return None
     if any(_section_number(row[before].text) for row in table.rows[table.header_rows :] if before < len(row)):
         return None

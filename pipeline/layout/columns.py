@@ -26,19 +26,8 @@ PROBLEM_HEADER = re.compile(r"问题(?:描述|清单|表现|情况)?$|^问题")
 # merged over several rows), the one that says 任务/内容/措施 states it.
 STATING_HEADER = re.compile(r"^(?:工作|重点|具体|主要)?(?:任务|措施|举措)$|问题")  # (not 内容: 项目名称 | 建设内容 names the project first)
 NAMING_HEADER = re.compile(r"^[\u4e00-\u9fff]{0,2}名称$|^(?:项目|工作|目标)?(?:指标|项目)$")  # (not 类别: a category is a section)
-
-
+# 评分部门, 联系单位: a column of units the header gives no role in the task.
 NAMED_UNITS_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:部门|单位|处室|科室)$")  # (not 单位 alone: a unit of measure)
-
-
-def stating_column(headers: list[str], candidates: list[int]) -> int | None:
-    """The task column among ``candidates`` (indexes of task headers) when the first only names
-    the task and a later one states it; ``None`` when the first is the task column."""
-    if len(candidates) < 2 or not NAMING_HEADER.match(fold(headers[candidates[0]])):
-        return None
-    # (the next column only: 项目名称 | 责任单位 | 目标任务 states the task first and reports a target after)
-    following = candidates[0] + 1
-    return following if following in candidates and STATING_HEADER.search(fold(headers[following])) else None
 # 涉及部门, 实施单位, 主管部门: a short header naming units without a role word (read as responsible).
 UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能)单位$")
 # 任务分工, 工作分工: the column that divides the work names who does it (read as responsible).
@@ -56,6 +45,21 @@ MAX_GROUP = 6
 OTHER_JOIN_PENALTY = 0.2
 UNIT_JOIN_PENALTY = 1.5  # a unit name broken in two is rarer than a task cell broken in two
 UNIT_LINES_PENALTY = 0.3  # less than a unit cell's worth: whole names a line each are one cell
+
+
+def names_then_states(naming: str, stating: str) -> bool:
+    """Two neighbouring headers of which the first names the task and the second states it."""
+    return NAMING_HEADER.match(fold(naming)) is not None and STATING_HEADER.search(fold(stating)) is not None
+
+
+def stating_column(headers: list[str], candidates: list[int]) -> int | None:
+    """The task column among ``candidates`` (indexes of task headers) when the first only names
+    the task and the next column states it; ``None`` when the first is the task column."""
+    # (the next column only: 项目名称 | 责任单位 | 目标任务 states the task first and reports a target after)
+    if len(candidates) < 2 or candidates[0] + 1 not in candidates:
+        return None
+    following = candidates[0] + 1
+    return following if names_then_states(headers[candidates[0]], headers[following]) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,9 +264,7 @@ def solve(cells: list[Cell], kinds: list[str], join_penalty: float = 0.6) -> tup
             for k in range(i + 1, min(n, i + MAX_GROUP) + 1):
                 # Cells merged under a column that reports figures cost little: a second header
                 # row (sub-columns of a merged header cell) adds cells that no column names.
-                penalty = _join_penalty(cells[i:k], kinds[j], join_penalty) if k - i > 1 else 0.0
-                # (whole names a line each are judged as the list they make, not glued together)
-                joined = "、".join(c.text for c in cells[i:k]) if penalty == UNIT_LINES_PENALTY else _joined_text(cells[i:k])
+                penalty, joined = _join_penalty(cells[i:k], kinds[j], join_penalty) if k - i > 1 else (0.0, cells[i].text)
                 score = best[i][j] + affinity(joined, kinds[j]) - penalty * (k - i - 1)
                 if score > best[k][j + 1]:
                     best[k][j + 1] = score
@@ -285,22 +287,24 @@ BROKEN_PIECE = re.compile(r"[\u4e00-\u9fff]{2,10}")
 SPACED_NAME = re.compile(r"[\u4e00-\u9fff][ \u3000\u00a0]+[\u4e00-\u9fff]")
 
 
-def _join_penalty(cells: list[Cell], kind: str, default: float) -> float:
-    """What merging these cells under one column costs, per extra cell."""
+def _join_penalty(cells: list[Cell], kind: str, default: float) -> tuple[float, str]:
+    """What merging these cells under one column costs, per extra cell, and the text the column is
+    judged on (whole names a line each as the list they make, not glued together)."""
+    glued = _joined_text(cells)
     if kind == "other":
-        return OTHER_JOIN_PENALTY
+        return OTHER_JOIN_PENALTY, glued
     if kind != "unit":
-        return default
+        return default, glued
     texts = [fold(c.text) for c in cells]
     # 市数据资源 ⏎ 管理局: pieces of one name, none a name itself, all Chinese, together a name.
     lines_apart = all(a.line != b.line for a, b in zip(cells, cells[1:]))
     # 方 勇: a two-character name spaced to the width of three is a person, not a piece of a name.
     spaced_person = any(SPACED_NAME.fullmatch(c.text.strip()) for c in cells[:-1])
     if lines_apart and not spaced_person and all(BROKEN_PIECE.fullmatch(t) and not _is_unit_list(t) for t in texts[:-1]) and unit_strength("".join(texts)) == 1.0:
-        return OTHER_JOIN_PENALTY
+        return OTHER_JOIN_PENALTY, glued
     if lines_apart and not spaced_person and all(unit_strength(t) == 1.0 for t in texts):
-        return UNIT_LINES_PENALTY  # 文化宣传股 ⏎ 文化馆 ⏎ 图书馆: a cell listing a unit a line
-    return max(default, UNIT_JOIN_PENALTY)
+        return UNIT_LINES_PENALTY, "、".join(c.text for c in cells)  # 文化宣传股 ⏎ 文化馆 ⏎ 图书馆: a unit a line
+    return max(default, UNIT_JOIN_PENALTY), glued
 
 
 def _joined_text(cells: list[Cell]) -> str:
