@@ -1367,8 +1367,31 @@ CASES["scoring_units_are_not_responsible"] = (SCORING_COLUMN, [
 DIVISION_COLUMN = "2025年政务公开工作要点任务分工\n工作要点 | 具体要求 | 任务分工 |\n政策解读 | 做好重大政策的解读和回应。 | 办公室,各县区教育局 |\n信息发布 | 按月公开招生考试信息。 | 考试院 |\n"
 
 CASES["division_of_work_column_names_the_units"] = (DIVISION_COLUMN, [
-    ("政策解读", "办公室", "responsible"), ("政策解读", "各县区教育局", "responsible"),
-    ("信息发布", "考试院", "responsible"),
+    ("政策解读——做好", "办公室", "responsible"), ("政策解读——做好", "各县区教育局", "responsible"),
+    ("信息发布——按月", "考试院", "responsible"),
+])
+
+
+# 工作任务 | 具体要求: the group's topic (a section heading, given on its first row only), then each
+# row's numbered requirement, which is the task; a unit cell listing twenty divisions and the
+# collectives below them runs past a hundred characters.
+MANY_DIVISIONS = "、".join(f"{name}处" for name in ("人事", "规划", "财务", "基教", "高教", "职成", "民教", "师资", "学生", "科研", "体艺", "监审", "安管", "法规", "外事", "宣传", "信息", "后勤", "老干", "机关")) + "等有关处室;各市、县(市、区)教育局;各高校"
+TOPIC_REQUIREMENTS = f"2025年政务公开重点工作任务分解\n工作任务 | 具体要求 | 责任单位 | 时限要求 |\n一、抓好主动公开。 | 1.加强重点领域信息公开。 | {MANY_DIVISIONS} | 持续推进 |\n2.加大民生实事信息公开力度。 | 办公室、基教处 | 6月底前 | |\n"
+
+CASES["topic_then_requirement_with_a_long_unit_list"] = (TOPIC_REQUIREMENTS, [
+    *(("加强重点领域信息", f"{name}处", "responsible") for name in ("人事", "规划", "财务", "基教", "高教", "职成", "民教", "师资", "学生", "科研", "体艺", "监审", "安管", "法规", "外事", "宣传", "信息", "后勤", "老干", "机关")),
+    ("加强重点领域信息", "各市、县（市、区）教育局", "responsible"), ("加强重点领域信息", "各高校", "responsible"),
+    ("加大民生实事信息", "办公室", "responsible"), ("加大民生实事信息", "基教处", "responsible"),
+])
+
+
+# 牵头单位及主要负责人: the unit and its head's name in one cell, after a space; a category
+# column (大类) before the 序号, merged over its rows.
+UNIT_AND_HEAD = "2024年民生实事进展情况\n大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n一、提高民生保障水平 | 1 | 提高城乡低保标准。 | 陈一民 | 市民政局 伍国平 | 已完成。 |\n2 | 提高孤儿养育标准。 | 陈一民 | 市民政局 伍国平 | 已完成。 |\n3 | 改造城区燃气管网。 | 陈一民 | 区城管局 区水投 | 已完成。 |\n"
+
+CASES["unit_and_its_head_in_one_cell"] = (UNIT_AND_HEAD, [
+    ("提高城乡低保标准", "市民政局", "lead"), ("提高孤儿养育标准", "市民政局", "lead"),
+    ("改造城区燃气管网", "区城管局", "lead"), ("改造城区燃气管网", "区水投", "lead"),
 ])
 
 

@@ -12,10 +12,10 @@ share a merged task cell make one item with one attribution per row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..heal import heal_line
-from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, names_then_states, section_heading, stating_column
+from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, names_then_states, section_heading, stating_column, trailing_person
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
@@ -43,6 +43,9 @@ class RowText:
     line: int
     page: int | None
     number: str | None  # None for a section row (its text is a heading)
+
+
+UNIT_ROLES = ("lead", "support", "responsible")
 
 
 def _header_text(table: Table, index: int) -> str:
@@ -259,6 +262,16 @@ def row_texts(table: Table) -> list[RowText]:
             if column.kind != "label" or column.index >= len(row) or not row[column.index].text.strip():
                 continue
             cell = row[column.index]
+            person = trailing_person(cell.text) if "\n" not in cell.text.strip() and label_role(column.label) in UNIT_ROLES else None
+            if person is not None:
+                # 市民政局 伍泽国 (牵头单位及主要负责人): the unit under its label, its head as a person
+                start = cell.offset + (len(cell.text) - len(cell.text.lstrip()))
+                builder.synthetic(f"\n{column.label}：", cell.offset)
+                builder.cell(replace(cell, text=person[0], offset=start), units=True)
+                named = cell.text.rindex(person[1])
+                builder.synthetic("\n责任人：", cell.offset + named)
+                builder.cell(replace(cell, text=person[1], offset=cell.offset + named))
+                continue
             simple = to_simplified(cell.text)
             if vocabulary().role_word_regex.search(simple.replace("\n", "，")):
                 builder.synthetic("\n（", cell.offset)

@@ -18,7 +18,7 @@ from ..model import TableCell
 from ..extract.normalise import to_simplified
 
 NUMBER_HEADERS = ("序号", "编号", "序")
-TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点|职责")
+TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点|职责|^具体要求$")
 # 问题描述, 存在问题: in a rectification or inspection list the problem is the task (a task column
 # only when no role word made the header a label: 问题整改责任单位 is one).
 PROBLEM_HEADER = re.compile(r"问题(?:描述|清单|表现|情况)?$|^问题")
@@ -47,9 +47,17 @@ UNIT_JOIN_PENALTY = 1.5  # a unit name broken in two is rarer than a task cell b
 UNIT_LINES_PENALTY = 0.3  # less than a unit cell's worth: whole names a line each are one cell
 
 
+# 工作任务 | 具体要求, 工作要点 | 具体要求: a topic shared by a group of rows, then each row's requirement.
+TOPIC_HEADER = re.compile(r"^(?:工作|重点|主要)?(?:任务|要点|领域|内容)$")
+REQUIREMENT_HEADER = re.compile(r"^(?:具体|工作|主要)?要求$|^具体(?:内容|措施|任务|举措)$")
+
+
 def names_then_states(naming: str, stating: str) -> bool:
     """Two neighbouring headers of which the first names the task and the second states it."""
-    return NAMING_HEADER.match(fold(naming)) is not None and STATING_HEADER.search(fold(stating)) is not None
+    naming, stating = fold(naming), fold(stating)
+    if TOPIC_HEADER.match(naming) and REQUIREMENT_HEADER.match(stating):
+        return True
+    return NAMING_HEADER.match(naming) is not None and STATING_HEADER.search(stating) is not None
 
 
 def stating_column(headers: list[str], candidates: list[int]) -> int | None:
@@ -156,23 +164,66 @@ def header_is_table(texts: list[str]) -> bool:
 WEAK_SUFFIXES = ("所", "台", "站", "室", "馆", "院", "会", "队", "社", "组", "团", "处", "科", "股", "市", "县", "区", "省", "乡", "镇", "部")
 
 
+# A list of twenty divisions and the collectives below them runs past a hundred characters.
+UNIT_LIST_MAX = 200
+
+
 def unit_strength(text: str) -> float:
-    """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise."""
+    """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise; names
+    separated by spaces only (区城管局 区水投) are a list too."""
+    strength = _list_strength(text)
+    if not strength and SPACE_RUN.search(text.strip()):
+        strength = _list_strength(SPACE_RUN.sub("、", text.strip()))
+    return strength
+
+
+SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
+
+
+def _list_strength(text: str) -> float:
     from ..extract.responsibility import is_collective, looks_like_unit, split_units, task_verbs
 
+    if len(text) > UNIT_LIST_MAX or text.startswith(task_verbs()):
+        return 0.0
     pieces = split_units(text)
-    if not pieces or len(text) > 80 or text.startswith(task_verbs()):
+    if not pieces:
         return 0.0
     strength = 1.0
-    for raw, _, _ in pieces:
+    for index, (raw, _, _) in enumerate(pieces):
         if not (looks_like_unit(raw) or raw.endswith("部门")):
+            if index and _short_sibling(raw, pieces[0][0]):
+                strength = 0.5
+                continue
             return 0.0
         if raw.endswith(WEAK_SUFFIXES) and not is_collective(raw) and not (len(raw) <= 8 and not re.search(r"\d", raw)):
             strength = 0.5
     return strength
 
 
+def _short_sibling(raw: str, first: str) -> bool:
+    """区水投 after 区城管局: a short form (区水利投资公司) written with the level of the unit before it."""
+    from ..extract.responsibility import looks_like_unit
+
+    return 3 <= len(raw) <= 5 and raw.startswith(LEVEL_PREFIXES) and first.startswith(raw[0]) and looks_like_unit(first)
+
+
 SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[（(][\u4e00-\u9fff]{2,6}[）)])?")
+
+
+# A name that opens with a level (区水投, 县城投) is a unit's short form, not a person's.
+LEVEL_PREFIXES = ("省", "市", "县", "区", "镇", "乡", "州", "旗", "盟")
+TRAILING_PERSON = re.compile(r"^(?P<units>.+?[^\s])[ \u3000\u00a0]+(?P<person>[\u4e00-\u9fff]{2,3})$")
+
+
+def trailing_person(text: str) -> tuple[str, str] | None:
+    """``(units, person)`` of a unit cell that ends with a person's name after a space
+    (``市民政局 伍泽国`` under 牵头单位及主要负责人): the name is no unit by its form, the rest is."""
+    from ..extract.responsibility import looks_like_unit
+
+    found = TRAILING_PERSON.match(text.strip()) if len(text) <= 60 else None
+    if found is None or looks_like_unit(found.group("person")) or found.group("person").startswith(LEVEL_PREFIXES):
+        return None
+    return (found.group("units"), found.group("person")) if unit_strength(found.group("units")) == 1.0 else None
 
 
 def units_then_predicate(text: str) -> bool:
@@ -206,10 +257,14 @@ def affinity(text: str, kind: str) -> float:
     if kind == "number":
         return 3.0 if t.isdigit() else -3.0
     strength = unit_strength(t)
+    if not strength and SPACE_RUN.search(text.strip()):
+        strength = unit_strength(text)  # 区城管局 区水投: folding took the space that parts them
     unitish = strength > 0
     if kind == "unit":
         if not unitish and units_then_predicate(t):
             return 2.0  # 拘留所、看守所制定: the units, then what they do
+        if not unitish and trailing_person(text) is not None:
+            return 2.5  # 市民政局 伍泽国: the unit and its head
         return 3.0 * strength if unitish else (-2.0 if size > 25 or "。" in t else -0.5)
     if kind == "deadline":
         if size > 24 or not DEADLINE_CELL.search(t):

@@ -83,7 +83,7 @@ def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
     index = 0
     while index < len(cells):
         cell = cells[index]
-        if index + 1 < len(cells) and len(fold(cell.text)) <= 2 and len(fold(cells[index + 1].text)) <= 2 and column_kind(cell.text) in ("other", "task", "unit"):
+        if index + 1 < len(cells) and len(fold(cell.text)) <= 2 and len(fold(cells[index + 1].text)) <= 2 and column_kind(cell.text) in ("other", "task", "unit") and column_kind(cells[index + 1].text) != "number":
             out.append(join(cells[index : index + 2]))
             index += 2
             continue
