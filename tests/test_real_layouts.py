@@ -1405,6 +1405,42 @@ CASES["sections_after_closing_brackets_in_a_page_without_spaces"] = (NO_SPACES_L
     ("设立专项资金对承", "市财政局", "responsible"),
 ])
 
+# Label lines under each target; the last target cut right after its bare 责任单位 label; a collective
+# whose second piece is a bare level (各开发区、镇（街道）: every zone and every town) is one.
+TARGET_LABEL_LINES = "一、主要目标\n1.地区生产总值增长6%。\n牵头领导:刘一达\n牵头单位:市发展和改革局\n责任单位:各有关部门,各开发区、镇(街道)\n2.精准对接政策。\n牵头领导:刘一达\n牵头单位:市财政局\n责任单位\n"
+
+CASES["bare_label_line_and_a_zone_and_town_collective"] = (TARGET_LABEL_LINES, [
+    ("地区生产总值增长", "市发展和改革局", "lead"), ("地区生产总值增长", "各有关部门", "responsible"),
+    ("地区生产总值增长", "各开发区、镇（街道）", "responsible"), ("精准对接政策", "市财政局", "lead"),
+])
+
+
+# Several label fields in one bracket, one of them naming who supplies the figures (数据提供单位).
+DATA_SUPPLIER = "一、发展目标\n1.地区生产总值增长7%左右。(牵头单位:市发改委;数据提供单位:市统计局)\n2.进出口总额增长8%。(牵头单位:市商务局)\n"
+
+CASES["data_supplying_unit_label"] = (DATA_SUPPLIER, [
+    ("地区生产总值增长", "市发改委", "lead"), ("地区生产总值增长", "市统计局", "support"),
+    ("进出口总额增长8", "市商务局", "lead"),
+])
+
+
+# A bracket closed by the notice's note that it will not list the units again (以下不再列出).
+NOT_LISTED_AGAIN = "一、政策措施\n1.优化政策制定机制。出台涉企政策要多渠道收集意见。(省发展改革委、省司法厅等有关部门按职责分工负责,以下不再列出)\n"
+
+CASES["note_not_listed_again_closes_the_bracket"] = (NOT_LISTED_AGAIN, [
+    ("优化政策制定机制", "省发展改革委", "responsible"), ("优化政策制定机制", "省司法厅", "responsible"),
+])
+
+
+# A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
+# label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
+QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"
+
+CASES["report_quoting_the_plan_sentence_by_sentence"] = (QUOTED_PLAN, [
+    ("地区生产总值增长", "市发展改革委", "lead"), ("地区生产总值增长", "各区政府", "lead"),
+    ("实施停车管理网格", "市交通委", "lead"), ("实施停车管理网格", "市公安局", "lead"),
+])
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

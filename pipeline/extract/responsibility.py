@@ -87,10 +87,10 @@ def vocabulary() -> Vocabulary:
     raw = load_raw()
     labels = tuple(sorted(((x["label"], x["role"]) for x in raw["labels"]), key=lambda x: -len(x[0])))
     known = "|".join(re.escape(label) for label, _ in labels)
-    # A label ends in a colon, or in 为 before a name (牵头单位为市发改委).
+    # A label ends in a colon, or in 为 / 是 before a name (牵头单位为市发改委, 主责单位是市交通委).
     # ... optionally with an alternative in brackets (牵头处室（单位）：).
     label_regex = re.compile(
-        f"((?:{known})|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|为(?=[\\u4e00-\\u9fff]))"
+        f"((?:{known})|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
     )
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end.
@@ -244,6 +244,9 @@ ORGANS = ("党委", "政府", "人民政府", "党工委", "管委会", "人大"
 SHARED_ORGAN = re.compile(r"(?:各|有关|相关)[\u4e00-\u9fff]{1,6}?(?:党委|政府|党工委|管委会)")
 
 
+BARE_LEVEL = re.compile(r"(?:[乡镇村]|街道|镇街|乡镇|社区)(?:[（(][乡镇街道社区村、]{1,6}[）)])?")
+
+
 def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``各县、市、区政府`` and ``各市、县（市、区）政府`` are one collective, not three units."""
     joined: list[tuple[int, int]] = []
@@ -261,6 +264,14 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
                 joined.append((begin, spans[last][1]))
                 index = last + 1
                 continue
+        if text.startswith("各", begin) and index + 1 < len(spans) and BARE_LEVEL.fullmatch(text[spans[index + 1][0] : spans[index + 1][1]]):
+            # 各开发区、镇（街道）: every zone and every town (street); 镇 alone names no unit
+            last = index + 1
+            while last + 1 < len(spans) and BARE_LEVEL.fullmatch(text[spans[last + 1][0] : spans[last + 1][1]]):
+                last += 1
+            joined.append((begin, spans[last][1]))
+            index = last + 1
+            continue
         if index + 1 < len(spans) and SHARED_ORGAN.fullmatch(text[begin:end]) and text[spans[index + 1][0] : spans[index + 1][1]] in ORGANS:
             # 各盟市党委、政府: the party committees and the governments of every league and city
             joined.append((begin, spans[index + 1][1]))
@@ -352,7 +363,7 @@ def _find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     found = []
     for match in anchored.finditer(vocabulary().label_regex, text):  # (finditer's matches, tried only near a colon or 为)
         written = match.group(1)
-        if match.group(0).endswith("为") and text.startswith(ROLE_OPENINGS, match.end()):
+        if match.group(0).endswith(("为", "是")) and text.startswith(ROLE_OPENINGS, match.end()):
             continue  # 第一责任单位为牵头单位: a stated rule, not a label and its unit
         # A label that starts with a role word is whole (分管副市长, 牵头市领导, 主责单位). Otherwise the
         # match may have run into the unit before it, whose separator was healed away (县农业农村局责任单位：):

@@ -30,6 +30,7 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         or _led_topic_cuts(raw.text, attributions)
         or _ordinal_point_cuts(raw.text, attributions)
         or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
+        or (_sentence_clause_cuts(raw.text, attributions) if raw.level == UNNUMBERED_LEVEL else [])
     )
     if not cuts:
         return (raw,)
@@ -87,11 +88,17 @@ def _field_title(group: list) -> str | None:
     return None
 
 
+QUOTED_TASK = re.compile(r"(?:(?:例如|比如|其中)[，,]?)?第[\d一二三四五六七八九十百]{1,6}项(?:重点)?(?:任务|工作)?[“「\"](?P<task>[^”」\"\n]{2,120})[”」\"]")
+
+
 def _task_title(text: str) -> str:
     """The task's first sentence without the clause that closes it (``推进…便利化（省工商局牵头）``):
     a split task's title says what is to be done; who does it is in its responsibilities."""
     from .responsibility import UNIT_HEADING
 
+    quoted = QUOTED_TASK.match(text)
+    if quoted:
+        return quoted.group("task")  # 第1项任务“地区生产总值增长6.5%左右”，牵头领导是…: a report quoting the plan
     title = first_sentence(text)
     if UNIT_HEADING.match(text) and text[len(title) : len(title) + 1] == "。":
         # 县环保局。负责对全县…: a unit heading is no title alone; its duty's first sentence goes with it
@@ -131,6 +138,20 @@ def _closing_bracket_cuts(text: str, attributions: list[Attribution]) -> list[in
         if _has_task(text[end:following]):
             cuts.append(end)
     return cuts
+
+
+def _sentence_clause_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """In a paragraph found by its clauses (a report quoting the plan: ``第1项任务“…”，主责单位是A。
+    第98项任务“…”，主责单位是B、C。``), after each sentence that ends with its own clause."""
+    ends = []
+    for attribution in attributions:
+        stop = attribution.end + len(text[attribution.end :]) - len(text[attribution.end :].lstrip(" ）)"))
+        if text[stop : stop + 1] in ("。", "；", "！") and (not ends or ends[-1] != stop + 1):
+            ends.append(stop + 1)
+    if len(ends) < 2:
+        return []
+    cuts = [end for end, following in zip(ends, ends[1:]) if _has_task(text[end:following])]
+    return cuts if len(cuts) == len(ends) - 1 else []
 
 
 def _clause_line_cuts(text: str, attributions: list[Attribution]) -> list[int]:

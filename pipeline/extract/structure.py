@@ -599,6 +599,14 @@ def _starts_with_label(text: str) -> bool:
     return starts_with_label(to_simplified(text[:16]))
 
 
+def _bare_label(text: str) -> bool:
+    """``责任单位`` alone on its line (its value cut off, or on the next line): no piece of a name."""
+    from .normalise import to_simplified
+    from .responsibility import vocabulary
+
+    return len(text) <= 8 and to_simplified(text.strip(" :：")) in dict(vocabulary().labels)
+
+
 def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> RawItem:
     text, origins = node.rest, list(node.rest_origins)
     if node.body and _is_title_line(node.rest):
@@ -609,7 +617,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         clause_only = _is_clause_only(block.text)
         # 牵头单位：… lines, other fields, folded sub-points and lines that are a clause alone
         # (市发改委牵头落实, a unit cell of a table flattened one cell per line) stay lines.
-        if text and (block.break_before or _starts_with_label(block.text) or FIELD_LINE.match(block.text) or clause_only or after_clause):
+        if text and (block.break_before or _starts_with_label(block.text) or _bare_label(block.text) or FIELD_LINE.match(block.text) or clause_only or after_clause):
             text += "\n"
             origins.append(block.origins[0])
         elif text and text[-1].isascii() and text[-1].isalnum() and block.text[0].isascii() and block.text[0].isalnum():
