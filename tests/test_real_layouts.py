@@ -1441,6 +1441,25 @@ CASES["report_quoting_the_plan_sentence_by_sentence"] = (QUOTED_PLAN, [
     ("实施停车管理网格", "市交通委", "lead"), ("实施停车管理网格", "市公安局", "lead"),
 ])
 
+# A two-column list typed with spaces whose unit header is no label the clauses know (负责组织); its
+# short first row is no more header.
+EVENT_ORGANISERS = "以下为各项目负责组织名单：\n\n比赛项目 负责组织\n羽毛球 公司工会\n乒乓球 公司行政办\n集体拔河 行政、支部、工会\n\n希望各部门落实专人负责。\n"
+
+CASES["space_list_with_a_header_the_clauses_do_not_know"] = (EVENT_ORGANISERS, [
+    ("羽毛球", "公司工会", "responsible"), ("乒乓球", "公司行政办", "responsible"),
+    ("集体拔河", "行政", "responsible"), ("集体拔河", "支部", "responsible"), ("集体拔河", "工会", "responsible"),
+])
+
+
+# Leaders sharing one title (由鲁某某、郑某某副厅长分别负责) or with their own (金某某总工), then the
+# divisions that carry the task out (…处和…处分别落实): only the divisions are units.
+LEADERS_THEN_DIVISIONS = "一、生态环境保护\n1、主要污染物排放总量下降3%（牵头单位：区环保厅）。由金国平总工负责，污染物排放总量控制处落实。\n2、抓好水土流失治理工程。由鲁国安、郑忠平副厅长分别负责，环境监测处和农村环境监督管理处分别落实。\n"
+
+CASES["leaders_sharing_a_title_are_no_units"] = (LEADERS_THEN_DIVISIONS, [
+    ("主要污染物排放总", "区环保厅", "lead"), ("主要污染物排放总", "污染物排放总量控制处", "responsible"),
+    ("抓好水土流失治理", "环境监测处", "responsible"), ("抓好水土流失治理", "农村环境监督管理处", "responsible"),
+])
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),

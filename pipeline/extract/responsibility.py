@@ -589,12 +589,21 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         # 由校团委主办，校社联承办: beside the one that leads, 承办 is the unit that carries it out.
         segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
-    segments = [seg for seg in segments if not all(is_person_title(p) for p, _, _ in split_units(simple[seg[2] : seg[3]]))]
+    segments = [seg for seg in segments if not _persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
     units = _segments_to_units(text, simple, segments)
     names = [to_simplified_name(u.raw) for u in units]
     if units and len(units) >= len(segments) and (names_a_unit_list(names) or (led and _named_parties(names))):
         return units, clause_end
     return None
+
+
+def _persons(pieces: list[str]) -> bool:
+    """Leaders, not units: every piece a title (分管副省长), or names sharing the last one's title
+    (鲁某某、郑某某副厅长: two deputy heads)."""
+    if not pieces or not is_person_title(pieces[-1]):
+        return False
+    # (a name ending in 会, 国会 or 建会, looks like a unit's 委员会 by its form)
+    return all(is_person_title(p) or (SHORT_FIELD.fullmatch(p) is not None and (not looks_like_unit(p) or p.endswith("会"))) for p in pieces[:-1])
 
 
 PARTY_MAX = 8

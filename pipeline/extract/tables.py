@@ -46,6 +46,7 @@ class RowText:
 
 
 UNIT_ROLES = ("lead", "support", "responsible")
+CANONICAL_LABELS = {"lead": "牵头单位", "support": "配合单位", "responsible": "责任单位"}
 
 
 def _header_text(table: Table, index: int) -> str:
@@ -68,6 +69,9 @@ def classify_columns(table: Table) -> list[Column]:
             label = table.inferred_labels[index]
         if label is None and len(header) <= 8 and label_role(header) is not None and not TASK_HEADER.search(header):
             label = header  # 责任处室, 主责部门, 协办科室: a label by its role words
+            if not vocabulary().label_regex.fullmatch(f"{label}："):
+                # 负责组织: a header the clause reader would not take for a label; the label of its role
+                label = CANONICAL_LABELS.get(label_role(header) or "", label)
         if label is None and ((UNIT_HEADER.match(header) and not TASK_HEADER.search(header)) or DIVISION_HEADER.match(header)):
             label = "责任单位"  # 涉及部门, 实施单位, 任务分工: a column of units without a role word
         if label:

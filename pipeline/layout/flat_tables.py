@@ -269,6 +269,8 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
             more = cut(lines[cursor])
             if not more or LEADING_NUMBER.match(more[0].text) or not all(_header_like(c.text) for c in more):
                 break
+            if len(more) > 1 and all(column_kind(c.text) == "other" and len(fold(c.text)) > 2 for c in more):
+                break  # 羽毛球 公司工会: short cells naming no column are the first row, not more header
             header.extend(more)
             cursor += 1
         while cursor < len(lines) and lines[cursor].number not in taken and len(body) < MAX_ROWS:
