@@ -1460,6 +1460,16 @@ CASES["leaders_sharing_a_title_are_no_units"] = (LEADERS_THEN_DIVISIONS, [
     ("抓好水土流失治理", "环境监测处", "responsible"), ("抓好水土流失治理", "农村环境监督管理处", "responsible"),
 ])
 
+# A page run together whose first heading follows a comma (…快速复苏，一、…): it opens the count
+# that 二、 goes on with, so the plan starts there.
+FIRST_HEADING_AFTER_A_COMMA = "桑溪市人民政府办公室关于促进文体活动恢复的若干措施的通知桑府办规〔2023〕99号各镇人民政府，市政府直属各单位：《关于促进文体活动恢复的若干措施》已经市政府同意，桑溪市人民政府办公室2023年7月26日（此件主动公开）关于促进文体活动恢复的若干措施为进一步促进文化展演、体育赛事等活动快速复苏，一、承办好省级文体赛事积极争取品牌赛事落户，（责任单位：市文体局、市财政局）二、办好特色文体活动办好排球节等系列活动，（责任单位：市文体局）\n"
+
+CASES["first_heading_after_a_comma_in_a_page_run_together"] = (FIRST_HEADING_AFTER_A_COMMA, [
+    ("承办好省级文体赛", "市文体局", "responsible"), ("承办好省级文体赛", "市财政局", "responsible"),
+    ("办好特色文体活动", "市文体局", "responsible"),
+])
+
+
 @pytest.mark.parametrize("names, completed", [
     (["省教育", "人力资源社会保障厅"], ["省教育厅", "省人力资源社会保障厅"]),
     (["市实验小学", "桑溪市第二中学", "各区教育局"], ["市实验小学", "桑溪市第二中学", "各区教育局"]),
@@ -1548,3 +1558,16 @@ def test_real_layout_unit_cells_are_not_field_labels():
     for line in joined:  # every character of the value still stands at its offset
         value = line.text.split("：", 1)[1].strip()
         assert text[line.offset + line.text.index(value) :].startswith(value)
+
+
+# A heading whose line closes with its own clause after its first sentence, then sub-items with
+# theirs (a completion report): the heading is a task of its own, and 1. after the heading's line
+# (no final punctuation) opens the count that 2. goes on with.
+HEADING_WITH_ITS_OWN_CLAUSE = "截至年底，十件实事全面完成。具体情况如下：\n一、减少农村扶贫对象6万人；实施易地扶贫搬迁1万人。(责任单位:市扶贫办、市移民局,各县区政府)该件实事已全面完成\n1.减少农村扶贫对象6万人(责任单位:市扶贫办,各县区)\n此项工作已完成。\n2.实施易地扶贫搬迁1万人。(责任单位:市移民局,西秀区)\n此项工作已完成。\n"
+
+
+def test_real_layout_heading_with_its_own_clause_and_sub_items_with_theirs(write_notice):
+    document = pipeline.parse(write_notice(HEADING_WITH_ITS_OWN_CLAUSE))
+    assert [(item.number, [r.unit_raw for r in item.responsibilities]) for item in document.items] == [
+        ("一", ["市扶贫办", "市移民局", "各县区政府"]), ("1", ["市扶贫办", "各县区"]), ("2", ["市移民局", "西秀区"]),
+    ]

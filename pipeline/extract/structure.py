@@ -293,8 +293,11 @@ def _find_body_start(blocks: list[Block]) -> int | None:
             # 附件：… followed by the signature and date lists the attachments of the transmittal.
             if not any(is_date_line(b.text) for b in blocks[index + 1 : index + 5]):
                 return index
-        if match_heading(block.text) and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX or _ends_with_title(previous.text)):
+        heading = match_heading(block.text)
+        if heading and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX or _ends_with_title(previous.text)):
             return index
+        if heading and previous.text.endswith(("，", ",", "：", ":")) and _count_goes_on(heading, blocks, index):
+            return index  # …为促进文体活动快速复苏， ⏎ 一、…: the page ran the plan on after a comma
         previous = block
     return None
 
@@ -424,7 +427,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             # name heads them as a section (numbered by the name itself).
             heading = (UNIT_GROUP_RANK, text.strip(), 0)
         else:
-            heading = match_heading(text) if previous_allows_heading else _next_sibling_heading(text, stack)
+            heading = match_heading(text) if previous_allows_heading else (_next_sibling_heading(text, stack) or _first_of_a_count(text, body, position, stack))
             previous_field = position > 0 and FIELD_LINE.match(body[position - 1].text) is not None  # 完成情况：…55%
             if heading is None and (previous_allows_heading or previous_field):
                 heading = _glued_number_heading(text, body[position + 1] if position + 1 < len(body) else None, body[position - 1] if position > 0 else None)
@@ -484,6 +487,30 @@ def _unit_group(text: str, following: str) -> bool:
     return heading is not None and to_int(heading[1] or "") == 1 and unit_heading(text) is not None
 
 
+COUNT_LOOKAHEAD = 60  # blocks searched for the second heading of a count
+
+
+def _first_of_a_count(text: str, body: list[Block], position: int, stack: list[_Node]) -> tuple[int, str, int] | None:
+    """A first heading after a line without final punctuation (…快速复苏， ⏎ 一、持续承办好…, a page
+    run together whose heading followed a comma): read where it opens a count the notice goes on
+    with (二、 follows) and no heading of its rank is open."""
+    heading = match_heading(text)
+    if heading is None or any(node.rank == heading[0] for node in stack):
+        return None
+    return heading if _count_goes_on(heading, body, position) else None
+
+
+def _count_goes_on(heading: tuple[int, str, int], blocks: list[Block], position: int) -> bool:
+    """``heading`` is the first of a count (一、, 1.) whose second follows within the next blocks."""
+    if to_int(heading[1] or "") != 1:
+        return False
+    for block in blocks[position + 1 : position + 1 + COUNT_LOOKAHEAD]:
+        following = match_heading(block.text) if block.row is None else None
+        if following is not None and following[0] == heading[0] and to_int(following[1] or "") == 2:
+            return True
+    return False
+
+
 def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int] | None:
     """After a line without final punctuation (a list of names, ``成员：…``) a heading is read
     only where it is a title line that counts on from an open heading of its rank (二、… ⏎ … ⏎
@@ -509,12 +536,22 @@ def _leaves(nodes: list[_Node]) -> list[_Node]:
         if node.children and _fold_subpoints(node):
             out.append(node)
         elif node.children:
-            if _body_attributes(node):
+            if _body_attributes(node) or _own_clause_kept(node):
                 out.append(node)  # 一、治理… ⏎ 由省经贸委承办，…协办。: the section is a task of its own
             out.extend(_leaves(node.children))
         else:
             out.append(node)
     return out
+
+
+def _own_clause_kept(node: _Node) -> bool:
+    """A heading whose line attributes work after its first sentence (``一、减少…万人。（责任单位：
+    A、B）…`` ⏎ ``1.…（责任单位：A）``): its sub-items do not inherit that clause (only the title's
+    first sentence goes down to them), so the heading is a task of its own."""
+    from .responsibility import text_to_attributions
+
+    title = first_sentence(node.rest)
+    return any(a.start >= len(title) for a in text_to_attributions(node.rest))
 
 
 def _body_attributes(node: _Node) -> bool:
