@@ -1432,6 +1432,15 @@ CASES["note_not_listed_again_closes_the_bracket"] = (NOT_LISTED_AGAIN, [
 ])
 
 
+# A label whose role we do not know (联系单位) after a known one ends the value before it; its
+# units are named, not made responsible.
+UNKNOWN_ROLE_LABEL = "一、发展目标\n1.城镇调查失业率5.5%左右。(牵头单位:市人社局;联系单位:市统计局)\n"
+
+CASES["label_of_an_unknown_role_ends_the_value_before_it"] = (UNKNOWN_ROLE_LABEL, [
+    ("城镇调查失业率5", "市人社局", "lead"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -391,7 +391,16 @@ def _find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
                     label, begin = prefix + label, begin - len(prefix)
                 found.append((label, role, begin, match.end()))
                 break
+        else:
+            head = match.start(1)
+            if UNROLED_LABEL.fullmatch(written) and (head == 0 or text[head - 1] in "；;，,。\n \u3000（("):
+                # 数据提供单位：市统计局 after 牵头单位：市发改委；: a label of a role we do not know ends the
+                # value before it; its own units are named, not made responsible (role "other")
+                found.append((written, "other", head, match.end()))
     return tuple(found)
+
+
+UNROLED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:单位|部门)")
 
 
 DEADLINE_PREFIXES = ("整改", "完成", "办结", "落实", "办理")
@@ -416,7 +425,7 @@ def _labelled_segments(inner: str, offset: int) -> list[tuple[str, str, int, int
 def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, int, int]]) -> list[UnitSpan]:
     units: list[UnitSpan] = []
     for label, role, seg_start, seg_end in segments:
-        if role in ("deadline", "person"):
+        if role in ("deadline", "person", "other"):
             continue  # 完成时限：12月底前 ⏎ 责任股室：…: the time limit or the leader, then the units
         if role == "responsible" and label not in vocabulary().role_words:
             inner = _role_word_units(text, simple, seg_start, seg_end)
