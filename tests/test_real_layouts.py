@@ -1441,6 +1441,26 @@ CASES["label_of_an_unknown_role_ends_the_value_before_it"] = (UNKNOWN_ROLE_LABEL
 ])
 
 
+# Tables flattened a cell a line whose merged cells were lost: the higher levels of an indicator
+# table given only where they change (rows parted by a line of one space), or a time shared with
+# the row above; each row is closed by its units, its task the last cell before them that is no
+# time, score or leader; a row without units of its own is left out, and a task cell the page
+# broke in two is joined back.
+INDICATOR_LEVELS = "2021年政务公开考核指标\n\n一级指标\n\n二级指标\n\n三级指标\n\n责任科室\n\n \n\n主动公开\n\n养老服务\n\n0.75\n\n是否及时公开养老补贴政策(0.25\n\n中医科\n\n \n\n是否按月公开补贴发放总金额(0.5\n\n中医科\n\n \n\n医疗服务\n\n2\n\n是否公开本地区公共场所的监督检\n\n查结果及处理信息(0.5\n\n医政医管科\n\n区卫生健康监督执法大队\n"
+
+CASES["indicator_levels_given_where_they_change"] = (INDICATOR_LEVELS, [
+    ("是否及时公开养老", "中医科", "responsible"), ("是否按月公开补贴", "中医科", "responsible"),
+    ("是否公开本地区公", "医政医管科", "responsible"), ("是否公开本地区公", "区卫生健康监督执法大队", "responsible"),
+])
+
+TASKS_TIMES_UNITS_LEADERS = "三、任务分解\n任 务\n完成时间\n负责单位\n负责人\n召开运动会筹备会。\n3月12日\n校工会\n体育教学部\n杨一红\n确定比赛项目，发布通知。\n组织学生认真训练、积极参赛。\n3月12日启动\n各学院\n代表团团长\n编排秩序册。\n4月7日前\n校办\n张一婷\n"
+
+CASES["cell_lines_whose_merged_cells_were_lost"] = (TASKS_TIMES_UNITS_LEADERS, [
+    ("召开运动会筹备会", "校工会", "responsible"), ("召开运动会筹备会", "体育教学部", "responsible"),
+    ("组织学生认真训练", "各学院", "responsible"), ("编排秩序册", "校办", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

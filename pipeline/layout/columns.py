@@ -124,9 +124,9 @@ def column_kind(header: str) -> str:
         role = "responsible"
     if role is None and DIVISION_HEADER.match(text):
         role = "responsible"
-    if role in ("lead", "support", "responsible"):
-        return "unit"
-    if role == "person":
+    if role in ("lead", "support", "responsible") and not (text.endswith("人") and len(text) <= 5):
+        return "unit"  # (负责人, 牵头人: a person, whatever role word names them)
+    if role == "person" or (role is not None and text.endswith("人") and len(text) <= 5):
         return "person"
     if role == "deadline" or (DEADLINE_HEADER.search(text) and len(text) <= 8):
         return "deadline"

@@ -450,6 +450,8 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
     cells = _iter_cells(lines, index, taken)
     header: list[Cell] = []
     for cell in cells:
+        if not header and section_heading(cell.text):
+            return None  # 三、任务分解 ⏎ 任务 ⏎ 完成时间 …: the section's title above the header, no column
         if len(fold(cell.text)) > 12 or column_kind(cell.text) == "other" or len(header) == MAX_HEADER_CELLS:
             pending = [cell]
             break
@@ -461,15 +463,69 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
         return None
     width, unit_columns = len(header), [i for i, kind in enumerate(kinds) if kind == "unit"]
     rows: list[tuple[Cell | None, list[Cell]]] = []
+    read: list[Cell] = list(pending)  # every cell taken from the generator, for the second reading
     while len(rows) < MAX_ROWS:
         row = pending + [cell for _, cell in zip(range(width - len(pending)), cells)]
+        read.extend(row[len(pending) :])
         pending = []
         if len(row) < width or not all(unit_strength(row[i].text) > 0 for i in unit_columns) or any(column_kind(c.text) == "number" for c in row):
             break
         rows.append((None, row))
     if len(rows) < UNNUMBERED_MIN_ROWS:
+        tasks = [i for i in range(unit_columns[0]) if kinds[i] == "task"] if len(unit_columns) == 1 else []
+        if tasks and all(kind in ("task", "unit", "deadline", "person") for kind in kinds):
+            return _rows_closed_by_units(header, tasks[-1], unit_columns[0], read + [cell for _, cell in zip(range(20 * MAX_ROWS), cells)])
         return None
     return to_table(header, rows, header[0].line, rows[-1][1][-1].line)
+
+
+def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int, cells: list[Cell]) -> Table | None:
+    """A header a cell a line (``一级指标 … 五级指标 | 责任科室``, ``任务 | 完成时间 | 负责单位 | 负责人``)
+    whose rows lost their merged cells in the flattening (the higher levels given only where they
+    change, a time or a leader shared with the row above): rows of uneven length, each closed by
+    its units. The row's task is the last cell before its units that is no time, leader or score
+    (the lowest level); a task cell the page broke (``…检查结`` ⏎ ``果及处理信息``) is joined back.
+    Only the task and the units are kept; a row without units of its own is left out."""
+    rows: list[tuple[Cell | None, list[Cell]]] = []
+    start = index = 0
+    while index < len(cells) and len(rows) < MAX_ROWS:
+        if not _unit_cell(cells[index].text) or index == start:
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(cells) and _unit_cell(cells[end + 1].text):
+            end += 1
+        at = next((k for k in range(index - 1, start - 1, -1) if _row_task(cells[k].text)), None)
+        if at is None:
+            return None
+        task = [cells[at]]
+        # (the higher levels each come with a score cell, 23 ⏎ 3 ⏎ 0.5: the cell right before a task
+        # is a score or a time unless the page broke the task)
+        if at - 1 >= start and len(fold(task[0].text)) <= BROKEN_TASK_MAX and _row_task(cells[at - 1].text) and not re.search(r"[。；;）)]$", cells[at - 1].text):
+            task.insert(0, cells[at - 1])
+        row = [Cell("", task[0].offset, task[0].line, task[0].page) for _ in header]
+        row[task_column], row[unit_column] = join(task), join(cells[index : end + 1])
+        rows.append((None, row))
+        start = index = end + 1
+    if len(rows) < UNNUMBERED_MIN_ROWS:
+        return None
+    return to_table(header, rows, header[0].line, rows[-1][1][-1].line, by_position=True)
+
+
+def _unit_cell(text: str) -> bool:
+    # (召开…筹备会。 ends like a name of a 会, but a sentence is no list of names)
+    return unit_strength(text) > 0 and not text.rstrip().endswith(("。", "；", ";"))
+
+
+def _row_task(text: str) -> bool:
+    """A cell that can state a row's task: not a time, a leader, a score or a unit."""
+    from .columns import affinity
+
+    return len(fold(text)) >= ROW_TASK_MIN and not _unit_cell(text) and affinity(text, "deadline") < 3.0 and affinity(text, "person") <= 0
+
+
+BROKEN_TASK_MAX = 16  # the piece of a task cell the page broke off
+ROW_TASK_MIN = 6
 
 
 def _iter_cells(lines: tuple[SourceLine, ...], start: int, taken: set[int], limit: int | None = None):
