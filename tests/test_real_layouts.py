@@ -1461,6 +1461,15 @@ CASES["cell_lines_whose_merged_cells_were_lost"] = (TASKS_TIMES_UNITS_LEADERS, [
 ])
 
 
+# A pipe row whose other cells are empty (新增学位810个 | |||||) continues the row above: the table
+# goes on after it, and the unit cell merged over both rows counts once.
+EMPTY_CELLS_ROW = "2023年度民生实事进展情况\n序号 | 工作任务 | 责任单位 | 一季度目标 | 目标完成情况 |\n1 | 新改扩建公办中小学校1所 | 教体局 | 室内装修 | 顺利推进 |\n新增学位810个 | ||||\n2 | 完成结对帮扶学校2所 | 教体局 | 互派人员到位 | 顺利推进 |\n"
+
+CASES["pipe_row_of_empty_cells_continues_the_row_above"] = (EMPTY_CELLS_ROW, [
+    ("新改扩建公办中小", "教体局", "responsible"), ("完成结对帮扶学校", "教体局", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -234,6 +234,7 @@ def row_texts(table: Table) -> list[RowText]:
         return []
     out: list[RowText] = []
     previous_key = previous_number = None
+    previous_cells: set[tuple[int, int]] = set()
     numbered_tasks = _tasks_numbered(table, task_col, number_col)
     for row in table.rows[table.header_rows :]:
         texts = [c.text.strip() for c in row if c.text.strip()]
@@ -266,6 +267,8 @@ def row_texts(table: Table) -> list[RowText]:
             if column.kind != "label" or column.index >= len(row) or not row[column.index].text.strip():
                 continue
             cell = row[column.index]
+            if merged and (column.index, cell.offset) in previous_cells:
+                continue  # the unit cell merged over both rows of one item: its units are the item's once
             person = trailing_person(cell.text) if "\n" not in cell.text.strip() and label_role(column.label) in UNIT_ROLES else None
             if person is not None:
                 # 市民政局 伍泽国 (牵头单位及主要负责人): the unit under its label, its head as a person
@@ -303,4 +306,5 @@ def row_texts(table: Table) -> list[RowText]:
                 number, text, origins = written.group(1), text[written.end() :], origins[written.end() :]
             out.append(RowText(text, origins, anchor.line or first.line or 0, anchor.page, number or str(len(out) + 1)))
         previous_key, previous_number = key, number_key
+        previous_cells = {(column.index, row[column.index].offset) for column in columns if column.kind == "label" and column.index < len(row)}
     return out

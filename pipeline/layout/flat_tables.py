@@ -278,8 +278,8 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
             if not lines[cursor].text.strip():
                 cursor += 1
                 continue
-            if len(more) < min_cells:
-                break
+            if len(more) < min_cells and not (more and _empty_cells_row(lines[cursor].text)):
+                break  # (新增学位810个 | |||||: a row whose other cells are empty continues the one above)
             body.append((lines[cursor], more))
             cursor += 1
         header = _merge_header_fragments(header)
@@ -291,6 +291,13 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
         else:
             index += 1
     return tables
+
+
+def _empty_cells_row(text: str) -> bool:
+    return text.count("|") + text.count("｜") >= EMPTY_ROW_BARS
+
+
+EMPTY_ROW_BARS = 3
 
 
 def find_pipe_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
