@@ -1470,6 +1470,16 @@ CASES["pipe_row_of_empty_cells_continues_the_row_above"] = (EMPTY_CELLS_ROW, [
 ])
 
 
+# 按照职责分工 between the units and their role word, 等部门单位 closing a list.
+BY_THEIR_DUTIES = "一、重点任务\n（一）建立统一社会信用代码制度。（发展改革委、公安部按照职责分工分别牵头负责，中央编办、各有关部门按照职责分工分别负责）\n（二）推进铁路信用建设。（中国国家铁路集团有限公司等部门单位负责）\n"
+
+CASES["by_their_duties_and_units_closing_a_list"] = (BY_THEIR_DUTIES, [
+    ("建立统一社会信用", "发展改革委", "lead"), ("建立统一社会信用", "公安部", "lead"),
+    ("建立统一社会信用", "中央编办", "responsible"), ("建立统一社会信用", "各有关部门", "responsible"),
+    ("推进铁路信用建设", "中国国家铁路集团有限公司", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"
