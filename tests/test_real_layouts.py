@@ -1480,6 +1480,21 @@ CASES["by_their_duties_and_units_closing_a_list"] = (BY_THEIR_DUTIES, [
 ])
 
 
+# 市直有关部门、单位 is one collective; 等省有关部门 and 等责任单位 close a list.
+COLLECTIVE_WITH_ITS_UNITS = "一、重点任务\n1.落实能源保供。（省发展改革委、能源局等省有关部门负责）\n2.推进依法行政。（责任单位：县综合行政执法局等责任单位，市直有关部门、单位）\n"
+
+CASES["collective_with_its_units_and_lists_closed_by_a_level"] = (COLLECTIVE_WITH_ITS_UNITS, [
+    ("落实能源保供", "省发展改革委", "responsible"), ("落实能源保供", "能源局", "responsible"),
+    ("推进依法行政", "县综合行政执法局", "responsible"), ("推进依法行政", "市直有关部门、单位", "responsible"),
+])
+
+
+def test_real_layout_collective_kept_whole_is_collective():
+    from pipeline.extract.responsibility import is_collective
+
+    assert is_collective("市直有关部门、单位") and is_collective("各开发区、镇（街道）") and not is_collective("市财政局、单位")
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

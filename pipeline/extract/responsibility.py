@@ -264,6 +264,11 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
                 joined.append((begin, spans[last][1]))
                 index = last + 1
                 continue
+        if index + 1 < len(spans) and is_collective(text[begin:end]) and text[spans[index + 1][0] : spans[index + 1][1]] in ("单位", "部门"):
+            # 市直有关部门、单位: the departments and the units of the city, one collective
+            joined.append((begin, spans[index + 1][1]))
+            index += 2
+            continue
         if text.startswith("各", begin) and index + 1 < len(spans) and BARE_LEVEL.fullmatch(text[spans[index + 1][0] : spans[index + 1][1]]):
             # 各开发区、镇（街道）: every zone and every town (street); 镇 alone names no unit
             last = index + 1
@@ -1154,4 +1159,7 @@ COUNTED_COLLECTIVE = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)个"
 
 def is_collective(name: str) -> bool:
     vocab = vocabulary()
-    return name.startswith(vocab.collective_prefixes) or name.endswith(vocab.collective_suffixes) or bool(COUNTED_COLLECTIVE.match(name))
+    if name.startswith(vocab.collective_prefixes) or name.endswith(vocab.collective_suffixes) or COUNTED_COLLECTIVE.match(name):
+        return True
+    # 市直有关部门、单位: a collective kept whole with the piece it shares
+    return "、" in name and is_collective(name.split("、", 1)[0])
