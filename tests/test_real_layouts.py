@@ -1495,6 +1495,24 @@ def test_real_layout_collective_kept_whole_is_collective():
     assert is_collective("市直有关部门、单位") and is_collective("各开发区、镇（街道）") and not is_collective("市财政局、单位")
 
 
+# A plan numbered by its sections (2.3.6), each entry a unit as its own label (市建设局：负责…).
+DECIMAL_SECTIONS = "2.3 成员单位职责\n2.3.6 市建设局:负责提供火灾现场建筑物结构情况,评估建筑物险情。\n2.3.7 市卫生局: 负责组织救护车辆和医护人员进行现场医疗救护。\n"
+
+CASES["decimal_section_numbers_and_a_unit_as_its_label"] = (DECIMAL_SECTIONS, [
+    ("市建设局：负责提", "市建设局", "responsible"), ("市卫生局：负责组", "市卫生局", "responsible"),
+])
+
+
+# 各县、特区、区人民政府 is one collective (特区 a level too), 各经济开发区管委会 one name, and 及
+# joins two words of one name (…门户港及公铁水联运项目建设领导小组).
+LEVELS_AND_AND = "一、重点任务\n1.推进多式联运。（责任单位：市长江综合门户港及公铁水联运项目建设领导小组成员单位）\n2.实施乡村道路提升。（责任单位：各县、特区、区人民政府，各经济开发区管委会）\n"
+
+CASES["levels_enumerated_and_and_inside_a_name"] = (LEVELS_AND_AND, [
+    ("推进多式联运", "市长江综合门户港及公铁水联运项目建设领导小组成员单位", "responsible"),
+    ("实施乡村道路提升", "各县、特区、区人民政府", "responsible"), ("实施乡村道路提升", "各经济开发区管委会", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

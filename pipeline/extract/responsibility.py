@@ -175,7 +175,7 @@ def _split_units(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
             else:
                 # (str.startswith of the tuple first: in C, and most characters open no conjunction)
                 conj = next((c for c in vocab.conjunctions if text.startswith(c, index)), None) if text.startswith(vocab.conjunctions, index) else None
-                if conj and index > start:
+                if conj and index > start and (conj not in ("及", "以及") or _conj_separates(text, start, index)):
                     pieces.append((start, index))
                     start = index + len(conj)
                     index = start
@@ -213,13 +213,14 @@ def _unglue(text: str, begin: int, end: int) -> list[tuple[int, int]]:
         if len(parts) == GLUED_NAMES_MAX - 1:
             break
         # (not after a bracket: 各开发（度假）区管委会 is one name whose note sits inside it)
-        if index - start >= 4 and simple[index - 1] not in "省市县区）)" and GLUED_LEVEL.match(simple, index) and looks_like_unit(simple[start:index]) and looks_like_unit(simple[index:]):
+        # (the left part ends like a name, not only opens like one: 各经济开发 ⏎ 区管委会 is one name)
+        if index - start >= 4 and simple[index - 1] not in "省市县区）)" and GLUED_LEVEL.match(simple, index) and looks_like_unit(simple[start:index]) and simple[start:index].endswith(vocabulary().unit_suffixes) and looks_like_unit(simple[index:]):
             parts.append((begin + start, begin + index))
             start = index
     return [*parts, (begin + start, end)] if parts else [(begin, end)]
 
 
-LEVEL_CHAR = re.compile(r"[县市区旗乡镇州盟]")
+LEVEL_CHAR = re.compile(r"[县市区旗乡镇州盟]|特区|新区")
 LEVEL_START = re.compile(r"^(?:省|市|县|区|[\u4e00-\u9fff]{2,4}(?:省|市|县|区))")
 
 
@@ -235,6 +236,15 @@ def _and_separates(text: str, start: int, index: int) -> bool:
     # 国保、经侦、禁毒和出入境: the last of a list of short names that are no names by form
     # (divisions called by their field), where neither side is a name the other completes.
     return start > 0 and text[start - 1] == "、" and SHORT_FIELD.fullmatch(left) is not None and SHORT_FIELD.fullmatch(right) is not None and not looks_like_unit(left) and not looks_like_unit(right)
+
+
+def _conj_separates(text: str, start: int, index: int) -> bool:
+    """及 joins two units (市发改委及相关部门) only after a whole name: in 市长江综合门户港及公铁水
+    联运项目建设领导小组 it joins two words of one name."""
+    from .normalise import to_simplified
+
+    left = to_simplified(text[start:index]).strip()
+    return looks_like_unit(left) or is_collective(left) or bool(re.search(r"[）)]$", left))
 
 
 SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,3}")
@@ -258,7 +268,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
-                if len(text[spans[last][0] : spans[last][1]]) > 1:
+                if not LEVEL_CHAR.fullmatch(text[spans[last][0] : spans[last][1]]):
                     break  # the piece that carries the shared name (区政府, 县（市、区）政府) closes the list
             if last > index:
                 joined.append((begin, spans[last][1]))
