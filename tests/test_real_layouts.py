@@ -1513,6 +1513,16 @@ CASES["levels_enumerated_and_and_inside_a_name"] = (LEVELS_AND_AND, [
 ])
 
 
+# A project whose numbered sub-points are its fields (（一）责任领导：… （二）责任单位：… （三）协办单位：…
+# （四）任务分解：, with points of its own): one item, not one per field.
+NUMBERED_FIELDS = "三、实施农村寄宿制学校建设工程，对农村200所中小学实施改水、改厕。\n（一）责任领导：高一勤\n（二）责任单位：市教育局\n（三）协办单位：市财政局、农业局，各县市区人民政府\n（四）项目内容及任务分解：\n1.丹江口市33所，郧县40所。\n2.其余各县市区按计划实施。\n（五）完成时限：2008年内\n"
+
+CASES["numbered_sub_points_that_are_the_tasks_fields"] = (NUMBERED_FIELDS, [
+    ("实施农村寄宿制学", "市教育局", "responsible"), ("实施农村寄宿制学", "市财政局", "support"),
+    ("实施农村寄宿制学", "农业局", "support"), ("实施农村寄宿制学", "各县市区人民政府", "support"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -554,6 +554,12 @@ def _own_clause_kept(node: _Node) -> bool:
     return any(a.start >= len(title) for a in text_to_attributions(node.rest))
 
 
+def _attributes(node: _Node) -> bool:
+    from .responsibility import text_to_attributions
+
+    return bool(text_to_attributions("\n".join([node.rest] + [b.text for b in node.body])))
+
+
 def _body_attributes(node: _Node) -> bool:
     """A heading's own paragraphs, before its sub-items, attribute work."""
     from .responsibility import text_to_attributions
@@ -578,6 +584,18 @@ def _fold_subpoints(node: _Node) -> bool:
     from .responsibility import text_to_attributions
 
     children = node.children
+    if _fields_only(children):
+        # 三、实施… ⏎ （一）责任领导：… ⏎ （二）责任单位：… ⏎ （三）协办单位：… ⏎ （六）完成时限：…: the
+        # sub-points are the task's fields, numbered; one item (a field's own 1. 2. go with it)
+        for child in children:
+            # (the field without its number: 责任单位：… opens its line, as a label line does)
+            node.body.append(replace(child.head, text=child.rest, origins=child.rest_origins, break_before=True))
+            node.body.extend(child.body)
+            for below in _descendants(child):
+                node.body.append(replace(below.head, break_before=True))
+                node.body.extend(below.body)
+        node.children = []
+        return True
     if any(child.children for child in children):
         return False
     last = children[-1]
@@ -595,6 +613,23 @@ def _fold_subpoints(node: _Node) -> bool:
     node.body.extend(replace(block, break_before=True) for block in clause_blocks)
     node.children = []
     return True
+
+
+def _descendants(node: _Node) -> list[_Node]:
+    out: list[_Node] = []
+    for child in node.children:
+        out.append(child)
+        out.extend(_descendants(child))
+    return out
+
+
+def _fields_only(children: list[_Node]) -> bool:
+    """Every sub-point is a field (``责任单位：…``, ``资金筹措：…``), one of them a unit's."""
+    names = [FIELD_LINE.match(child.rest) for child in children]
+    # (each field once: 责任单位：… under two points makes them two tasks, not two fields of one)
+    fields = len(children) >= 2 and all(names) and len({m.group(0) for m in names}) == len(names) and any(_starts_with_label(child.rest) for child in children)
+    # (a field's own points, 1. 2. under 任务分解：, name no unit of their own)
+    return fields and not any(_attributes(below) for child in children for below in _descendants(child))
 
 
 def _path(node: _Node) -> list[_Node]:
