@@ -1523,6 +1523,15 @@ CASES["numbered_sub_points_that_are_the_tasks_fields"] = (NUMBERED_FIELDS, [
 ])
 
 
+# A cell-line table whose rows carry a second target with its figures (“三公里”… ⏎ 4 ⏎ 4 ⏎ 100%):
+# a figure is no 序号 even where the row before is full; the next row is the next number.
+FIGURES_AFTER_A_ROW = "序号 |\n项目名称 |\n目标任务 |\n牵头单位 |\n累计完成 |\n累计进度 |\n1 |\n促进重点群体稳定就业 |\n城镇新增就业1100人 |\n县人社局 |\n1063 |\n96.64% |\n“三公里”充分就业社区4个 |\n4 |\n4 |\n100% |\n2 |\n支持毕业生求职创业 |\n发放求职创业补贴 |\n县人社局 |\n|\n|\n3 |\n放心家政行动 |\n培训家政服务人员613人次 |\n县科商工信局 |\n626 |\n102.12% |\n"
+
+CASES["figures_of_a_row_are_no_row_numbers"] = (FIGURES_AFTER_A_ROW, [
+    ("促进重点群体稳定", "县人社局", "lead"), ("支持毕业生求职创", "县人社局", "lead"), ("放心家政行动", "县科商工信局", "lead"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -380,7 +380,9 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             # (a county-wide list excerpted: 6, 52, 53 …).
             # Beside targets numbered in the task column, the 序号 numbers groups and may start again.
             restarts = value == 1 and sub_previous is not None and bool(rows) and len(rows[-1][1]) >= 2
-            if value is not None and (previous is None or value == previous + 1 or restarts or (value > previous and rows and len(rows[-1][1]) >= width - 1)):
+            # (a jump only where a cell with words follows: 4 ⏎ 4 ⏎ 100% are a target's figures)
+            jumps = value is not None and previous is not None and previous < value <= previous + ROW_JUMP_MAX and bool(rows) and len(rows[-1][1]) >= width - 1 and position + 1 < len(cells) and re.search(r"[\u4e00-\u9fff]", cells[position + 1].text) is not None
+            if value is not None and (previous is None or value == previous + 1 or restarts or jumps):
                 rows.append((cell, []))
                 previous = value
             elif value is None and (_section_cell(cell.text) or (not rows and _title_row(cells, position))) and (not rows or rows[-1][1]):
@@ -410,6 +412,7 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
     return tables
 
 
+ROW_JUMP_MAX = 100  # an excerpted list skips rows (6, 52, 53); 35611 after row 4 is a figure
 WRITTEN_TASK_NUMBER = re.compile(r"^\s*(\d{1,3})[.．、](?!\d)")
 
 
