@@ -1532,6 +1532,21 @@ CASES["figures_of_a_row_are_no_row_numbers"] = (FIGURES_AFTER_A_ROW, [
 ])
 
 
+# A meeting report whose one assignment sits inside a paragraph: the task starts with the sentence
+# that assigns it. 主办 / 会办 (Guangdong's lead and co-handlers).
+REPORT_PARAGRAPH = "县政府召开项目推进会\n5月24日，县政府召开项目推进会。副县长李一出席会议并指出，各部门要提高认识。县国土资源局牵头，县发改局、县住建局等部门密切配合，抢抓时间完成项目用地报批。\n"
+
+CASES["report_paragraph_task_starts_with_its_sentence"] = (REPORT_PARAGRAPH, [
+    ("县国土资源局牵头", "县国土资源局", "lead"), ("县国土资源局牵头", "县发改局", "support"), ("县国土资源局牵头", "县住建局", "support"),
+])
+
+CO_HANDLERS = "一、办理分工\n1.做好提案办理工作。该提案由市应急管理局主办，市发展改革委、公安局会办。\n"
+
+CASES["host_and_co_handlers"] = (CO_HANDLERS, [
+    ("做好提案办理工作", "市应急管理局", "lead"), ("做好提案办理工作", "市发展改革委", "support"), ("做好提案办理工作", "公安局", "support"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -296,6 +296,16 @@ def opens_with_units(text: str, attribution: Attribution) -> bool:
     return first == attribution.start or led or (connective is not None and connective.end() == first - attribution.start)
 
 
+def _lead_in_end(text: str, first: int) -> int:
+    """Where the sentence holding ``first`` begins: after the last full stop before it (the first
+    line only; label lines under a paragraph keep it whole)."""
+    line_end = text.find("\n")
+    if line_end >= 0 and first > line_end:
+        return 0
+    stop = max(text.rfind(mark, 0, first) for mark in "。！？")
+    return stop + 1 if stop >= 0 else 0
+
+
 def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
     """Tasks of a notice that numbers nothing: each paragraph that names a responsible unit, with
     the label lines under it (``責任單位：…``), is one item, numbered in order. For web pages that
@@ -318,8 +328,17 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
                 origins.append(block.origins[0])
             text += block.text
             origins.extend(block.origins)
-        if not text_to_attributions(text):
+        attributions = text_to_attributions(text)
+        if not attributions:
             continue
+        # A report's paragraph: the task starts with the sentence that assigns it (…李勇出席会议并
+        #指出，…。县国土资源局牵头，县发改局配合，…), not with the sentences that lead up to it.
+        # (one clause only: several are cut into tasks of their own below, each from its own start)
+        if len(attributions) == 1 and _has_task(re.split(r"[。！？\n]", text[attributions[0].end :], maxsplit=1)[0]):
+            # (and only where the task follows the clause in its sentence: …。责任单位：市城建委 closes
+            # the task before it)
+            lead = _lead_in_end(text, attributions[0].start)
+            text, origins = text[lead:], origins[lead:]
         number = str(len(items) + 1)
         items.append(
             RawItem(
