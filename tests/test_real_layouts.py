@@ -1547,6 +1547,27 @@ CASES["host_and_co_handlers"] = (CO_HANDLERS, [
 ])
 
 
+# A PDF's text that lost every colon and full stop: the labels glued to the task before them and
+# the names after them (…整治活动责任单位各社区居委会、驻辖区单位); each task closed by its clause,
+# the next heading counts on (（二）) or titles a section (三、) even without punctuation before it.
+GLUED_LABELS = "街道环境整治方案\n二、工作任务和责任分解\n(一)全面开展居民楼院卫生整治人人参与环境卫生整治活动责任单位各社区居委会、驻辖区单位\n(二)开展市容环境卫生整治生活垃圾日产日清责任单位城管科、环卫公司\n三、整治重点和责任分解\n1、联邦快递门前积存垃圾责任单位环卫分公司配合单位办事处、城管中队\n2、公交四公司北侧甬道积存垃圾责任单位环卫分公司\n"
+
+CASES["labels_glued_to_the_words_around_them"] = (GLUED_LABELS, [
+    ("全面开展居民楼院", "各社区居委会", "responsible"), ("全面开展居民楼院", "驻辖区单位", "responsible"),
+    ("开展市容环境卫生", "城管科", "responsible"), ("开展市容环境卫生", "环卫公司", "responsible"),
+    ("联邦快递门前积存", "环卫分公司", "responsible"), ("联邦快递门前积存", "办事处", "support"), ("联邦快递门前积存", "城管中队", "support"),
+    ("公交四公司北侧甬", "环卫分公司", "responsible"),
+])
+
+
+def test_real_layout_glued_labels_need_a_list_of_names():
+    from pipeline.extract.responsibility import find_glued_labels
+    from pipeline.extract.normalise import to_simplified
+
+    for text in ("各责任单位要认真落实", "明确责任单位和责任人", "重点任务牵头部门主责单位协办单位时限、一空气质量目标市交通委", "4项目标的责任单位均为市发改委"):
+        assert find_glued_labels(text, to_simplified(text)) == []
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -1046,6 +1046,43 @@ def to_simplified_name(name: str) -> str:
     return to_simplified(name)
 
 
+# 责任单位各社区居委会: a label glued to the words before it and the names after it (a PDF's text
+# that lost every colon and line break); read only where its value is a list of names alone.
+GLUED_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(?P<label>(?:责任|牵头|配合|协办|主办|承办)(?:单位|部门))(?![：:为是（(])(?=[\u4e00-\u9fff])")
+GLUED_VALUE_MAX = 120
+GLUED_VALUE_STOP = re.compile(r"[。；;\n]")
+GLUED_NOT_A_NAME = "均都为是由要应和及与对在"
+
+
+def find_glued_labels(text: str, simple: str) -> list[Attribution]:
+    if "单位" not in simple and "部门" not in simple:
+        return []
+    found = list(GLUED_LABEL.finditer(simple))
+    attributions: list[Attribution] = []
+    run: list[tuple[str, str, int, int]] = []
+    for index, match in enumerate(found):
+        following = found[index + 1].start("label") if index + 1 < len(found) else len(simple)
+        stop = GLUED_VALUE_STOP.search(simple, match.end(), following)
+        end = min(stop.start() if stop else following, match.end() + GLUED_VALUE_MAX)
+        names = [to_simplified_name(raw) for raw, _, _ in split_units(simple[match.end() : end])]
+        # (the first a name by its form, the label not one of a header's run: 主责单位协办单位时限,
+        # and no verb before the names: 责任单位均为市发改委 is a sentence, read elsewhere)
+        after_label = simple[max(0, match.start() - 2) : match.start()] in ("单位", "部门")
+        if not names_a_unit_list(names) or not (looks_like_unit(names[0]) or is_collective(names[0])) or after_label or simple[match.end()] in GLUED_NOT_A_NAME:
+            continue
+        run.append((match.group("label"), label_role(match.group("label")) or "responsible", match.end(), end))
+        if end < following:  # (配合单位 glued right after the list of 责任单位 continues the clause)
+            units = _segments_to_units(text, simple, run)
+            if units:
+                attributions.append(Attribution(run[0][2] - len(run[0][0]), end, tuple(units)))
+            run = []
+    if run:
+        units = _segments_to_units(text, simple, run)
+        if units:
+            attributions.append(Attribution(run[0][2] - len(run[0][0]), run[-1][3], tuple(units)))
+    return attributions
+
+
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
@@ -1055,6 +1092,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_unit_headings,
     find_led_by,
     find_bare_brackets,
+    find_glued_labels,
 ]
 
 

@@ -427,7 +427,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             # name heads them as a section (numbered by the name itself).
             heading = (UNIT_GROUP_RANK, text.strip(), 0)
         else:
-            heading = match_heading(text) if previous_allows_heading else (_next_sibling_heading(text, stack) or _first_of_a_count(text, body, position, stack))
+            heading = match_heading(text) if previous_allows_heading else (_next_sibling_heading(text, stack) or _first_of_a_count(text, body, position, stack) or _title_after_closed_task(text, stack))
             previous_field = position > 0 and FIELD_LINE.match(body[position - 1].text) is not None  # 完成情况：…55%
             if heading is None and (previous_allows_heading or previous_field):
                 heading = _glued_number_heading(text, body[position + 1] if position + 1 < len(body) else None, body[position - 1] if position > 0 else None)
@@ -525,9 +525,31 @@ def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int]
     # A paragraph item after a paragraph item it counts on from (1. 社团文化节…。此活动拟在 ⏎ 2.“I
     # believe…”英语辩论赛。由…): the line before was cut, not wrapped into this one.
     paragraphs = not _is_title_line(sibling.rest) and "。" in sibling.rest and "。" in rest
-    if not _is_title_line(rest) and not paragraphs:
+    if not _is_title_line(rest) and not paragraphs and not _closed_by_clause(stack[-1]):
         return None
     return heading
+
+
+def _title_after_closed_task(text: str, stack: list[_Node]) -> tuple[int, str, int] | None:
+    """A section title (``三、整治重点和责任分解``) after a task closed by its clause, in a text that
+    lost its punctuation (and with it the sections before, which nothing marked)."""
+    heading = match_heading(text)
+    if heading is None or not stack or not _is_title_line(text[heading[2] :]) or not _closed_by_clause(stack[-1]):
+        return None
+    return heading
+
+
+def _closed_by_clause(node: _Node) -> bool:
+    """The open item's last line ends with its clause (``…环境卫生整治活动责任单位各社区居委会``): a
+    text that lost its punctuation still closes each task with who does it."""
+    from .responsibility import text_to_attributions
+
+    last = node.body[-1].text if node.body else node.rest
+    found = text_to_attributions(last)
+    return bool(found) and len(last.rstrip("。；;，, ")) - found[-1].end <= CLAUSE_END_SLACK
+
+
+CLAUSE_END_SLACK = 1
 
 
 def _leaves(nodes: list[_Node]) -> list[_Node]:
