@@ -1568,6 +1568,14 @@ def test_real_layout_glued_labels_need_a_list_of_names():
         assert find_glued_labels(text, to_simplified(text)) == []
 
 
+# Units as sub-headings, each followed by its duty (（一）党政办 ⏎ 负责…): the task's title is the duty.
+UNITS_AS_SUB_HEADINGS = "五、责任分工\n（一）党政办\n负责策划宣传造势，全面发动辖区群众。\n（二）城管中队\n负责整治新港路占道经营。\n"
+
+CASES["units_as_sub_headings_then_their_duties"] = (UNITS_AS_SUB_HEADINGS, [
+    ("负责策划宣传造势", "党政办", "responsible"), ("负责整治新港路占", "城管中队", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

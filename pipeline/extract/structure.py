@@ -701,6 +701,22 @@ def _bare_label(text: str) -> bool:
     return len(text) <= 8 and to_simplified(text.strip(" :：")) in dict(vocabulary().labels)
 
 
+def _node_title(node: _Node) -> str:
+    """The heading's first sentence; under a heading that only names units (（一）党政办 ⏎ 负责策划…),
+    the first sentence of what they are to do (the units are the item's responsibilities)."""
+    from .responsibility import looks_like_unit, split_units
+
+    title = first_sentence(node.rest)
+    if node.body and not node.children and len(title) <= UNIT_TITLE_MAX and title and all(looks_like_unit(raw) for raw, _, _ in split_units(title)):
+        duty = node.body[0].text
+        if duty.startswith(("负责", "牵头")):
+            return first_sentence(duty)
+    return title
+
+
+UNIT_TITLE_MAX = 30
+
+
 def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> RawItem:
     text, origins = node.rest, list(node.rest_origins)
     if node.body and _is_title_line(node.rest):
@@ -735,7 +751,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         section=section,
         number=node.number,
         level=node.rank,
-        title=first_sentence(node.rest),
+        title=_node_title(node),
         text=text,
         origins=tuple(origins),
         line=node.head.line,
