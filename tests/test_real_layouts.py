@@ -1576,6 +1576,15 @@ CASES["units_as_sub_headings_then_their_duties"] = (UNITS_AS_SUB_HEADINGS, [
 ])
 
 
+# A header a cell a line whose columns also report on the task (工作进展、取得成效, 监督方式), and a
+# page cut after its first row: one row of a wide header is a table.
+REPORT_COLUMNS_ONE_ROW = "木李镇重点任务第一季度进展\n目标任务\n执行措施、实施步骤\n工作进展、取得成效\n后续举措\n责任分工\n监督方式\n强化招商引资“指挥部+专班+镇办”工作机制和考核评价体系。\n优化产业链招商专班工作机制，制定精准的督导评价体系。\n已外出招商三次。\n一是定期外出招商。\n木李镇经济发展办公室\n0533-6715628\n压实耕地保护和粮食安全责任\n"
+
+CASES["report_columns_in_a_cell_line_header_and_one_row"] = (REPORT_COLUMNS_ONE_ROW, [
+    ("强化招商引资“指", "木李镇经济发展办公室", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -451,6 +451,11 @@ def _next_is_number(lines: tuple[SourceLine, ...], index: int) -> bool:
 
 
 UNNUMBERED_MIN_ROWS = 2
+WIDE_HEADER = 5
+
+
+# 工作进展、取得成效, 监督方式, 备注: columns that report on the task, inside a header once it began.
+REPORT_HEADER = re.compile(r"进展|成效|完成情况|落实情况|推进情况|备注|监督方式|督办方式|考核方式|存在问题|下步|后续")
 
 
 def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set[int]) -> Table | None:
@@ -462,7 +467,7 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
     for cell in cells:
         if not header and section_heading(cell.text):
             return None  # 三、任务分解 ⏎ 任务 ⏎ 完成时间 …: the section's title above the header, no column
-        if len(fold(cell.text)) > 12 or column_kind(cell.text) == "other" or len(header) == MAX_HEADER_CELLS:
+        if len(fold(cell.text)) > 12 or (column_kind(cell.text) == "other" and not (header and REPORT_HEADER.search(fold(cell.text)))) or len(header) == MAX_HEADER_CELLS:
             pending = [cell]
             break
         header.append(cell)
@@ -481,7 +486,10 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
         if len(row) < width or not all(unit_strength(row[i].text) > 0 for i in unit_columns) or any(column_kind(c.text) == "number" for c in row):
             break
         rows.append((None, row))
-    if len(rows) < UNNUMBERED_MIN_ROWS:
+    # (one row is a table where a wide header says so, its unit cell holding units: a page cut
+    # after the first row)
+    single = len(rows) == 1 and width >= WIDE_HEADER
+    if len(rows) < UNNUMBERED_MIN_ROWS and not single:
         tasks = [i for i in range(unit_columns[0]) if kinds[i] == "task"] if len(unit_columns) == 1 else []
         if tasks and all(kind in ("task", "unit", "deadline", "person") for kind in kinds):
             return _rows_closed_by_units(header, tasks[-1], unit_columns[0], read + [cell for _, cell in zip(range(20 * MAX_ROWS), cells)])
