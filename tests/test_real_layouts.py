@@ -1231,7 +1231,7 @@ CASES["organs_shared_by_a_collective"] = (SHARED_ORGANS.replace("\\n", "\n"), [
 LED_CLAUSES_IN_ONE_SENTENCE = "会议要求，由县发展和改革局牵头，县委党校、县自然资源局配合，在9月底前完成供地工作；由县工业园区管委会牵头，漾月街道配合，在12月底前完成土地处置任务；由丹凤街道牵头，县自然资源局配合，在12月底前完成新区供地。\n"
 
 CASES["led_clauses_after_semicolons"] = (LED_CLAUSES_IN_ONE_SENTENCE.replace("\\n", "\n"), [
-    ("会议要求，由县发", "县发展和改革局", "lead"), ("会议要求，由县发", "县委党校", "support"), ("会议要求，由县发", "县自然资源局", "support"),
+    ("由县发展和改革局", "县发展和改革局", "lead"), ("由县发展和改革局", "县委党校", "support"), ("由县发展和改革局", "县自然资源局", "support"),
     ("由县工业园区管委", "县工业园区管委会", "lead"), ("由县工业园区管委", "漾月街道", "support"),
     ("由丹凤街道牵头，", "丹凤街道", "lead"), ("由丹凤街道牵头，", "县自然资源局", "support"),
 ])
@@ -1582,6 +1582,17 @@ REPORT_COLUMNS_ONE_ROW = "木李镇重点任务第一季度进展\n目标任务\
 
 CASES["report_columns_in_a_cell_line_header_and_one_row"] = (REPORT_COLUMNS_ONE_ROW, [
     ("强化招商引资“指", "木李镇经济发展办公室", "responsible"),
+])
+
+
+# A report listing the plan's tasks a sentence each, its clause first (…方面，分工方案明确，由A、B等
+#单位分别负责，<task>。由C牵头，D负责，<task>。): the lead-in goes, each 由 sentence is a task.
+REPORT_LED_SENTENCES = "重点任务分工方案印发\n在健全服务体系方面，分工方案明确，由国家发展改革委、国家卫生健康委等单位分别负责，建成区域医疗中心。由国家中医药管理局牵头，科技部负责，加快循证医学中心建设。由农业农村部、国家药监局分别负责中药材产区保护。\n"
+
+CASES["report_listing_tasks_a_led_sentence_each"] = (REPORT_LED_SENTENCES, [
+    ("由国家发展改革委", "国家发展改革委", "responsible"), ("由国家发展改革委", "国家卫生健康委", "responsible"),
+    ("由国家中医药管理", "国家中医药管理局", "lead"), ("由国家中医药管理", "科技部", "responsible"),
+    ("由农业农村部、国", "农业农村部", "responsible"), ("由农业农村部、国", "国家药监局", "responsible"),
 ])
 
 

@@ -31,6 +31,7 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         or _ordinal_point_cuts(raw.text, attributions)
         or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
         or (_sentence_clause_cuts(raw.text, attributions) if raw.level == UNNUMBERED_LEVEL else [])
+        or (_led_sentence_cuts(raw.text, attributions) if raw.level == UNNUMBERED_LEVEL else [])
     )
     if not cuts:
         return (raw,)
@@ -152,6 +153,15 @@ def _sentence_clause_cuts(text: str, attributions: list[Attribution]) -> list[in
         return []
     cuts = [end for end, following in zip(ends, ends[1:]) if _has_task(text[end:following])]
     return cuts if len(cuts) == len(ends) - 1 else []
+
+
+def _led_sentence_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """In a paragraph found by its clauses, before each further sentence that opens with its clause
+    (``由A牵头，B、C负责，<task>。由D牵头，…``): a report listing the plan's tasks one a sentence."""
+    if not attributions or attributions[0].start != 0:
+        return []
+    cuts = [a.start for a in attributions[1:] if text[a.start - 1 : a.start] in ("。", "；", ";") and (text[a.start] == "由" or opens_with_units(text, a))]
+    return cuts if all(_has_task(text[cut:following]) for cut, following in zip(cuts, cuts[1:] + [len(text)])) else []
 
 
 def _clause_line_cuts(text: str, attributions: list[Attribution]) -> list[int]:
@@ -296,6 +306,9 @@ def opens_with_units(text: str, attribution: Attribution) -> bool:
     return first == attribution.start or led or (connective is not None and connective.end() == first - attribution.start)
 
 
+REPORTED_LEAD_IN = re.compile(r"(?:明确|提出|要求|规定|指出)[，,：:]")
+
+
 def _lead_in_end(text: str, first: int) -> int:
     """Where the sentence holding ``first`` begins: after the last full stop before it (the first
     line only; label lines under a paragraph keep it whole)."""
@@ -334,7 +347,12 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
         # A report's paragraph: the task starts with the sentence that assigns it (…李勇出席会议并
         #指出，…。县国土资源局牵头，县发改局配合，…), not with the sentences that lead up to it.
         # (one clause only: several are cut into tasks of their own below, each from its own start)
-        if len(attributions) == 1 and _has_task(re.split(r"[。！？\n]", text[attributions[0].end :], maxsplit=1)[0]):
+        first = attributions[0]
+        reported = REPORTED_LEAD_IN.search(text, 0, first.start)
+        if reported and reported.end() == first.start and not re.search(r"[。！？\n]", text[: first.start]):
+            # 在…方面，分工方案明确，由A、B分别负责，…: a report's lead-in before the plan's own words
+            text, origins = text[first.start :], origins[first.start :]
+        elif len(attributions) == 1 and _has_task(re.split(r"[。！？\n]", text[attributions[0].end :], maxsplit=1)[0]):
             # (and only where the task follows the clause in its sentence: …。责任单位：市城建委 closes
             # the task before it)
             lead = _lead_in_end(text, attributions[0].start)
