@@ -1596,6 +1596,15 @@ CASES["report_listing_tasks_a_led_sentence_each"] = (REPORT_LED_SENTENCES, [
 ])
 
 
+# Pipe rows broken over lines, with lines of bars only between them (| ||||||, |): rules, not the
+# table's end; a cell holding only a bar is no unit.
+BARS_BETWEEN_ROWS = "2021年度农村环境整治项目实施方案\n序号 | 乡镇 | 水源地名称 | 总投资 | 完成年限 | 责任单位 | 备注 |\n合计 | 232 |\n| |||||||\n1 | 君塘镇 | 九条沟水库饮用水水源地 | 32 | 2021年12月 | 县生态环境局 | |\n|\n2 | 大成镇 | 观音岩水库饮用水水源地 | 50 | 2021年12月 | 县水务局 | |\n"
+
+CASES["lines_of_bars_between_pipe_rows"] = (BARS_BETWEEN_ROWS, [
+    ("九条沟水库饮用水", "县生态环境局", "responsible"), ("观音岩水库饮用水", "县水务局", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -494,6 +494,7 @@ def _is_run_on(piece: str) -> bool:
     a label read as a value (第一责任单位为牵头单位), or a person's title (分管副省长)."""
     return (
         len(piece) > 30
+        or not re.search(r"[\u4e00-\u9fffA-Za-z]", piece)  # |, —: a table's rule or an empty cell's mark
         or (len(re.findall(r"\d", piece)) >= 4 and not is_collective(piece))
         or piece in known_labels()
         or is_person_title(piece)

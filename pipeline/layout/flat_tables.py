@@ -275,8 +275,8 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
             cursor += 1
         while cursor < len(lines) and lines[cursor].number not in taken and len(body) < MAX_ROWS:
             more = cut(lines[cursor])
-            if not lines[cursor].text.strip():
-                cursor += 1
+            if not lines[cursor].text.strip() or (not more and ("|" in lines[cursor].text or "｜" in lines[cursor].text)):
+                cursor += 1  # (| |||||||: a row of empty cells, a rule between rows)
                 continue
             if len(more) < min_cells and not (more and _empty_cells_row(lines[cursor].text)):
                 break  # (新增学位810个 | |||||: a row whose other cells are empty continues the one above)
