@@ -1605,6 +1605,17 @@ CASES["lines_of_bars_between_pipe_rows"] = (BARS_BETWEEN_ROWS, [
 ])
 
 
+# A progress report numbering its projects 01, 02 with label lines (项目名称：…, 责任单位 ⏎ …): the
+# name is the item's title; a progress sentence (…已分解下达任务到镇街和文化馆、图书馆，按月推进落实)
+# names no units.
+PADDED_PROJECTS = "办实事项目进展情况汇报\n01 项目名称:提升县域生态环境\n项目内容:\n连通城区河道水系。\n责任单位:\n水务局、城管局\n进展与成效:\n已完成可行性研究报告。\n02 项目名称:加大文化惠民力度\n项目内容:\n新建城市书房1个。\n责任单位\n文广旅局\n进展与成效:\n公益文化活动已分解下达任务到镇街和文化馆、图书馆,按月推进落实。\n"
+
+CASES["projects_numbered_01_with_their_name_fields"] = (PADDED_PROJECTS, [
+    ("提升县域生态环境", "水务局", "responsible"), ("提升县域生态环境", "城管局", "responsible"),
+    ("加大文化惠民力度", "文广旅局", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

@@ -531,7 +531,7 @@ PRONOUN_UNIT = re.compile(r"^(?:你|您|贵)(?:单位|部门|局|委|办|处|科
 
 NOT_A_NAME = re.compile(r"[的了是对将把要从与及于以并]|\d|^[一-龥]$")
 # Words of an exhortation, never of a name: 各单位要高度重视，切实抓好落实 names no unit.
-NEVER_IN_A_NAME = re.compile(r"[的了是将把要]|切实|认真|高度|积极|进一步|重视|抓好|确保")
+NEVER_IN_A_NAME = re.compile(r"[的了是将把要已]|切实|认真|高度|积极|进一步|重视|抓好|确保")
 
 
 def could_be_unit(name: str) -> bool:

@@ -707,6 +707,9 @@ def _node_title(node: _Node) -> str:
     from .responsibility import looks_like_unit, split_units
 
     title = first_sentence(node.rest)
+    named = NAME_FIELD.match(title)
+    if named:
+        return named.group("name")  # 01 项目名称：提升县域生态环境: the project's name is its title
     if node.body and not node.children and len(title) <= UNIT_TITLE_MAX and title and all(looks_like_unit(raw) for raw, _, _ in split_units(title)):
         duty = node.body[0].text
         if duty.startswith(("负责", "牵头")):
@@ -715,6 +718,7 @@ def _node_title(node: _Node) -> str:
 
 
 UNIT_TITLE_MAX = 30
+NAME_FIELD = re.compile(r"^(?:项目|任务|工作|事项)名称[：:]\s*(?P<name>\S.*)$")
 
 
 def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> RawItem:
