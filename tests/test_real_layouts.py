@@ -1616,6 +1616,17 @@ CASES["projects_numbered_01_with_their_name_fields"] = (PADDED_PROJECTS, [
 ])
 
 
+# Units marked 牵头 inside a label's value (责任单位：A、B牵头，C、D), and the notice's rule stated at
+# the second item with 下同: it applies from there on, the item before keeps its roles.
+RULE_FROM_HERE_ON = "一、省长牵头重点工作\n1.一般公共预算收入与经济增长同步。\n责任单位:省财政厅\n2.坚持政府过紧日子，严控一般性支出。\n责任单位:省政府办公厅、省财政厅牵头,省商务厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)\n3.用好地方政府专项债券。\n责任单位:省财政厅、省发展改革委\n"
+
+CASES["rule_stated_with_xiatong_applies_from_there_on"] = (RULE_FROM_HERE_ON, [
+    ("一般公共预算收入", "省财政厅", "responsible"),
+    ("坚持政府过紧日子", "省政府办公厅", "lead"), ("坚持政府过紧日子", "省财政厅", "lead"), ("坚持政府过紧日子", "省商务厅", "responsible"),
+    ("用好地方政府专项", "省财政厅", "lead"), ("用好地方政府专项", "省发展改革委", "responsible"),
+])
+
+
 # A news report quoting the plan's items in its sentences: 第N项任务“…”，主责单位是…。 (是 ends the
 # label as 为 does); nothing is numbered, and each sentence with its own clause is a task.
 QUOTED_PLAN = "分工方案涉及120项任务\n本报讯 市政府印发今年政府工作报告重点工作分工方案。\n例如，第1项任务“地区生产总值增长6%左右”，牵头领导是副市长张一，主责单位是市发展改革委、各区政府。第9项任务“实施停车管理网格化巡查”，牵头领导是副市长李二，主责单位是市交通委、市公安局。\n"

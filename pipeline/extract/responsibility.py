@@ -437,6 +437,9 @@ def _labelled_segments(inner: str, offset: int) -> list[tuple[str, str, int, int
     return segments
 
 
+LEADS_IN_VALUE = re.compile(r"(?<![由会])牵头[，,](?=[\u4e00-\u9fff])")
+
+
 def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, int, int]]) -> list[UnitSpan]:
     units: list[UnitSpan] = []
     for label, role, seg_start, seg_end in segments:
@@ -447,6 +450,12 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
             if inner and any(u.role != "responsible" for u in inner[0]):
                 # （责任单位：A牵头，B等有关部门参加，各镇街落实）: the list's own role words rule
                 units.extend(replace(u, order=len(units) + n, role_label=label) for n, u in enumerate(inner[0], start=1))
+                continue
+            marked = LEADS_IN_VALUE.search(simple, seg_start, seg_end)
+            if marked is not None and marked.start() > seg_start:
+                # 责任单位：省政府办公厅、省财政厅牵头，省商务厅、…: the units marked 牵头 lead, the rest are the label's
+                split = [("牵头", "lead", seg_start, marked.start()), (label, role, marked.end(), seg_end)]
+                units.extend(replace(u, order=len(units) + n) for n, u in enumerate(_segments_to_units(text, simple, split), start=1))
                 continue
         seg_end = _before_predicate(simple, seg_start, seg_end)
         together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: Y supports; X has no role word of its own
@@ -1187,6 +1196,23 @@ def detect_convention(text: str) -> str | None:
         if pattern.search(simple):
             return name
     return None
+
+
+def convention_start(text: str) -> int:
+    """Where a stated rule begins to apply: from where it is written when it says so (``…列第一位的为
+    牵头或汇总单位，下同``: the items before it keep their roles), else from the start (a note under
+    the table, a rule in the cover letter)."""
+    from .normalise import to_simplified
+
+    simple = to_simplified(text)
+    for pattern in vocabulary().conventions.values():
+        found = pattern.search(simple)
+        if found:
+            return found.start() if "下同" in simple[found.end() : found.end() + FORWARD_NOTE_REACH] else 0
+    return 0
+
+
+FORWARD_NOTE_REACH = 6
 
 
 def apply_convention(units: tuple[UnitSpan, ...], convention: str | None) -> tuple[UnitSpan, ...]:
