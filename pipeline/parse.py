@@ -13,7 +13,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import apply_convention, convention_start, detect_convention, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import apply_convention, find_convention, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -67,8 +67,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
         raise NoItemsError(f"no numbered tasks found (read as {source.format}{named})", path=source.path)
     meta, hint_warnings = merge_hints(outline.meta, source.meta_hints)
     warnings = list(source.warnings) + list(outline.warnings) + hint_warnings + fallback
-    convention = detect_convention(source.text)
-    applies_from = convention_start(source.text) if convention else 0
+    convention, applies_from = find_convention(source.text) or (None, 0)
     raws = tuple(part for raw in outline.items for part in split_item(raw))
     found = [text_to_attributions(raw.text) for raw in raws]
     names = written_names(a for attributions in found for a in attributions)

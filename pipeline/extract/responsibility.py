@@ -241,10 +241,8 @@ def _and_separates(text: str, start: int, index: int) -> bool:
 def _conj_separates(text: str, start: int, index: int) -> bool:
     """及 joins two units (市发改委及相关部门) only after a whole name: in 市长江综合门户港及公铁水
     联运项目建设领导小组 it joins two words of one name."""
-    from .normalise import to_simplified
-
-    left = to_simplified(text[start:index]).strip()
-    return looks_like_unit(left) or is_collective(left) or bool(re.search(r"[）)]$", left))
+    left = to_simplified_name(text[start:index]).strip()
+    return looks_like_unit(left) or is_collective(left) or left.endswith(("）", ")"))
 
 
 SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,3}")
@@ -1070,6 +1068,13 @@ def find_glued_labels(text: str, simple: str) -> list[Attribution]:
     found = list(GLUED_LABEL.finditer(simple))
     attributions: list[Attribution] = []
     run: list[tuple[str, str, int, int]] = []
+
+    def close() -> None:
+        units = _segments_to_units(text, simple, run)
+        if units:
+            attributions.append(Attribution(run[0][2] - len(run[0][0]), run[-1][3], tuple(units)))
+        run.clear()
+
     for index, match in enumerate(found):
         following = found[index + 1].start("label") if index + 1 < len(found) else len(simple)
         stop = GLUED_VALUE_STOP.search(simple, match.end(), following)
@@ -1082,14 +1087,9 @@ def find_glued_labels(text: str, simple: str) -> list[Attribution]:
             continue
         run.append((match.group("label"), label_role(match.group("label")) or "responsible", match.end(), end))
         if end < following:  # (配合单位 glued right after the list of 责任单位 continues the clause)
-            units = _segments_to_units(text, simple, run)
-            if units:
-                attributions.append(Attribution(run[0][2] - len(run[0][0]), end, tuple(units)))
-            run = []
+            close()
     if run:
-        units = _segments_to_units(text, simple, run)
-        if units:
-            attributions.append(Attribution(run[0][2] - len(run[0][0]), run[-1][3], tuple(units)))
+        close()
     return attributions
 
 
@@ -1189,27 +1189,20 @@ def unread_role_brackets(text: str, attributions: list[Attribution]) -> list[tup
 
 def detect_convention(text: str) -> str | None:
     """A stated rule for roles (F13): ``first_listed_is_lead`` or ``responsible_is_lead_when_no_lead``."""
-    from .normalise import to_simplified
+    found = find_convention(text)
+    return found[0] if found else None
 
+
+def find_convention(text: str) -> tuple[str, int] | None:
+    """The stated rule and where it begins to apply: from where it is written when it says so
+    (``…列第一位的为牵头或汇总单位，下同``: the items before it keep their roles), else from the
+    start (a note under the table, a rule in the cover letter)."""
     simple = to_simplified(text)
     for name, pattern in vocabulary().conventions.items():
-        if pattern.search(simple):
-            return name
-    return None
-
-
-def convention_start(text: str) -> int:
-    """Where a stated rule begins to apply: from where it is written when it says so (``…列第一位的为
-    牵头或汇总单位，下同``: the items before it keep their roles), else from the start (a note under
-    the table, a rule in the cover letter)."""
-    from .normalise import to_simplified
-
-    simple = to_simplified(text)
-    for pattern in vocabulary().conventions.values():
         found = pattern.search(simple)
         if found:
-            return found.start() if "下同" in simple[found.end() : found.end() + FORWARD_NOTE_REACH] else 0
-    return 0
+            return name, (found.start() if "下同" in simple[found.end() : found.end() + FORWARD_NOTE_REACH] else 0)
+    return None
 
 
 FORWARD_NOTE_REACH = 6

@@ -344,17 +344,16 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
         attributions = text_to_attributions(text)
         if not attributions:
             continue
-        # A report's paragraph: the task starts with the sentence that assigns it (…李勇出席会议并
-        #指出，…。县国土资源局牵头，县发改局配合，…), not with the sentences that lead up to it.
-        # (one clause only: several are cut into tasks of their own below, each from its own start)
         first = attributions[0]
         reported = REPORTED_LEAD_IN.search(text, 0, first.start)
         if reported and reported.end() == first.start and not re.search(r"[。！？\n]", text[: first.start]):
             # 在…方面，分工方案明确，由A、B分别负责，…: a report's lead-in before the plan's own words
             text, origins = text[first.start :], origins[first.start :]
         elif len(attributions) == 1 and _has_task(re.split(r"[。！？\n]", text[attributions[0].end :], maxsplit=1)[0]):
-            # (and only where the task follows the clause in its sentence: …。责任单位：市城建委 closes
-            # the task before it)
+            # A report's paragraph: the task starts with the sentence that assigns it (…李勇出席会议并
+            # 指出，…。县国土资源局牵头，县发改局配合，…), not with the sentences that lead up to it;
+            # only for one clause (several are cut into tasks below, each from its own start), and
+            # only where the task follows the clause (…。责任单位：市城建委 closes the task before it)
             lead = _lead_in_end(text, attributions[0].start)
             text, origins = text[lead:], origins[lead:]
         number = str(len(items) + 1)

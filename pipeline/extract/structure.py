@@ -696,9 +696,9 @@ def _starts_with_label(text: str) -> bool:
 def _bare_label(text: str) -> bool:
     """``责任单位`` alone on its line (its value cut off, or on the next line): no piece of a name."""
     from .normalise import to_simplified
-    from .responsibility import vocabulary
+    from .responsibility import known_labels
 
-    return len(text) <= 8 and to_simplified(text.strip(" :：")) in dict(vocabulary().labels)
+    return len(text) <= 8 and to_simplified(text.strip(" :：")) in known_labels()
 
 
 def _node_title(node: _Node) -> str:

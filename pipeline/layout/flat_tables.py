@@ -20,7 +20,7 @@ import re
 
 from ..extract.patterns import patterns
 from ..model import SourceLine, Table, TableCell
-from .columns import NAMED_UNITS_HEADER, NAMING_HEADER, NUMBER_HEADERS, Cell, align, column_kind, fold, header_is_table, join, section_heading, solve, stating_column, unit_strength
+from .columns import NAMED_UNITS_HEADER, NAMING_HEADER, NUMBER_HEADERS, Cell, affinity, align, column_kind, fold, header_is_table, join, section_heading, solve, stating_column, unit_strength
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
@@ -537,8 +537,6 @@ def _unit_cell(text: str) -> bool:
 
 def _row_task(text: str) -> bool:
     """A cell that can state a row's task: not a time, a leader, a score or a unit."""
-    from .columns import affinity
-
     return len(fold(text)) >= ROW_TASK_MIN and not _unit_cell(text) and affinity(text, "deadline") < 3.0 and affinity(text, "person") <= 0
 
 
