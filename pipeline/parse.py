@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from .extract import knowledge
+from .heal import GLOSS
 from .errors import NoItemsError
 from .layout import recover as recover_layout
 from .extract.mentions import find_mentions
@@ -13,7 +15,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import apply_convention, find_convention, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import apply_convention, find_convention, opening_units, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -70,6 +72,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     convention, applies_from = find_convention(source.text) or (None, 0)
     raws = tuple(part for raw in outline.items for part in split_item(raw))
     found = [text_to_attributions(raw.text) for raw in raws]
+    found = _duty_list(raws, found)
     names = written_names(a for attributions in found for a in attributions)
     items = [
         # (a rule that says 下同 applies from the item that states it on)
@@ -89,6 +92,18 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     )
 
 
+DUTY_LIST_MIN = 2  # items that open with their units (市委办公室：…) for these openings to be read
+
+
+def _duty_list(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
+    """A duty list (1、市委办公室：组织协调… ⏎ 2、市政府办公室：…): items without a clause that open with
+    unit names and a colon (or 要) are those units' duties, where several items of the notice do so."""
+    openings = [opening_units(raw.text) if not attributions else None for raw, attributions in zip(raws, found)]
+    if sum(1 for o in openings if o is not None) < DUTY_LIST_MIN:
+        return found
+    return [attributions if opening is None else [opening] for attributions, opening in zip(found, openings)]
+
+
 def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str]) -> Item:
     """The item of ``raw`` with the responsibilities of its clauses ``found`` (and its section's)."""
     responsibilities: list[Responsibility] = []
@@ -98,16 +113,21 @@ def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, 
         section_line = raw.section.line
         # (a section headed by unit names alone, 市卫生局 ⏎ 一、… 二、…, makes them responsible for each)
         section_attributions = text_to_attributions(raw.section.title)
-        if not section_attributions and raw.section.number == raw.section.title:
-            # (a unit group's section is numbered by its own name: structure._unit_group)
-            section_attributions = [a for a in [unit_heading(raw.section.title)] if a]
+        if not section_attributions:
+            # (a unit group's section is numbered by its own name: structure._unit_group; a heading may
+            # name units alone: 一、区财政局 ⏎ 1.负责…)
+            section_attributions = [a for a in [unit_heading(raw.section.title, among_units=raw.section_names_units)] if a]
+            if SUPPORTING_DUTY.match(raw.text):
+                # (the units of a heading are to help where the task says so: 配合区体育局做好…)
+                section_attributions = [replace(a, units=tuple(replace(u, role="support") for u in a.units)) for a in section_attributions]
         responsibilities += _resolve(
-            section_attributions, raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
+            section_attributions, raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0, written=None
         )
     # (文化宣传股文化馆: units glued in a cell, apart elsewhere in the notice)
     attributions = split_glued(found, names, lambda name: registry.resolve(name).known)
     responsibilities += _resolve(
-        attributions, raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1
+        attributions, raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1,
+        written=lambda span: _as_written(span, raw, index.text),
     )
     for start, end in unread_role_brackets(raw.text, attributions):
         warnings.append(
@@ -148,7 +168,26 @@ def _with_knowledge(item: Item, raw: RawItem, index: LineIndex, year: int | None
     )
 
 
-def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: list[ParseWarning], convention: str | None, first: int) -> list[Responsibility]:
+# A duty that is help given to another unit (配合区体育局做好…, 对…提供积极的配合与支持).
+SUPPORTING_DUTY = re.compile(r"^\s*(?:积极|主动)?(?:配合|协助|协同)|^[^。；;\n]{0,60}(?:提供|给予|予以)(?:积极的?)?(?:配合|协助|支持)(?:与|和)?(?:支持|配合)?[。；;]?\s*$")
+
+
+def _as_written(span, raw: RawItem, text: str) -> str:
+    """The unit as the source writes it where healing took a mirror's pinyin glosses out of it
+    (縣住房和城鄉(xiāng)建設局, healed 縣住房和城鄉建設局): ``unit_raw`` keeps what was written, so that
+    the name can be found in the page; the canonical unit has no gloss."""
+    if not raw.origins or span.end <= span.start or span.end > len(raw.origins):
+        return span.raw
+    first, last = raw.origins[span.start], raw.origins[span.end - 1]
+    trailing = GLOSS.match(text, last + 1)  # (a gloss of the name's last character: 紅十字會(huì))
+    written = text[first : trailing.end() if trailing else last + 1]
+    if written == span.raw or len(written) > 3 * len(span.raw) or "\n" in written or not GLOSS.search(written):
+        return span.raw
+    return written
+
+
+def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: list[ParseWarning], convention: str | None, first: int,
+             written=None) -> list[Responsibility]:
     out = []
     for number, attribution in enumerate(attributions, start=first):
         units = apply_convention(attribution.units, convention)
@@ -162,7 +201,7 @@ def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: l
             out.append(
                 Responsibility(
                     unit=resolved.canonical,
-                    unit_raw=span.raw,
+                    unit_raw=written(span) if written else span.raw,
                     role=span.role,
                     order=span.order,
                     collective=resolved.collective,
@@ -246,6 +285,8 @@ def parser_version(settings: Settings | None = None) -> str:
     return f"{PARSER_VERSION}+{digest.hexdigest()[:16]}"
 
 
+PARSING_MODULES = ("parse.py", "heal.py", "model.py", "settings.py")
+PARSING_PACKAGES = ("readers", "layout", "extract")
 _DATA_DIGEST: list[str] = []  # the package data does not change while the process runs
 
 
@@ -257,6 +298,15 @@ def _data_digest() -> str:
         digest = hashlib.sha256()
         for entry in sorted(resources.files("pipeline.data").iterdir(), key=lambda e: e.name):
             if entry.is_file() and not entry.name.startswith(("_", ".")):
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+        # The code of the stages that decide a parse, too: a rule changed in an upgrade parses again
+        # even where PARSER_VERSION was not bumped.
+        package = resources.files("pipeline")
+        stages = [package / name for name in PARSING_MODULES] + [
+            entry for folder in PARSING_PACKAGES for entry in sorted((package / folder).iterdir(), key=lambda e: e.name) if entry.name.endswith(".py")
+        ]
+        for entry in stages:
+            if entry.is_file():
                 digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
         _DATA_DIGEST.append(digest.hexdigest())
     return _DATA_DIGEST[0]

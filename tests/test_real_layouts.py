@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import pipeline
+from pipeline.heal import GLOSS
 from pipeline.analysis.matrix import documents_to_long
 
 # ---------------------------------------------------------------- tables flattened into text
@@ -195,7 +196,8 @@ CASES = {
     "units_separated_by_spaces": (SPACES_BETWEEN_UNITS, [
         ("敬老院電梯加裝工", "縣民政局", "responsible"), ("敬老院電梯加裝工", "各相關鄉鎮街道", "responsible"), ("學校護眼燈光工程", "縣教育局", "responsible"),
     ]),
-    "pinyin_glosses": (GLOSSES, [("新增社區食堂10", "區民政局", "responsible"), ("培訓急救人員", "區紅十字會", "responsible")]),
+    # (unit_raw as written, glosses kept; the canonical unit has none: test_real_layout_glossed_unit_is_healed)
+    "pinyin_glosses": (GLOSSES, [("新增社區食堂10", "區(qū)民政局", "responsible"), ("培訓急救人員", "區(qū)紅十字會(huì)", "responsible")]),
     "closing_brackets_per_sentence": (CLOSING_BRACKETS, [
         ("做好重点工作信息", "市规划委", "responsible"), ("推进区域协同发展", "市发展改革委", "responsible"),
         ("推进区域协同发展", "市商务局", "responsible"), ("及时公开重大项目", "市重大项目办", "responsible"),
@@ -1677,6 +1679,56 @@ def test_real_layout_affixes_lent_only_to_incomplete_names(names, completed):
     assert complete_names(names) == completed
 
 
+# Session 8 (R26, R27): duty lists and headings of unit names alone; a table whose header cells carry
+# notes, a person column headed 负责人, and unit cells merged down the whole table.
+CASES.update({
+    # 四、职责分工 ⏎ （一）区体育局 ⏎ 1.负责…: the units of a heading two levels up; a duty that is help
+    # given (配合…, 提供…配合与支持) makes them support.
+    "unit_headings_two_levels_down": (
+        "四、职责分工\n（一）区体育局\n1.负责组织全区群众体育活动；\n2.负责指导健身站点建设。\n（二）区教育局\n1.负责学校体育设施对社会开放；\n"
+        "2.对群众体育工作提供积极的配合与支持。\n（三）南庄镇、各街道办事处\n1.配合区体育局做好健身器材试点工作；\n2.拟定本镇、街道体育场馆便民服务方案。\n",
+        [("负责组织全区群众", "区体育局", "responsible"), ("负责指导健身站点", "区体育局", "responsible"), ("负责学校体育设施", "区教育局", "responsible"),
+         ("对群众体育工作提", "区教育局", "support"), ("配合区体育局做好", "南庄镇", "support"), ("配合区体育局做好", "各街道办事处", "support"),
+         ("拟定本镇、街道体", "南庄镇", "responsible"), ("拟定本镇、街道体", "各街道办事处", "responsible")],
+    ),
+    # （一）学院 ⏎ … ⏎ （二）教务处: names too short to head by their form, among siblings that name units
+    "unit_headings_among_siblings": (
+        "第一条 教学研究\n一、教学改革与研究\n（一）学院\n1、负责推进各项教学改革工作。\n2、负责推荐申报校级教改项目。\n（二）教务处\n"
+        "1、负责全校教学改革的规划。\n2、负责制订重大教学改革方案。\n",
+        [("负责推进各项教学", "学院", "responsible"), ("负责推荐申报校级", "学院", "responsible"),
+         ("负责全校教学改革", "教务处", "responsible"), ("负责制订重大教学", "教务处", "responsible")],
+    ),
+    # 成员单位职责: each item opens with its unit and a colon, the duty any verb
+    "duty_list_by_colon": (
+        "双拥工作领导小组成员单位职责\n1、市委办公室：组织协调市委有关部门开展双拥工作，协调市委召开的双拥工作会议。\n"
+        "2、市政府办公室：组织协调市政府有关部门开展双拥工作。\n3、市人武部：发挥军地双拥工作的桥梁作用。\n",
+        [("市委办公室：组织", "市委办公室", "responsible"), ("市政府办公室：组", "市政府办公室", "responsible"), ("市人武部：发挥军", "市人武部", "responsible")],
+    ),
+    "duty_list_by_yao": (
+        "政务公开制度\n一、公开内容\n1、秘书科要全面做好政府总值班工作，做好依申请公开工作。\n2、综合科要全面做好政务信息报送工作。\n3、外事侨务科要将工作职责、办事程序公开。\n",
+        [("秘书科要全面做好", "秘书科", "responsible"), ("综合科要全面做好", "综合科", "responsible"), ("外事侨务科要将工", "外事侨务科", "responsible")],
+    ),
+    # one item opening so is a topic, not a duty list
+    "one_unit_colon_is_not_a_duty_list": (
+        "一、工作安排\n1、市委办公室：组织协调双拥工作。\n2、开展走访慰问活动（市民政局负责）。\n",
+        [("开展走访慰问活动", "市民政局", "responsible")],
+    ),
+    # 重点工作任务(民生实事项目) | 牵头单位 | 负责科室 | 负责人 | … | 进展情况(一季度): the notes do not make the
+    # header cells too long; 负责人 holds a person; the unit cells of the first row were merged down
+    "header_notes_person_column_units_merged_down": (
+        "序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n1\n新增老年食堂15个\n区民政局\n养老服务科\n李明\n"
+        "11月底前\n已完成3个点位建设。\n2\n新增认知障碍照护床位100张\n10月底前\n目前已完成选址。\n3\n开展为老服务活动300场次\n12月底前\n已累计开展73场次。\n",
+        [("新增老年食堂15", "区民政局", "lead"), ("新增老年食堂15", "养老服务科", "responsible"), ("新增认知障碍照护", "区民政局", "lead"),
+         ("新增认知障碍照护", "养老服务科", "responsible"), ("开展为老服务活动", "区民政局", "lead"), ("开展为老服务活动", "养老服务科", "responsible")],
+    ),
+    # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
+    "pinyin_glossed_name_as_written": (
+        "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",
+        [("加強規劃", "縣住房和城鄉(xiāng)建設局", "responsible"), ("做好宣傳", "縣文化局", "responsible")],
+    ),
+})
+
+
 def triples(document) -> list[tuple[str, str, str]]:
     return [(item.title.replace(" ", "")[:8], r.unit_raw, r.role) for item in document.items for r in item.responsibilities]
 
@@ -1688,7 +1740,14 @@ def test_real_layout_is_read(write_notice, text, expected):
     for item in document.items:
         for r in item.responsibilities:
             assert r.line is not None
-            assert item.clause_host(r)[r.start : r.end] == r.unit_raw  # provenance: the span is the name
+            # provenance: the span is the name (as healed; unit_raw keeps a mirror's pinyin glosses)
+            assert item.clause_host(r)[r.start : r.end] == GLOSS.sub("", r.unit_raw)
+
+
+def test_real_layout_glossed_unit_is_healed(write_notice):
+    """The canonical unit of a name written with a mirror's pinyin glosses has none of them."""
+    document = pipeline.parse(write_notice(GLOSSES))
+    assert [(r.unit_raw, r.unit) for _, r in document.responsibilities] == [("區(qū)民政局", "区民政局"), ("區(qū)紅十字會(huì)", "区红十字会")]
 
 
 def test_real_layout_number_over_999_kept(write_notice):

@@ -965,6 +965,31 @@ def find_unit_headings(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+OPENING_UNITS = re.compile(r"\s*(?P<units>[^，,。；;：:\n（(“”\"]{2,30}?)(?:[：:]|要(?=[\u4e00-\u9fff]))")
+
+
+LISTED_AFTER = re.compile(r"\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、]|[①-⑳])")
+
+
+def opening_units(text: str) -> Attribution | None:
+    """An item that opens with unit names and a colon or 要, then the duty (``市委办公室：组织协调…``,
+    ``秘书科要全面做好…``): a duty list's entry. Read only where several items of the notice open so
+    (``parse``): one alone may be a topic."""
+    simple = to_simplified(text)
+    found = OPENING_UNITS.match(simple)
+    if found is None or found.end() >= len(simple.rstrip()) or LISTED_AFTER.match(simple, found.end()):
+        return None  # (市人民商场住宿区：（1）绿化带黄土裸露；（2）…: a place and its problems, listed)
+    begin = found.start("units")
+    pieces = split_units(found.group("units"), begin)
+    names = [to_simplified_name(raw) for raw, _, _ in pieces]
+    if not names or not all(_names_a_unit(n) and len(n) >= 2 for n in names) or not names_a_unit_list(names):
+        return None
+    if vocabulary().role_word_regex.search(found.group("units")):
+        return None  # a label (责任单位：) is read as one
+    units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    return Attribution(begin, found.end("units"), units)
+
+
 ORDINAL_REQUEST = re.compile(r"(?:[一二三四五六七八九十]{1,3}是|[其]?[一二三四五六七八九十]{1,3}[，,])?请?")
 TOGETHER = re.compile(r"会同")
 
@@ -1015,15 +1040,18 @@ def _together_clause(text: str, simple: str, begin: int) -> Attribution | None:
 UNIT_LINE_MAX = 40
 
 
-def unit_heading(text: str) -> Attribution | None:
+def unit_heading(text: str, among_units: bool = False) -> Attribution | None:
     """A line that holds only unit names (``市卫生局``), heading the tasks listed under it: each
-    of them is made responsible for every task below (no role word; the layout says it)."""
+    of them is made responsible for every task below (no role word; the layout says it). With
+    ``among_units`` (its sibling headings name units too: （一）学院 ⏎ … ⏎ （二）教务处), any name of a
+    unit's form will do, a collective included (（五）南庄镇、各街道办事处)."""
     line = text.strip()
     if not line or len(line) > UNIT_LINE_MAX or re.search(r"[。，,；;：:！？!?\d]", line) or vocabulary().role_word_regex.search(line):
         return None
     simple = to_simplified(line)
     pieces = split_units(simple)
-    if not pieces or not all(_heads_as_unit(raw) for raw, _, _ in pieces):
+    heads = _names_a_unit if among_units else _heads_as_unit
+    if not pieces or not all(heads(raw) for raw, _, _ in pieces):
         return None
     lead = len(text) - len(text.lstrip())
     return Attribution(lead, lead + len(line), tuple(UnitSpan(text[lead + a : lead + b], lead + a, lead + b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1)))
@@ -1040,6 +1068,10 @@ def _heads_as_unit(raw: str) -> bool:
         and not re.search(r"[和与及的]", raw)
         and (LEVEL_START.match(raw) is not None or raw.endswith(STRONG_SUFFIXES))
     )
+
+
+def _names_a_unit(raw: str) -> bool:
+    return (looks_like_unit(raw) or is_collective(raw)) and not raw.startswith(task_verbs()) and not re.search(r"[的]", raw)
 
 
 STRONG_SUFFIXES = ("委员会", "管委会", "办公室", "委", "厅", "中心", "公司", "集团", "大队", "支队")

@@ -75,6 +75,7 @@ class RawItem:
     line: int
     end_line: int
     page: int | None
+    section_names_units: bool = False  # the section is a heading of unit names alone (its units are the item's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class LineIndex:
     def __init__(self, source: Source):
         self._offsets = [line.offset for line in source.lines]
         self._lines = source.lines
+        self.text = source.text  # (what the origins index)
 
     def locate(self, offset: int) -> tuple[int | None, int | None]:
         if not self._lines or offset < 0:
@@ -721,6 +723,36 @@ UNIT_TITLE_MAX = 30
 NAME_FIELD = re.compile(r"^(?:项目|任务|工作|事项)名称[：:]\s*(?P<name>\S.*)$")
 
 
+def _names_units(node: _Node) -> bool:
+    """A heading that is unit names alone (（一）区体育局), above the tasks they are to do: by the
+    names' own form, or among sibling headings that name units too (（一）学院 ⏎ … ⏎ （二）教务处)."""
+    from .responsibility import unit_heading
+
+    if node.body:
+        return False
+    if unit_heading(_heading_name(node)) is not None:
+        return True
+    return _among_units(node)
+
+
+def _heading_name(node: _Node) -> str:
+    return node.rest.strip().rstrip("：:")
+
+
+AMONG_UNITS_MIN = 2  # sibling headings that name units, the heading itself included
+
+
+def _among_units(node: _Node) -> bool:
+    """Most of the heading's siblings (two at least) name units alone; so does the heading, by form."""
+    from .responsibility import unit_heading
+
+    siblings = node.parent.children if node.parent is not None else []
+    if len(siblings) < AMONG_UNITS_MIN or unit_heading(_heading_name(node), among_units=True) is None:
+        return False
+    naming = sum(1 for sibling in siblings if unit_heading(_heading_name(sibling), among_units=True) is not None)
+    return naming >= AMONG_UNITS_MIN and 3 * naming >= 2 * len(siblings)
+
+
 def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> RawItem:
     text, origins = node.rest, list(node.rest_origins)
     if node.body and _is_title_line(node.rest):
@@ -741,7 +773,10 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         origins.extend(block.origins)
         after_clause = clause_only and not _starts_with_label(block.text)  # a label line may go on (…园区党工 ⏎ 委、…)
     path = _path(node)
-    top = path[0]
+    # The section is the top heading, or a nearer one that names units alone ((一)区体育局 ⏎ 1.负责…),
+    # whose units the item inherits.
+    named = next((above for above in reversed(path[:-1]) if _names_units(above)), None)
+    top = named or path[0]
     section = Section(top.number, first_sentence(top.rest), top.head.line) if len(path) > 1 else None
     item_id = "/".join([key] + [n.number for n in path])
     seen[item_id] = seen.get(item_id, 0) + 1
@@ -753,6 +788,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         part=part.kind,
         attachment=part.index,
         section=section,
+        section_names_units=named is not None,
         number=node.number,
         level=node.rank,
         title=_node_title(node),

@@ -101,12 +101,21 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s|｜]+", "", to_simplified(heal_line(text)[0]))
 
 
+# A note that a header cell carries after its name: 重点工作任务（民生实事项目）, 进展情况（一季度）.
+HEADER_NOTE = re.compile(r"(?<=..)[（(][^（()）]{1,12}[)）]$")
+
+
+def header_text(header: str) -> str:
+    """A header cell folded, without the note after its name."""
+    return HEADER_NOTE.sub("", fold(header))
+
+
 @lru_cache(maxsize=2048)
 def column_kind(header: str) -> str:
     """``number``, ``task``, ``unit``, ``person``, ``deadline`` or ``other``."""
     from ..extract.responsibility import label_role, vocabulary
 
-    text = fold(header)
+    text = header_text(header)
     if not text:
         return "other"
     if text.startswith(NUMBER_HEADERS) and len(text) <= 3:

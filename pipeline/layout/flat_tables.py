@@ -20,7 +20,7 @@ import re
 
 from ..extract.patterns import patterns
 from ..model import SourceLine, Table, TableCell
-from .columns import NAMED_UNITS_HEADER, NAMING_HEADER, NUMBER_HEADERS, Cell, affinity, align, column_kind, fold, header_is_table, join, section_heading, solve, stating_column, unit_strength
+from .columns import NAMED_UNITS_HEADER, NAMING_HEADER, NUMBER_HEADERS, Cell, affinity, align, column_kind, fold, header_is_table, join, header_text, section_heading, solve, stating_column, unit_strength
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
@@ -163,14 +163,21 @@ def _fill_merged(kinds: list[str], aligned: list[list[Cell | None]]) -> None:
         return
     leading = [i for i in range(task) if kinds[i] == "unit"]
     trailing = [i for i in range(task + 1, len(kinds)) if kinds[i] == "unit"]
-    for above, row in zip(aligned, aligned[1:]):
+    units = leading + trailing
+    for k, (above, row) in enumerate(zip(aligned, aligned[1:]), start=1):
         if row[task] is None:
             continue  # a row continuing the task above (its own units), not a new task
+        # A row without any unit cell, only a deadline or progress beside its task, whose units do not
+        # follow in a continuing row: the unit cells were merged (区民政局 | 养老服务科 for five 民生实事).
+        following = aligned[k + 1] if k + 1 < len(aligned) else None
+        # (a continuing row: no task of its own, or a sub-row under the same 序号)
+        continued = following is not None and (following[task] is None or (kinds[0] == "number" and following[0] is row[0])) and any(following[i] is not None for i in units)
+        whole_column = bool(units) and all(row[i] is None for i in units) and not continued
         for i in leading:
             if row[i] is None and above[i] is not None:
                 row[i] = above[i]
         first = 1 if kinds[0] == "number" else 0
-        if all(cell is None for cell in row[first:task] + row[task + 1 :]):
+        if all(cell is None for cell in row[first:task] + row[task + 1 :]) or whole_column:
             # A row of its task alone (开展好“三下乡”活动。): every cell beside it was merged from
             # the row above, its units too.
             for i in trailing:
@@ -346,7 +353,7 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             cell = cells[position]
             if BARE_NUMBER.match(cell.text) and header:
                 break
-            if len(fold(cell.text)) > 12:
+            if len(header_text(cell.text)) > 12:
                 if len(header) < 3 or not (_section_cell(cell.text) or _title_row(cells, position)):
                     header = []
                 break  # (a section row 一、… right below the header ends it)
@@ -467,7 +474,7 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
     for cell in cells:
         if not header and section_heading(cell.text):
             return None  # 三、任务分解 ⏎ 任务 ⏎ 完成时间 …: the section's title above the header, no column
-        if len(fold(cell.text)) > 12 or (column_kind(cell.text) == "other" and not (header and REPORT_HEADER.search(fold(cell.text)))) or len(header) == MAX_HEADER_CELLS:
+        if len(header_text(cell.text)) > 12 or (column_kind(cell.text) == "other" and not (header and REPORT_HEADER.search(fold(cell.text)))) or len(header) == MAX_HEADER_CELLS:
             pending = [cell]
             break
         header.append(cell)
