@@ -158,7 +158,13 @@ def _ends_chinese_sentence(chars: list[str], index: int) -> bool:
 
 def _paren_wraps_wide(chars: list[str], index: int) -> bool:
     """``(`` at line end or before a digit still opens a Chinese clause if Chinese follows soon."""
-    window = chars[index + 1 : index + 4] if chars[index] == "(" else chars[max(0, index - 3) : index]
+    if chars[index] == "(":
+        # (a number in brackets opening a Chinese line: (10)市林业局)
+        after = "".join(chars[index + 1 : index + 9])
+        numbered = re.match(r"\d{1,5}\)", after)
+        window = list(after[numbered.end() : numbered.end() + 3]) if numbered else chars[index + 1 : index + 4]
+    else:
+        window = chars[max(0, index - 3) : index]
     return any(is_wide(c) for c in window)
 
 

@@ -98,10 +98,10 @@ DUTY_LIST_MIN = 2  # items that open with their units (市委办公室：…) fo
 def _duty_list(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     """A duty list (1、市委办公室：组织协调… ⏎ 2、市政府办公室：…): items without a clause that open with
     unit names and a colon (or 要) are those units' duties, where several items of the notice do so."""
-    openings = [opening_units(raw.text) if not attributions else None for raw, attributions in zip(raws, found)]
+    openings = [opening_units(raw.text) for raw in raws]
     if sum(1 for o in openings if o is not None) < DUTY_LIST_MIN:
         return found
-    return [attributions if opening is None else [opening] for attributions, opening in zip(found, openings)]
+    return [attributions if opening is None or attributions else [opening] for attributions, opening in zip(found, openings)]
 
 
 def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str]) -> Item:

@@ -1721,6 +1721,27 @@ CASES.update({
         [("新增老年食堂15", "区民政局", "lead"), ("新增老年食堂15", "养老服务科", "responsible"), ("新增认知障碍照护", "区民政局", "lead"),
          ("新增认知障碍照护", "养老服务科", "responsible"), ("开展为老服务活动", "区民政局", "lead"), ("开展为老服务活动", "养老服务科", "responsible")],
     ),
+    # 负责人口普查… is 负责 and its task, not a 负责人 (a person)
+    "duty_starting_with_ren": (
+        "一、职责分工\n省统计局负责人口普查的日常工作，并全面负责专业技术工作。\n省公安厅负责户口整顿工作，以及协助配合人口普查登记阶段相关工作。\n"
+        "省财政厅负责人口普查经费的协调保障工作。\n",
+        [("省统计局负责人口", "省统计局", "responsible"), ("省公安厅负责户口", "省公安厅", "responsible"), ("省财政厅负责人口", "省财政厅", "responsible")],
+    ),
+    # ㈦ is （七） in one character; one sub-point closed by its clause is the task, not folded into the heading
+    "paren_character_headings_one_sub_point_each": (
+        "十、食品安全目标\n㈦依法治理饮用水源的污染，饮用水源达到国家三级以上标准。\n19、加强对水源的监测与治理。增加饮用水源监测频率。\n责任部门：市环保局、市水利局\n"
+        "㈧全面推开食品安全信用体系建设工作。\n20、全市食品安全信用企业达到市级信用建设标准。\n责任部门：市工商局、市卫生局\n",
+        [("加强对水源的监测", "市环保局", "responsible"), ("加强对水源的监测", "市水利局", "responsible"),
+         ("全市食品安全信用", "市工商局", "responsible"), ("全市食品安全信用", "市卫生局", "responsible")],
+    ),
+    # a duty list whose entries mostly say 负责 (read already), one not: it is read all the same; (10) is
+    # a heading as (9) is (healing widens its brackets)
+    "duty_list_mixed_openings": (
+        "二、成员单位职责\n(1)市气象局:负责发布气象灾害预警信息。\n(2)市教育局:负责组织中小学校规避气象灾害。\n(10)市国土资源局:提供地质灾害易发区分布图。\n"
+        "(11)市林业局:负责提供林业灾害影响信息。\n",
+        [("市气象局：负责发", "市气象局", "responsible"), ("市教育局：负责组", "市教育局", "responsible"),
+         ("市国土资源局：提", "市国土资源局", "responsible"), ("市林业局：负责提", "市林业局", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

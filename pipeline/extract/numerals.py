@@ -5,6 +5,7 @@ from __future__ import annotations
 DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
+PAREN_IDEOGRAPHS = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"  # （一）…（十） as one character each
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -16,6 +17,8 @@ def to_int(text: str) -> int | None:
         return None
     if text in CIRCLED:
         return CIRCLED.index(text) + 1
+    if len(text) == 1 and PAREN_IDEOGRAPHS.find(text) >= 0:
+        return PAREN_IDEOGRAPHS.index(text) + 1
     if text.isascii() and text.isdigit():
         return int(text)
     if all(ch in DIGITS for ch in text):  # positional: 二〇二三

@@ -718,7 +718,7 @@ ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)
 MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自理缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
 SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,：:])由|" + MID_LED.pattern)
 # 由镇工办负责考核: the role verb followed straight by the task (not 负责人, 负责同志).
-LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>分别牵头负责|分别负责|分别牵头|牵头负责|负责|牵头|考评|考核|组织|承担|实施)(?![人同责制任的者])")
+LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>分别牵头负责|分别负责|分别牵头|牵头负责|负责|牵头|考评|考核|组织|承担|实施)(?!人(?!口|民|才|员|事|防)|[同责制任的者])")
 FIELD_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:](?=[^\n])", re.M)  # 部门分工：省发展改革委牵头，各地配合。
 
 
@@ -838,7 +838,8 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
 
 
 SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n：:]))")
-SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|总负责|负责|牵头)(?![人责])")
+# (not 负责人, a person; but 负责人口普查…, 负责人员培训)
+SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|总负责|负责|牵头)(?!人(?!口|民|才|员|事|防)|责)")
 # 各村党支部：对本村防控工作负总责; 县政府对全县防控工作负总责: what the unit answers for sits
 # between the unit and the role verb.
 ANSWERS_FOR = re.compile(r"[：:]?对(?![接口照标外应])[^，,。；;：:\n]{1,30}?$")

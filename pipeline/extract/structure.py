@@ -620,8 +620,8 @@ def _fold_subpoints(node: _Node) -> bool:
                 node.body.extend(below.body)
         node.children = []
         return True
-    if any(child.children for child in children):
-        return False
+    if any(child.children for child in children) or len(children) < 2:
+        return False  # (one sub-point closed by the clause is the task: ㈦…目标 ⏎ 19、加强… ⏎ 责任部门：…)
     last = children[-1]
     clause_blocks: list[Block] = []
     while last.body and _is_clause_only(last.body[-1].text):
