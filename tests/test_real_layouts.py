@@ -1742,6 +1742,16 @@ CASES.update({
         [("市气象局：负责发", "市气象局", "responsible"), ("市教育局：负责组", "市教育局", "responsible"),
          ("市国土资源局：提", "市国土资源局", "responsible"), ("市林业局：负责提", "市林业局", "responsible")],
     ),
+    # 主要工作任务 | 牵头单位 | 责任单位 a cell a line, no 序号: each task numbered in its own cell opens a
+    # row; of a column's list broken over lines, the last cell is the last column's
+    "cell_lines_tasks_numbered_in_their_cell": (
+        "2024年政府工作报告主要工作任务分解表\n\n主要工作任务\n\n牵头单位\n\n责任单位\n\n一、优结构、谋发展，加快构建现代化产业体系\n\n"
+        "1.主动对接国家战略，完善现代化产业体系。\n\n区发改局\n\n区工信局、区商务局\n\n2.大力发展新兴数字等战略性新兴产业。\n\n发改局\n\n区工信局\n\n"
+        "各街道办事处\n\n3.积极培育元宇宙等未来产业。\n\n发改局\n\n区工信局、各街道办事处\n",
+        [("主动对接国家战略", "区发改局", "lead"), ("主动对接国家战略", "区工信局", "responsible"), ("主动对接国家战略", "区商务局", "responsible"),
+         ("大力发展新兴数字", "发改局", "lead"), ("大力发展新兴数字", "区工信局", "lead"), ("大力发展新兴数字", "各街道办事处", "responsible"),
+         ("积极培育元宇宙等", "发改局", "lead"), ("积极培育元宇宙等", "区工信局", "responsible"), ("积极培育元宇宙等", "各街道办事处", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

@@ -497,10 +497,16 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
     # after the first row)
     single = len(rows) == 1 and width >= WIDE_HEADER
     if len(rows) < UNNUMBERED_MIN_ROWS and not single:
-        tasks = [i for i in range(unit_columns[0]) if kinds[i] == "task"] if len(unit_columns) == 1 else []
-        if tasks and all(kind in ("task", "unit", "deadline", "person") for kind in kinds):
-            return _rows_closed_by_units(header, tasks[-1], unit_columns[0], read + [cell for _, cell in zip(range(20 * MAX_ROWS), cells)])
-        return None
+        tasks = [i for i in range(unit_columns[0]) if kinds[i] == "task"]
+        if not tasks or len(unit_columns) > 2:
+            return None
+        rest = read + [cell for _, cell in zip(range(20 * MAX_ROWS), cells)]
+        found = None
+        if len(unit_columns) == 1 and all(kind in ("task", "unit", "deadline", "person") for kind in kinds):
+            found = _rows_closed_by_units(header, tasks[-1], unit_columns[0], rest)
+        if found is None and all(kind in ("task", "unit") for kind in kinds):
+            found = _rows_by_written_numbers(header, tasks[0], unit_columns, rest)
+        return found
     return to_table(header, rows, header[0].line, rows[-1][1][-1].line)
 
 
@@ -535,6 +541,58 @@ def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int
     if len(rows) < UNNUMBERED_MIN_ROWS:
         return None
     return to_table(header, rows, header[0].line, rows[-1][1][-1].line, by_position=True)
+
+
+def _rows_by_written_numbers(header: list[Cell], task_column: int, unit_columns: list[int], cells: list[Cell]) -> Table | None:
+    """A header a cell a line without 序号 (``主要工作任务 | 牵头单位 | 责任单位``) whose tasks are numbered
+    in their own cell (``1.主动对接…``), section rows between (``一、优结构…``): each number opens a row,
+    the unit cells after it close it. A column's list broken over lines gives several unit cells:
+    the last is the last unit column's, those before it the first's (``发改局`` ⏎ ``区工信局`` ⏎
+    ``各街道办事处``: two leads, one responsible)."""
+    rows: list[tuple[Cell | None, list[Cell]]] = []
+    previous = 0
+    current: list[Cell] | None = None
+
+    def close() -> None:
+        if current is None:
+            return
+        task, units = current[0], [c for c in current[1:] if unit_strength(c.text) > 0]
+        if not units:
+            return
+        row = [Cell("", task.offset, task.line, task.page) for _ in header]
+        row[task_column] = task
+        if len(unit_columns) == 1 or len(units) == 1:
+            row[unit_columns[0]] = join(units)
+        else:
+            row[unit_columns[0]], row[unit_columns[-1]] = join(units[:-1]), units[-1]
+        rows.append((None, row))
+
+    for cell in cells:
+        written = WRITTEN_TASK_NUMBER.match(cell.text)
+        number = int(written.group(1)) if written else None
+        if number is not None and number in (previous + 1, 1):
+            close()
+            current, previous = [cell], number
+        elif section_heading(cell.text) and (current is None or len(current) > 1):
+            close()
+            current = None
+            section = [Cell("", cell.offset, cell.line, cell.page) for _ in header]
+            section[task_column] = cell
+            rows.append((None, section))
+        elif current is not None and (unit_strength(cell.text) > 0 or len(current) > 1):
+            if len(current) > 1 and unit_strength(cell.text) == 0:
+                break  # prose after the units: the table ended
+            current.append(cell)
+        elif current is not None:
+            current[0] = join([current[0], cell])  # the task cell broken over lines
+        elif rows:
+            break
+        if len(rows) >= MAX_ROWS:
+            break
+    close()
+    if sum(1 for _, row in rows if any(row[i].text for i in unit_columns)) < UNNUMBERED_MIN_ROWS:
+        return None
+    return to_table(header, rows, header[0].line, max(c.line for c in rows[-1][1] if c.text), by_position=True)
 
 
 def _unit_cell(text: str) -> bool:
