@@ -104,6 +104,21 @@ def _duty_list(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     return [attributions if opening is None or attributions else [opening] for attributions, opening in zip(found, openings)]
 
 
+def _once_each(responsibilities: list[Responsibility]) -> list[Responsibility]:
+    """Each unit once per task: a unit named by two columns or clauses (牵头单位：区发改局 … 责任单位：
+    区发改局、区财政局) keeps the role that leads, else the first it was given."""
+    chosen: dict[str, int] = {}
+    for position, r in enumerate(responsibilities):
+        if r.unit not in chosen:
+            chosen[r.unit] = position
+        elif r.role == "lead" and responsibilities[chosen[r.unit]].role == "responsible":
+            chosen[r.unit] = position
+    if len(chosen) == len(responsibilities):
+        return responsibilities
+    keep = set(chosen.values())
+    return [r for position, r in enumerate(responsibilities) if position in keep]
+
+
 def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str]) -> Item:
     """The item of ``raw`` with the responsibilities of its clauses ``found`` (and its section's)."""
     responsibilities: list[Responsibility] = []
@@ -133,6 +148,7 @@ def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, 
         warnings.append(
             ParseWarning("unread_role_words", f"{raw.text[start:end]!r} speaks of roles but was not read as a clause", index.locate(raw.origins[start])[0], raw.id)
         )
+    responsibilities = _once_each(responsibilities)
     if not responsibilities:
         warnings.append(ParseWarning("item_without_attribution", f"item {raw.number} names no responsible unit", raw.line, raw.id))
     return Item(

@@ -183,7 +183,8 @@ CASES = {
     ]),
     "pipe_merged_category": (PIPE_MERGED_CATEGORY, [("新建社区食堂20", "民政局", "responsible"), ("提高城乡低保标准", "民政局", "responsible")]),
     "space_rows_and_sub_rows": (SPACE_ROWS, [
-        ("新增城镇就业", "区人社局", "responsible"), ("改造农村公路", "区交通局", "responsible"), ("改造农村公路", "区交通局", "responsible"),
+        # (the sub-row's unit is the row's: once per task)
+        ("新增城镇就业", "区人社局", "responsible"), ("改造农村公路", "区交通局", "responsible"),
     ]),
     "tab_rows": (TAB_ROWS, [
         ("推进垃圾分类", "县城管局", "lead"), ("推进垃圾分类", "各乡镇", "support"),
@@ -1751,6 +1752,12 @@ CASES.update({
         [("主动对接国家战略", "区发改局", "lead"), ("主动对接国家战略", "区工信局", "responsible"), ("主动对接国家战略", "区商务局", "responsible"),
          ("大力发展新兴数字", "发改局", "lead"), ("大力发展新兴数字", "区工信局", "lead"), ("大力发展新兴数字", "各街道办事处", "responsible"),
          ("积极培育元宇宙等", "发改局", "lead"), ("积极培育元宇宙等", "区工信局", "responsible"), ("积极培育元宇宙等", "各街道办事处", "responsible")],
+    ),
+    # a unit named under 牵头单位 and again under 责任单位 is the task's lead, once
+    "unit_in_two_columns_once": (
+        "序号 | 工作任务 | 牵头单位 | 责任单位 |\n1 | 推进重大项目建设 | 区发改局 | 区发改局、区财政局 |\n2 | 优化营商环境 | 区营商局 | 区市场监管局 |\n",
+        [("推进重大项目建设", "区发改局", "lead"), ("推进重大项目建设", "区财政局", "responsible"),
+         ("优化营商环境", "区营商局", "lead"), ("优化营商环境", "区市场监管局", "responsible")],
     ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
