@@ -1759,6 +1759,12 @@ CASES.update({
         [("推进重大项目建设", "区发改局", "lead"), ("推进重大项目建设", "区财政局", "responsible"),
          ("优化营商环境", "区营商局", "lead"), ("优化营商环境", "区市场监管局", "responsible")],
     ),
+    # a page run together: each ministry's duties after the last one's full stop (卫生部：负责… 。 教育部：负责…)
+    "duties_run_together_by_colon": (
+        "国务院办公厅关于有关部门防治工作职责的通知\n现将有关部门防治工作职责通知如下，请遵照执行。  卫生部:负责组织制定全国防治规划;负责疫情监测工作。  "
+        "国家发展计划委员会:负责将防治工作列入国民经济计划。  教育部:负责开展防治宣传教育。\n",
+        [("卫生部：负责组织", "卫生部", "responsible"), ("国家发展计划委员", "国家发展计划委员会", "responsible"), ("教育部：负责开展", "教育部", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

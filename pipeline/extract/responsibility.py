@@ -944,7 +944,7 @@ def find_led_by(text: str, simple: str) -> list[Attribution]:
 UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头)")
 
 
-HEADING_START = re.compile(r"(?<=[。：:\n])(?=[省市县区乡镇各])")
+HEADING_START = re.compile(r"(?<=[。：:\n])(?=[省市县区乡镇各])|(?<=[。\n])(?=[\u4e00-\u9fff]{2,20}[：:]负责)")
 
 
 def find_unit_headings(text: str, simple: str) -> list[Attribution]:
