@@ -72,6 +72,15 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     convention, applies_from = find_convention(source.text) or (None, 0)
     raws = tuple(part for raw in outline.items for part in split_item(raw))
     found = [text_to_attributions(raw.text) for raw in raws]
+    if not fallback and not any(found):
+        # Numbered items that attribute nothing (a site's numbered terms of use below a report whose
+        # paragraphs assign the work): the paragraphs that name responsible units are the tasks.
+        paragraphs = unnumbered_items(blocks)
+        if paragraphs:
+            outline = replace(outline, items=paragraphs)
+            warnings.append(ParseWarning("unnumbered_items", f"the numbered items name no responsible unit; {len(paragraphs)} paragraphs that do read as tasks"))
+            raws = tuple(part for raw in outline.items for part in split_item(raw))
+            found = [text_to_attributions(raw.text) for raw in raws]
     found = _duty_list(raws, found)
     names = written_names(a for attributions in found for a in attributions)
     items = [

@@ -1765,6 +1765,18 @@ CASES.update({
         "国家发展计划委员会:负责将防治工作列入国民经济计划。  教育部:负责开展防治宣传教育。\n",
         [("卫生部：负责组织", "卫生部", "responsible"), ("国家发展计划委员", "国家发展计划委员会", "responsible"), ("教育部：负责开展", "教育部", "responsible")],
     ),
+    # a report's paragraphs assign the work, the page's numbered items (its terms of use) name no unit
+    "paragraphs_assign_numbered_terms_do_not": (
+        "十大行业领域安全生产专项整治行动启动\n按照安委会要求，各县区负责组织开展本辖区专项整治工作。\n"
+        "市安全监管局牵头，负责组织开展对危险化学品领域的专项整治工作。市公安局牵头，负责组织开展对道路交通领域的专项整治工作。\n"
+        "1.未经本网许可，任何人不得使用本网稿件。\n2.本网转载其他媒体之稿件，不代表本网观点。\n",
+        [("各县区负责组织开", "各县区", "responsible"), ("市安全监管局牵头", "市安全监管局", "lead"), ("市公安局牵头，负", "市公安局", "lead")],
+    ),
+    # 由镇公路站负责的…项目: the project the unit is responsible for
+    "led_relative_clause": (
+        "我为群众办实事重点项目\n聚焦幸福民生。由镇公路站负责的农村道路硬化项目，预计11月份完成。\n聚焦乡村振兴。由农业农村办负责的美丽乡村建设项目，完善村内道路绿化。\n",
+        [("由镇公路站负责的", "镇公路站", "responsible"), ("由农业农村办负责", "农业农村办", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

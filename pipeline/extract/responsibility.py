@@ -717,8 +717,9 @@ ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)
 # 施工工地由施工企业负责: a topic, then 由 and the clause (not 自由, 理由, 由于, 由此 …).
 MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自理缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
 SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,：:])由|" + MID_LED.pattern)
-# 由镇工办负责考核: the role verb followed straight by the task (not 负责人, 负责同志).
-LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>分别牵头负责|分别负责|分别牵头|牵头负责|负责|牵头|考评|考核|组织|承担|实施)(?!人(?!口|民|才|员|事|防)|[同责制任的者])")
+# 由镇工办负责考核: the role verb followed straight by the task (not 负责人, 负责同志); 由镇公路站负责的道路
+# 硬化项目: the project it is responsible for.
+LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>分别牵头负责|分别负责|分别牵头|牵头负责|负责|牵头|考评|考核|组织|承担|实施)(?!人(?!口|民|才|员|事|防)|[同责制任者])")
 FIELD_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:](?=[^\n])", re.M)  # 部门分工：省发展改革委牵头，各地配合。
 
 
