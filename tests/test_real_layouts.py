@@ -1777,6 +1777,14 @@ CASES.update({
         "我为群众办实事重点项目\n聚焦幸福民生。由镇公路站负责的农村道路硬化项目，预计11月份完成。\n聚焦乡村振兴。由农业农村办负责的美丽乡村建设项目，完善村内道路绿化。\n",
         [("由镇公路站负责的", "镇公路站", "responsible"), ("由农业农村办负责", "农业农村办", "responsible")],
     ),
+    # pipe rows whose header is not in the text (the page goes on with a table); the last row cut short
+    "pipe_rows_without_their_header": (
+        "1 | 招大引强行动。深化投资机构对接，招引亿元以上项目60个。 | 1季度：招引项目15个； | 陈某某 | *区投促局 各镇街 各平台 |\n"
+        "2 | 高校经济行动。加强与高校科研院所对接，落地高校经济项目100个。 | 1季度：落地项目20个； | 韩某 | *区科技局 各镇街 |\n"
+        "3 | 数字生活街区行动。抢抓杭州亚运机遇 | 1季度：完成改造 |\n",
+        [("招大引强行动", "区投促局", "responsible"), ("招大引强行动", "各镇街", "responsible"), ("招大引强行动", "各平台", "responsible"),
+         ("高校经济行动", "区科技局", "responsible"), ("高校经济行动", "各镇街", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

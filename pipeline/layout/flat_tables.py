@@ -312,6 +312,61 @@ def find_pipe_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Tab
     return _find_line_tables(lines, taken, lambda line: _pipe_cells(line) if ("|" in line.text or "｜" in line.text) else [], 2, 2.5)
 
 
+HEADERLESS_MIN_ROWS = 2
+HEADERLESS_UNIT_SHARE = 0.6  # of the rows whose cell in the column is a unit list
+
+
+def find_headerless_pipe_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
+    """Pipe rows opened by consecutive numbers whose header is not in the text (a page that goes on
+    with a table, an excerpt cut after its header): ``1 | 招大引强行动。… | 1季度：… | 陆某某 | *区投促局
+    各镇街 |``. The column holding unit lists in most rows is the responsible units' (an inferred
+    label); the first column after the number states the task; the others are not read."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        run: list[tuple[SourceLine, list[Cell]]] = []
+        previous: int | None = None
+        cursor = index
+        while cursor < len(lines) and lines[cursor].number not in taken and len(run) < MAX_ROWS:
+            line = lines[cursor]
+            if not line.text.strip():
+                cursor += 1
+                continue
+            cells = _pipe_cells(line) if ("|" in line.text or "｜" in line.text) else []
+            value = int(fold(cells[0].text)) if len(cells) >= 3 and fold(cells[0].text).isdigit() and len(fold(cells[0].text)) <= 4 else None
+            if value is None or (previous is not None and value != previous + 1) or (run and len(cells) > len(run[0][1])):
+                break
+            run.append((line, cells))
+            previous = value
+            cursor += 1
+            if len(cells) < len(run[0][1]):
+                break  # (a row cut short: the page or the excerpt ends there)
+        table = _headerless_table(run) if len(run) >= HEADERLESS_MIN_ROWS else None
+        if table is not None:
+            tables.append(table)
+            index = cursor
+        else:
+            index = max(index + 1, cursor if run else index + 1)
+    return tables
+
+
+def _headerless_table(run: list[tuple[SourceLine, list[Cell]]]) -> Table | None:
+    width = len(run[0][1])
+    if len(run[-1][1]) < width:
+        last, cells = run[-1]
+        run = run[:-1] + [(last, cells + [Cell("", cells[-1].offset + len(cells[-1].text), cells[-1].line, cells[-1].page)] * (width - len(cells)))]
+    shares = [sum(1 for _, cells in run if unit_strength(cells[j].text) > 0) / len(run) for j in range(width)]
+    candidates = [j for j in range(2, width) if shares[j] >= HEADERLESS_UNIT_SHARE]
+    if not candidates or not all(len(fold(cells[1].text)) >= 6 and unit_strength(cells[1].text) == 0 for _, cells in run):
+        return None
+    unit_column = max(candidates, key=lambda j: (shares[j], j))
+    first = run[0][1]
+    header = tuple(TableCell("", c.offset, c.line, c.page) for c in first)
+    body = tuple(tuple(c.table_cell() for c in cells) for _, cells in run)
+    labels = tuple("责任单位" if j == unit_column else "" for j in range(width))
+    return Table(rows=(header, *body), first_line=run[0][0].number, last_line=run[-1][0].number, page=first[0].page, header_rows=1, inferred_labels=labels)
+
+
 def find_space_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
     return _find_line_tables(lines, taken, _space_cells, 2, 0.6)
 
