@@ -114,18 +114,19 @@ def _duty_list(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
 
 
 def _once_each(responsibilities: list[Responsibility]) -> list[Responsibility]:
-    """Each unit once per task: a unit named by two columns or clauses (牵头单位：区发改局 … 责任单位：
-    区发改局、区财政局) keeps the role that leads, else the first it was given."""
-    chosen: dict[str, int] = {}
-    for position, r in enumerate(responsibilities):
-        if r.unit not in chosen:
-            chosen[r.unit] = position
-        elif r.role == "lead" and responsibilities[chosen[r.unit]].role == "responsible":
-            chosen[r.unit] = position
-    if len(chosen) == len(responsibilities):
-        return responsibilities
-    keep = set(chosen.values())
-    return [r for position, r in enumerate(responsibilities) if position in keep]
+    """A unit named twice for one task with the same role, or as its lead and again among those
+    responsible (牵头单位：区发改局 … 责任单位：区发改局、区财政局), is given once: the first of the same
+    role, the lead over responsible. A lead in one row and support in the next (a merged task cell
+    over rows of their own) stay both."""
+    leads = {r.unit for r in responsibilities if r.role == "lead"}
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for r in responsibilities:
+        if (r.unit, r.role) in seen or (r.role == "responsible" and r.unit in leads):
+            continue
+        seen.add((r.unit, r.role))
+        kept.append(r)
+    return kept if len(kept) < len(responsibilities) else responsibilities
 
 
 def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str]) -> Item:

@@ -757,6 +757,9 @@ def _led_verb_units(text: str, simple: str, start: int, end: int) -> tuple[list[
     found = LED_VERB.match(simple, start, end)
     if found is None:
         return None
+    opens_sentence = start <= 1 or simple[start - 2] in "。；;\n"
+    if simple.startswith("的", found.end("role")) and not opens_sentence:
+        return None  # 成立由工会牵头的指导站: a body named by who leads it, inside the task; not its clause
     role = vocabulary().role_words.get(found.group("role"), "responsible")
     pieces = split_units(found.group("units"), found.start("units"))
     if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
