@@ -346,7 +346,8 @@ def find_headerless_pipe_tables(lines: tuple[SourceLine, ...], taken: set[int]) 
             tables.append(table)
             index = cursor
         else:
-            index = max(index + 1, cursor if run else index + 1)
+            # (the blank lines passed over are not searched again: a run of them is one step)
+            index = max(index + 1, cursor)
     return tables
 
 
