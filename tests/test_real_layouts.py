@@ -1785,6 +1785,11 @@ CASES.update({
         [("招大引强行动", "区投促局", "responsible"), ("招大引强行动", "各镇街", "responsible"), ("招大引强行动", "各平台", "responsible"),
          ("高校经济行动", "区科技局", "responsible"), ("高校经济行动", "各镇街", "responsible")],
     ),
+    # a unit's duty that opens with 牵头 makes it lead, with 协助/配合 support (市民政局：负责牵头…, 公安部门：负责协助…)
+    "duty_words_give_the_role": (
+        "二、成员单位职责\n(1)市旅游局：负责旅游突发事件的日常管理。\n(2)市民政局：负责牵头处理遇难人员的善后事宜。\n(3)市公安局：负责协助维护现场秩序。\n",
+        [("市旅游局：负责旅", "市旅游局", "responsible"), ("市民政局：负责牵", "市民政局", "lead"), ("市公安局：负责协", "市公安局", "support")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

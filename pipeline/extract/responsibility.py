@@ -945,6 +945,20 @@ def find_led_by(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+# The duty after 负责 that says the unit leads or helps: 市民政局：负责牵头处理…, 公安部门：负责协助…
+DUTY_LEADS = re.compile(r"(?:总|统一)?牵头")
+DUTY_HELPS = re.compile(r"(?:积极|主动)?(?:协助|配合|协同)")
+
+
+def duty_role(duty: str) -> str:
+    """The role a unit's duty gives it, from the words that open the duty (after 负责 or a colon)."""
+    if DUTY_LEADS.match(duty):
+        return "lead"
+    if DUTY_HELPS.match(duty):
+        return "support"
+    return "responsible"
+
+
 UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头)")
 
 
@@ -964,7 +978,7 @@ def find_unit_headings(text: str, simple: str) -> list[Attribution]:
         names = [to_simplified_name(raw) for raw, _, _ in pieces]
         if not names_a_unit_list(names) or (begin and not all(looks_like_unit(n) for n in names)):
             continue
-        role = "lead" if found.group("role") == "牵头" else "responsible"
+        role = "lead" if found.group("role") == "牵头" else duty_role(simple[found.end("role") :])
         units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
         attributions.append(Attribution(begin, found.end("role"), units))
     return attributions
@@ -991,7 +1005,9 @@ def opening_units(text: str) -> Attribution | None:
         return None
     if vocabulary().role_word_regex.search(found.group("units")):
         return None  # a label (责任单位：) is read as one
-    units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    duty = simple[found.end() :].lstrip()
+    role = duty_role(duty[2:] if duty.startswith("负责") else duty)
+    units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
     return Attribution(begin, found.end("units"), units)
 
 
