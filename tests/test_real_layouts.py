@@ -1790,6 +1790,15 @@ CASES.update({
         "二、成员单位职责\n(1)市旅游局：负责旅游突发事件的日常管理。\n(2)市民政局：负责牵头处理遇难人员的善后事宜。\n(3)市公安局：负责协助维护现场秩序。\n",
         [("市旅游局：负责旅", "市旅游局", "responsible"), ("市民政局：负责牵", "市民政局", "lead"), ("市公安局：负责协", "市公安局", "support")],
     ),
+    # after a full stop, a list of units with its own colon, and a unit whose duty is help (：协助…)
+    "duties_run_together_lists_and_help": (
+        "五、职责分工\n市旅游局：负责专项整治工作的组织协调。\n市城管局：负责拆除违规广告牌。\n"
+        "市坝区工委：负责协助市旅游局做好协调工作。东山县、西河区政府和新城开发区管委会：负责本辖区内专项整治工作。\n"
+        "三峡枢纽管理局：负责加强通行证管理。湖北楚天高速公路股份公司：协助有关部门查处违规站点。\n",
+        [("市旅游局：负责专", "市旅游局", "responsible"), ("市城管局：负责拆", "市城管局", "responsible"), ("市坝区工委：负责", "市坝区工委", "support"),
+         ("东山县、西河区政", "东山县", "responsible"), ("东山县、西河区政", "西河区政府", "responsible"), ("东山县、西河区政", "新城开发区管委会", "responsible"),
+         ("三峡枢纽管理局：", "三峡枢纽管理局", "responsible"), ("湖北楚天高速公路", "湖北楚天高速公路股份公司", "support")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

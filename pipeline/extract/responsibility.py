@@ -959,10 +959,10 @@ def duty_role(duty: str) -> str:
     return "responsible"
 
 
-UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头)")
+UNIT_HEADING = re.compile(r"(?P<units>[^，,。；;：:\n（(]{2,40}?)[。：:\n](?P<role>负责|牵头|(?<=[：:])(?:协助|配合))")
 
 
-HEADING_START = re.compile(r"(?<=[。：:\n])(?=[省市县区乡镇各])|(?<=[。\n])(?=[\u4e00-\u9fff]{2,20}[：:]负责)")
+HEADING_START = re.compile(r"(?<=[。：:\n])(?=[省市县区乡镇各])|(?<=[。\n])(?=[\u4e00-\u9fff、和]{2,40}[：:](?:负责|牵头|协助|配合))")
 
 
 def find_unit_headings(text: str, simple: str) -> list[Attribution]:
@@ -978,7 +978,7 @@ def find_unit_headings(text: str, simple: str) -> list[Attribution]:
         names = [to_simplified_name(raw) for raw, _, _ in pieces]
         if not names_a_unit_list(names) or (begin and not all(looks_like_unit(n) for n in names)):
             continue
-        role = "lead" if found.group("role") == "牵头" else duty_role(simple[found.end("role") :])
+        role = {"牵头": "lead", "协助": "support", "配合": "support"}.get(found.group("role")) or duty_role(simple[found.end("role") :])
         units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
         attributions.append(Attribution(begin, found.end("role"), units))
     return attributions
