@@ -1799,6 +1799,11 @@ CASES.update({
          ("东山县、西河区政", "东山县", "responsible"), ("东山县、西河区政", "西河区政府", "responsible"), ("东山县、西河区政", "新城开发区管委会", "responsible"),
          ("三峡枢纽管理局：", "三峡枢纽管理局", "responsible"), ("湖北楚天高速公路", "湖北楚天高速公路股份公司", "support")],
     ),
+    # a subject clause whose duty is help (建设局负责协助指导…) makes its unit support
+    "subject_clause_duty_is_help": (
+        "防汛成员单位职责\n建设局负责协助指导全市城市防洪规划制订工作，配合有关部门组织城市防涝工作。\n市旅游局负责全市各景区防风暴潮期间的管理工作。\n",
+        [("建设局负责协助指", "建设局", "support"), ("市旅游局负责全市", "市旅游局", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

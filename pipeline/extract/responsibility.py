@@ -899,6 +899,8 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) or any(len(raw) < 2 for raw, _, _ in pieces):
             continue
         kind = vocabulary().role_words.get(role.group("role"), "responsible")
+        if kind == "responsible" and role.group("role") == "负责":
+            kind = duty_role(simple[begin + role.end() :])  # 建设局负责协助指导…: it helps
         units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
         attributions.append(Attribution(begin, begin + role.end(), units))
     return attributions
