@@ -1804,6 +1804,11 @@ CASES.update({
         "防汛成员单位职责\n建设局负责协助指导全市城市防洪规划制订工作，配合有关部门组织城市防涝工作。\n市旅游局负责全市各景区防风暴潮期间的管理工作。\n",
         [("建设局负责协助指", "建设局", "support"), ("市旅游局负责全市", "市旅游局", "responsible")],
     ),
+    # units opening their sentence, the role verb after a time phrase (在…时，负责), or 归口管理
+    "subject_at_a_time_or_managing": (
+        "防汛成员单位职责\n市城管局在风暴潮来临时，负责市区内户外广告牌的检查、加固工作。\n水务局归口管理全市防洪抗旱工程。负责组织全市防洪排涝。\n",
+        [("市城管局在风暴潮", "市城管局", "responsible"), ("水务局归口管理全", "水务局", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

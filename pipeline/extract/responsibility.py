@@ -1148,6 +1148,30 @@ def find_glued_labels(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+# 市城管局在风暴潮来临时，负责…; 水务局归口管理全市防洪抗旱工程: a sentence that opens with its units,
+# the role verb after a time phrase and a comma, or 归口管理.
+SUBJECT_AT_A_TIME = re.compile(
+    r"(?:^|(?<=[。；;\n]))(?P<units>[^，,。；;：:\n“”]{2,30}?)(?:在[^，,。；;：:\n]{2,30}?(?:时|期间)[，,](?P<role>负责|牵头)|(?P<managed>归口管理|归口负责))"
+)
+
+
+def find_subjects_at_a_time(text: str, simple: str) -> list[Attribution]:
+    """``市城管局在风暴潮来临时，负责…``, ``水务局归口管理…``: units opening their sentence."""
+    attributions = []
+    if "时" not in simple and "期间" not in simple and "归口" not in simple:
+        return attributions
+    for found in SUBJECT_AT_A_TIME.finditer(simple):
+        pieces = split_units(found.group("units"), found.start("units"))
+        names = [to_simplified_name(raw) for raw, _, _ in pieces]
+        if not names or not names_a_unit_list(names) or not all(looks_like_unit(n) for n in names):
+            continue
+        end = found.end("role") if found.group("role") else found.end("managed")
+        role = "lead" if found.group("role") == "牵头" else duty_role(simple[end:]) if found.group("role") else "responsible"
+        units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        attributions.append(Attribution(found.start("units"), end, units))
+    return attributions
+
+
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
@@ -1158,6 +1182,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_led_by,
     find_bare_brackets,
     find_glued_labels,
+    find_subjects_at_a_time,
 ]
 
 
