@@ -1809,6 +1809,12 @@ CASES.update({
         "防汛成员单位职责\n市城管局在风暴潮来临时，负责市区内户外广告牌的检查、加固工作。\n水务局归口管理全市防洪抗旱工程。负责组织全市防洪排涝。\n",
         [("市城管局在风暴潮", "市城管局", "responsible"), ("水务局归口管理全", "水务局", "responsible")],
     ),
+    # a unit group named with 和 (住房和城乡建设委员会 ⏎ 一、…): its name still heads the tasks under it
+    "unit_group_name_with_he": (
+        "成员单位职责\n住房和城乡建设委员会\n一、负责建筑工地农民工的宣传教育工作。\n二、负责督促施工企业落实防护措施。\n市卫生局\n一、负责在职工中开展宣传教育。\n",
+        [("负责建筑工地农民", "住房和城乡建设委员会", "responsible"), ("负责督促施工企业", "住房和城乡建设委员会", "responsible"),
+         ("负责在职工中开展", "市卫生局", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

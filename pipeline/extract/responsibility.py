@@ -1088,7 +1088,9 @@ def _heads_as_unit(raw: str) -> bool:
         and looks_like_unit(raw)
         and not is_collective(raw)
         and not raw.startswith(task_verbs())
-        and not re.search(r"[和与及的]", raw)
+        # (和 only inside a name such as 住房和城乡建设委员会, which ends as units do)
+        and not re.search(r"[与及的]", raw)
+        and ("和" not in raw or (raw.endswith(STRONG_SUFFIXES) and len(raw) <= NAME_WITH_HE_MAX))
         and (LEVEL_START.match(raw) is not None or raw.endswith(STRONG_SUFFIXES))
     )
 
@@ -1097,6 +1099,7 @@ def _names_a_unit(raw: str) -> bool:
     return (looks_like_unit(raw) or is_collective(raw)) and not raw.startswith(task_verbs()) and not re.search(r"[的]", raw)
 
 
+NAME_WITH_HE_MAX = 14
 STRONG_SUFFIXES = ("委员会", "管委会", "办公室", "委", "厅", "中心", "公司", "集团", "大队", "支队")
 
 
