@@ -1815,6 +1815,11 @@ CASES.update({
         [("负责建筑工地农民", "住房和城乡建设委员会", "responsible"), ("负责督促施工企业", "住房和城乡建设委员会", "responsible"),
          ("负责在职工中开展", "市卫生局", "responsible")],
     ),
+    # 按职责分工落实 closes a unit list as 按职责分工负责 does
+    "by_their_duties_carry_out": (
+        "政务公开工作分工\n1.加强政策解读工作。\n各科室、医疗保障事业管理中心按职责分工落实\n2.做好依申请公开工作。\n办公室按职责分工落实\n",
+        [("加强政策解读工作", "各科室", "responsible"), ("加强政策解读工作", "医疗保障事业管理中心", "responsible"), ("做好依申请公开工", "办公室", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",
