@@ -1820,6 +1820,14 @@ CASES.update({
         "政务公开工作分工\n1.加强政策解读工作。\n各科室、医疗保障事业管理中心按职责分工落实\n2.做好依申请公开工作。\n办公室按职责分工落实\n",
         [("加强政策解读工作", "各科室", "responsible"), ("加强政策解读工作", "医疗保障事业管理中心", "responsible"), ("做好依申请公开工", "办公室", "responsible")],
     ),
+    # working groups of a plan (（一）资金协调组。负责… 牵头单位：… 配合单位：…), labels on the heading's line: the
+    # labels name the units, the group is not one
+    "working_groups_with_their_labels": (
+        "三、工作机构\n(一)资金协调组。负责安置房建设资金的组织协调和管理。 牵头单位:自治区财政厅 配合单位:自治区审计厅、自治区民政厅\n"
+        "(二)运输协调组。负责安置房物资的运输。 牵头单位:自治区交通厅 配合单位:自治区公安厅\n",
+        [("资金协调组", "自治区财政厅", "lead"), ("资金协调组", "自治区审计厅", "support"), ("资金协调组", "自治区民政厅", "support"),
+         ("运输协调组", "自治区交通厅", "lead"), ("运输协调组", "自治区公安厅", "support")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

@@ -980,6 +980,8 @@ def find_unit_headings(text: str, simple: str) -> list[Attribution]:
         names = [to_simplified_name(raw) for raw, _, _ in pieces]
         if not names_a_unit_list(names) or (begin and not all(looks_like_unit(n) for n in names)):
             continue
+        if all(n.endswith("组") for n in names) and vocabulary().label_regex.search(simple, found.end()):
+            continue  # 资金协调组。负责… 牵头单位：…: a working group of the plan, whose units the labels name
         role = {"牵头": "lead", "协助": "support", "配合": "support"}.get(found.group("role")) or duty_role(simple[found.end("role") :])
         units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
         attributions.append(Attribution(begin, found.end("role"), units))

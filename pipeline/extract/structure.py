@@ -714,7 +714,7 @@ def _node_title(node: _Node) -> str:
         return named.group("name")  # 01 项目名称：提升县域生态环境: the project's name is its title
     if node.body and not node.children and len(title) <= UNIT_TITLE_MAX and title and all(looks_like_unit(raw) for raw, _, _ in split_units(title)):
         duty = node.body[0].text
-        if duty.startswith(("负责", "牵头")):
+        if duty.startswith(("负责", "牵头")) and not _starts_with_label(duty):  # (not 牵头单位：…)
             return first_sentence(duty)
     return title
 
