@@ -1828,6 +1828,14 @@ CASES.update({
         [("资金协调组", "自治区财政厅", "lead"), ("资金协调组", "自治区审计厅", "support"), ("资金协调组", "自治区民政厅", "support"),
          ("运输协调组", "自治区交通厅", "lead"), ("运输协调组", "自治区公安厅", "support")],
     ),
+    # 重点工作 | 具体任务 | 责任单位 | 完成时限 a cell a line between | lines, a section row first: each row's
+    # short name opens its title, its task follows
+    "cell_lines_between_bars_named_tasks": (
+        "重点工作\n|\n具体任务\n|\n责任单位\n|\n完成时限\n|\n一、强化医保部门常态监管机制\n|\n严格定点协议管理\n|\n"
+        "切实加强医保经办机构内控制度建设，规范医保服务协议管理。\n|\n市医保局\n|\n2021年12月底前完成\n|\n强化医保医师管理\n|\n"
+        "医保部门与医护人员签订服务协议，推行医保医师积分管理制度。\n|\n市医保局\n市卫生健康委\n|\n2021年6月底前完成\n",
+        [("严格定点协议管理", "市医保局", "responsible"), ("强化医保医师管理", "市医保局", "responsible"), ("强化医保医师管理", "市卫生健康委", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

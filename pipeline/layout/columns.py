@@ -48,7 +48,7 @@ UNIT_LINES_PENALTY = 0.3  # less than a unit cell's worth: whole names a line ea
 
 
 # 工作任务 | 具体要求, 工作要点 | 具体要求: a topic shared by a group of rows, then each row's requirement.
-TOPIC_HEADER = re.compile(r"^(?:工作|重点|主要)?(?:任务|要点|领域|内容)$")
+TOPIC_HEADER = re.compile(r"^(?:工作|重点|主要)?(?:任务|要点|领域|内容)$|^(?:重点|主要)工作$")
 REQUIREMENT_HEADER = re.compile(r"^(?:具体|工作|主要)?要求$|^具体(?:内容|措施|任务|举措)$")
 
 

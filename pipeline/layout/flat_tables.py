@@ -592,6 +592,10 @@ def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int
             task.insert(0, cells[at - 1])
         row = [Cell("", task[0].offset, task[0].line, task[0].page) for _ in header]
         row[task_column], row[unit_column] = join(task), join(cells[index : end + 1])
+        # 重点工作 | 具体任务 | 责任单位: the short cell before the task names it (严格定点协议管理)
+        named = at - 1 - (len(task) - 1)
+        if task_column > 0 and column_kind(header[task_column - 1].text) == "task" and named >= start and _names_a_task(cells[named].text):
+            row[task_column - 1] = cells[named]
         rows.append((None, row))
         start = index = end + 1
     if len(rows) < UNNUMBERED_MIN_ROWS:
@@ -649,6 +653,15 @@ def _rows_by_written_numbers(header: list[Cell], task_column: int, unit_columns:
     if sum(1 for _, row in rows if any(row[i].text for i in unit_columns)) < UNNUMBERED_MIN_ROWS:
         return None
     return to_table(header, rows, header[0].line, max(c.line for c in rows[-1][1] if c.text), by_position=True)
+
+
+NAMED_TASK_MAX = 16
+
+
+def _names_a_task(text: str) -> bool:
+    """A short cell naming a task (严格定点协议管理), not a sentence, a section (一、…) or units."""
+    folded = fold(text)
+    return 2 <= len(folded) <= NAMED_TASK_MAX and not re.search(r"[。；;，,]", folded) and not section_heading(text) and not _unit_cell(text)
 
 
 def _unit_cell(text: str) -> bool:
