@@ -1836,6 +1836,16 @@ CASES.update({
         "医保部门与医护人员签订服务协议，推行医保医师积分管理制度。\n|\n市医保局\n市卫生健康委\n|\n2021年6月底前完成\n",
         [("严格定点协议管理", "市医保局", "responsible"), ("强化医保医师管理", "市医保局", "responsible"), ("强化医保医师管理", "市卫生健康委", "responsible")],
     ),
+    # a space-typed table whose first row is a section row, a row's unit cells going on over the next lines
+    "space_rows_section_first_units_over_lines": (
+        "区2025年重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位\n一、2025年经济社会发展的主要预期目标\n"
+        "1 地区生产总值增长6.5%左右。 区发改委 区政府各部门、各乡镇人民政府\n2 一般公共预算收入增长5%左右。 区财政局\n区税务局\n区政府有关部门、各乡镇人民政府\n"
+        "3 固定资产投资增长7.5%左右。 区发改委 区工信局、区住建局\n",
+        [("地区生产总值增长", "区发改委", "lead"), ("地区生产总值增长", "区政府各部门", "support"), ("地区生产总值增长", "各乡镇人民政府", "support"),
+         ("一般公共预算收入", "区财政局", "lead"), ("一般公共预算收入", "区税务局", "lead"), ("一般公共预算收入", "区政府有关部门", "support"),
+         ("一般公共预算收入", "各乡镇人民政府", "support"), ("固定资产投资增长", "区发改委", "lead"), ("固定资产投资增长", "区工信局", "support"),
+         ("固定资产投资增长", "区住建局", "support")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

@@ -235,9 +235,13 @@ def _table_cell(cell: Cell) -> TableCell:
     return cell.table_cell()
 
 
-def _rows_by_number(lines: list[tuple[SourceLine, list[Cell]]], numbered: bool) -> list[tuple[Cell | None, list[Cell]]]:
-    """Group cut lines into rows: a line whose first cell is the next 序号 opens a row."""
+def _rows_by_number(lines: list[tuple[SourceLine, list[Cell]]], numbered: bool, width: int | None = None) -> list[tuple[Cell | None, list[Cell]]]:
+    """Group cut lines into rows: a line whose first cell is the next 序号 opens a row. A row one cell
+    short of ``width`` (the header's, its number included) whose unit cells go on over the next lines
+    (区财政局 ⏎ 区税务局 ⏎ 区政府有关部门…): the last line is the missing cell, those before it continue
+    the row's last cell."""
     rows: list[tuple[Cell | None, list[Cell]]] = []
+    continued: dict[int, list[Cell]] = {}
     previous: int | None = None
     for _, cells in lines:
         if not cells:
@@ -246,12 +250,24 @@ def _rows_by_number(lines: list[tuple[SourceLine, list[Cell]]], numbered: bool) 
         value = int(first.group(1)) if first and fold(cells[0].text).isdigit() else None
         if not numbered:
             rows.append((None, cells))
+        elif len(cells) == 1 and value is None and section_heading(cells[0].text):
+            if rows:
+                rows.append((None, cells))  # a section row between rows (one before the first is the header's)
+        elif len(cells) == 1 and value is None and rows and rows[-1][0] is not None and unit_strength(cells[0].text) > 0:
+            continued.setdefault(len(rows) - 1, []).append(cells[0])  # 区税务局 alone: the row's unit cells went on
         elif value is not None and (previous is None or value == previous + 1):
             rows.append((cells[0], cells[1:]))
             previous = value
         elif rows:
             # A sub-row: it shares the number cell of the row it continues.
             rows.append((rows[-1][0], cells))
+    for k, more in continued.items():
+        number, cells = rows[k]
+        if width is not None and len(cells) + 2 == width and len(more) > 1 and cells:
+            cells[-1] = join([cells[-1], *more[:-1]])
+            cells.append(more[-1])
+        else:
+            cells.extend(more)
     return rows
 
 
@@ -286,11 +302,16 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
                 cursor += 1  # (| |||||||: a row of empty cells, a rule between rows)
                 continue
             if len(more) < min_cells and not (more and _empty_cells_row(lines[cursor].text)):
+                # (一、主要预期目标: a section row; 区税务局 alone under a row: its cell went on to the next line)
+                if len(more) == 1 and (section_heading(more[0].text) or (body and unit_strength(more[0].text) > 0)):
+                    body.append((lines[cursor], more))
+                    cursor += 1
+                    continue
                 break  # (新增学位810个 | |||||: a row whose other cells are empty continues the one above)
             body.append((lines[cursor], more))
             cursor += 1
         header = _merge_header_fragments(header)
-        rows = _rows_by_number(body, numbered)
+        rows = _rows_by_number(body, numbered, len(header))
         table = to_table(header, rows, line.number, body[-1][0].number, join_penalty) if rows else None
         if table is not None:
             tables.append(table)
