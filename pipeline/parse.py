@@ -141,7 +141,8 @@ def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, 
         if not section_attributions:
             # (a unit group's section is numbered by its own name: structure._unit_group; a heading may
             # name units alone: 一、区财政局 ⏎ 1.负责…)
-            section_attributions = [a for a in [unit_heading(raw.section.title, among_units=raw.section_names_units)] if a]
+            grouped = raw.section_names_units or raw.section.number == raw.section.title  # (structure read it as a unit group)
+            section_attributions = [a for a in [unit_heading(raw.section.title, among_units=grouped)] if a]
             if SUPPORTING_DUTY.match(raw.text):
                 # (the units of a heading are to help where the task says so: 配合区体育局做好…)
                 section_attributions = [replace(a, units=tuple(replace(u, role="support") for u in a.units)) for a in section_attributions]

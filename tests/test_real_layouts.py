@@ -1811,9 +1811,11 @@ CASES.update({
     ),
     # a unit group named with 和 (住房和城乡建设委员会 ⏎ 一、…): its name still heads the tasks under it
     "unit_group_name_with_he": (
-        "成员单位职责\n住房和城乡建设委员会\n一、负责建筑工地农民工的宣传教育工作。\n二、负责督促施工企业落实防护措施。\n市卫生局\n一、负责在职工中开展宣传教育。\n",
+        # (after a first group, names of any unit's form head theirs: 总工会, 妇联)
+        "成员单位职责\n住房和城乡建设委员会\n一、负责建筑工地农民工的宣传教育工作。\n二、负责督促施工企业落实防护措施。\n总工会\n一、负责在职工中开展宣传教育。\n"
+        "妇联\n一、依托基层妇联组织开展宣传。\n",
         [("负责建筑工地农民", "住房和城乡建设委员会", "responsible"), ("负责督促施工企业", "住房和城乡建设委员会", "responsible"),
-         ("负责在职工中开展", "市卫生局", "responsible")],
+         ("负责在职工中开展", "总工会", "responsible"), ("依托基层妇联组织", "妇联", "responsible")],
     ),
     # 按职责分工落实 closes a unit list as 按职责分工负责 does
     "by_their_duties_carry_out": (

@@ -424,7 +424,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             continue
         if block.row is not None:
             heading = (TABLE_ROW_RANK, block.row, 0)
-        elif _unit_group(text, body[position + 1].text if position + 1 < len(body) else ""):
+        elif _unit_group(text, body[position + 1].text if position + 1 < len(body) else "", among_units=any(n.rank == UNIT_GROUP_RANK for n in stack)):
             # 市卫生局 ⏎ 一、开展… ⏎ 二、…: the tasks listed under a unit's name are the unit's; the
             # name heads them as a section (numbered by the name itself).
             heading = (UNIT_GROUP_RANK, text.strip(), 0)
@@ -479,14 +479,15 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
 UNIT_GROUP_RANK = 0  # above every numbering style, with 第一部分
 
 
-def _unit_group(text: str, following: str) -> bool:
-    """A line of unit names alone, the next line starting a count again (一、 or 1.)."""
+def _unit_group(text: str, following: str, among_units: bool = False) -> bool:
+    """A line of unit names alone, the next line starting a count again (一、 or 1.); after a first
+    such group, names of any unit's form will do (住房和城乡建设委员会 … ⏎ 总工会 ⏎ 一、… ⏎ 妇联 ⏎ 一、…)."""
     from .responsibility import unit_heading
 
     if match_heading(text) is not None:
         return False
     heading = match_heading(following)
-    return heading is not None and to_int(heading[1] or "") == 1 and unit_heading(text) is not None
+    return heading is not None and to_int(heading[1] or "") == 1 and unit_heading(text, among_units=among_units) is not None
 
 
 COUNT_LOOKAHEAD = 60  # blocks searched for the second heading of a count
