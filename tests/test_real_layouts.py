@@ -1848,6 +1848,12 @@ CASES.update({
          ("一般公共预算收入", "各乡镇人民政府", "support"), ("固定资产投资增长", "区发改委", "lead"), ("固定资产投资增长", "区工信局", "support"),
          ("固定资产投资增长", "区住建局", "support")],
     ),
+    # a section row with a note (一、量化类任务(共14项)) right below a cell-line header is no header cell
+    "cell_lines_section_row_with_a_note": (
+        "序号\n\n目标任务\n\n牵头责任单位\n\n进展情况\n\n一、量化类任务(共14项)\n\n1\n\n农村居民人均可支配收入与经济增长同步\n\n经管科\n\n"
+        "一季度增速7.7%。\n\n2\n\n粮食播种面积稳定在350万亩以上\n\n种植业科\n\n春播有序推进。\n",
+        [("农村居民人均可支", "经管科", "lead"), ("粮食播种面积稳定", "种植业科", "lead")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

@@ -430,10 +430,10 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             cell = cells[position]
             if BARE_NUMBER.match(cell.text) and header:
                 break
-            if len(header_text(cell.text)) > 12:
+            if len(header_text(cell.text)) > 12 or (len(fold(cell.text)) > 12 and _section_cell(cell.text)):
                 if len(header) < 3 or not (_section_cell(cell.text) or _title_row(cells, position)):
                     header = []
-                break  # (a section row 一、… right below the header ends it)
+                break  # (a section row 一、… right below the header ends it, 一、量化类任务(共14项) too)
             header.append(cell)
             position += 1
         header = _merge_header_fragments(header)
