@@ -1854,6 +1854,12 @@ CASES.update({
         "一季度增速7.7%。\n\n2\n\n粮食播种面积稳定在350万亩以上\n\n种植业科\n\n春播有序推进。\n",
         [("农村居民人均可支", "经管科", "lead"), ("粮食播种面积稳定", "种植业科", "lead")],
     ),
+    # 成立X领导小组，负责…: the body set up is responsible; …清理由X承担 is 清理 and 由 (not 理由)
+    "body_set_up_and_qingli_you": (
+        "一、成立机构\n经镇主要领导同意，成立大涌镇农村人居环境整治工作督查领导小组，负责组织推进整治攻坚行动具体工作。\n"
+        "二、工程安排\n其他城区河道清理由水利建安工程处承担，马上实施。\n",
+        [("成立机构", "大涌镇农村人居环境整治工作督查领导小组", "responsible"), ("工程安排", "水利建安工程处", "responsible")],
+    ),
     # a mirror's pinyin glosses: unit_raw keeps the name as written, the canonical unit has none
     "pinyin_glossed_name_as_written": (
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",

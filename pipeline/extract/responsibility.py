@@ -715,7 +715,8 @@ DEADLINE_TAIL = re.compile(r"\d{4}年|年底|月底|月末|年内|前完成|长�
 DEADLINE_TAIL_MAX = 16  # after a comma only a short time limit, not the task going on
 ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)")
 # 施工工地由施工企业负责: a topic, then 由 and the clause (not 自由, 理由, 由于, 由此 …).
-MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自理缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
+# (after 理 too: 河道清理由水利建安工程处承担 is 清理 and 由; a 理由 is followed by no units and role verb)
+MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
 SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,：:])由|" + MID_LED.pattern)
 # 由镇工办负责考核: the role verb followed straight by the task (not 负责人, 负责同志); 由镇公路站负责的道路
 # 硬化项目: the project it is responsible for.
@@ -1177,6 +1178,24 @@ def find_subjects_at_a_time(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+# 成立大涌镇人居环境整治督查领导小组，负责组织推进…: the body set up is responsible for what follows.
+SET_UP = re.compile(
+    r"成立(?P<units>[^，,。；;：:\n“”]{2,40}?(?:领导小组|工作小组|工作组|专班|指挥部|委员会))[，,](?:[^，,。；;]{0,30}?任组长[，,])?(?P<role>负责|牵头)"
+)
+
+
+def find_bodies_set_up(text: str, simple: str) -> list[Attribution]:
+    """``成立X领导小组，负责…``: the group or committee set up, responsible for the duty after it."""
+    attributions = []
+    if "成立" not in simple:
+        return attributions
+    for found in SET_UP.finditer(simple):
+        a, b = found.span("units")
+        role = "lead" if found.group("role") == "牵头" else "responsible"
+        attributions.append(Attribution(found.start(), found.end("role"), (UnitSpan(text[a:b], a, b, role, 1, ""),)))
+    return attributions
+
+
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
@@ -1188,6 +1207,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_bare_brackets,
     find_glued_labels,
     find_subjects_at_a_time,
+    find_bodies_set_up,
 ]
 
 
