@@ -70,8 +70,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     meta, hint_warnings = merge_hints(outline.meta, source.meta_hints)
     warnings = list(source.warnings) + list(outline.warnings) + hint_warnings + fallback
     convention, applies_from = find_convention(source.text) or (None, 0)
-    raws = tuple(part for raw in outline.items for part in split_item(raw))
-    found = [text_to_attributions(raw.text) for raw in raws]
+    raws, found = _segmented(outline.items)
     if not fallback and not any(found):
         # Numbered items that attribute nothing (a site's numbered terms of use below a report whose
         # paragraphs assign the work): the paragraphs that name responsible units are the tasks.
@@ -79,8 +78,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
         if paragraphs:
             outline = replace(outline, items=paragraphs)
             warnings.append(ParseWarning("unnumbered_items", f"the numbered items name no responsible unit; {len(paragraphs)} paragraphs that do read as tasks"))
-            raws = tuple(part for raw in outline.items for part in split_item(raw))
-            found = [text_to_attributions(raw.text) for raw in raws]
+            raws, found = _segmented(outline.items)
     found = _duty_list(raws, found)
     names = written_names(a for attributions in found for a in attributions)
     items = [
@@ -99,6 +97,12 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
         attachments=outline.attachments,
         warnings=tuple(warnings),
     )
+
+
+def _segmented(items: tuple[RawItem, ...]) -> tuple[tuple[RawItem, ...], list[list]]:
+    """The items divided into their tasks (``split_item``), and each task's attribution clauses."""
+    raws = tuple(part for raw in items for part in split_item(raw))
+    return raws, [text_to_attributions(raw.text) for raw in raws]
 
 
 DUTY_LIST_MIN = 2  # items that open with their units (市委办公室：…) for these openings to be read
@@ -147,7 +151,7 @@ def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, 
                 # (the units of a heading are to help where the task says so: 配合区体育局做好…)
                 section_attributions = [replace(a, units=tuple(replace(u, role="support") for u in a.units)) for a in section_attributions]
         responsibilities += _resolve(
-            section_attributions, raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0, written=None
+            section_attributions, raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
         )
     # (文化宣传股文化馆: units glued in a cell, apart elsewhere in the notice)
     attributions = split_glued(found, names, lambda name: registry.resolve(name).known)
@@ -323,16 +327,14 @@ def _data_digest() -> str:
         from importlib import resources
 
         digest = hashlib.sha256()
-        for entry in sorted(resources.files("pipeline.data").iterdir(), key=lambda e: e.name):
-            if entry.is_file() and not entry.name.startswith(("_", ".")):
-                digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+        data = [e for e in sorted(resources.files("pipeline.data").iterdir(), key=lambda e: e.name) if not e.name.startswith(("_", "."))]
         # The code of the stages that decide a parse, too: a rule changed in an upgrade parses again
         # even where PARSER_VERSION was not bumped.
         package = resources.files("pipeline")
         stages = [package / name for name in PARSING_MODULES] + [
             entry for folder in PARSING_PACKAGES for entry in sorted((package / folder).iterdir(), key=lambda e: e.name) if entry.name.endswith(".py")
         ]
-        for entry in stages:
+        for entry in data + stages:
             if entry.is_file():
                 digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
         _DATA_DIGEST.append(digest.hexdigest())

@@ -50,6 +50,12 @@ class UnitSpan:
     role_label: str
 
 
+def unit_spans(text: str, pieces: list[tuple[str, int, int]], role: str) -> tuple[UnitSpan, ...]:
+    """The pieces of a unit list (``split_units``: raw, start, end) as spans of ``text``, numbered in
+    written order, all with ``role`` and no label."""
+    return tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """One clause and the units it names, in written order."""
@@ -789,7 +795,7 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
         pieces = split_units(simple[start + 1 : inner_end], start + 1)
         # 办公厅（室）: a one-character bracket completes a name, it names no unit
         if pieces and all(looks_like_unit(raw) and len(raw) >= 2 for raw, _, _ in pieces):
-            units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+            units = unit_spans(text, pieces, "responsible")
             found.append(Attribution(start, end, units))
     last = groups[-1]
     if found and found[-1].start == last[0] and not simple[last[1]:].strip("。；; \n"):
@@ -902,7 +908,7 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         kind = vocabulary().role_words.get(role.group("role"), "responsible")
         if kind == "responsible" and role.group("role") == "负责":
             kind = duty_role(simple[begin + role.end() :])  # 建设局负责协助指导…: it helps
-        units = tuple(UnitSpan(text[a:b], a, b, kind, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        units = unit_spans(text, pieces, kind)
         attributions.append(Attribution(begin, begin + role.end(), units))
     return attributions
 
@@ -943,7 +949,7 @@ def find_led_by(text: str, simple: str) -> list[Attribution]:
         pieces = split_units(found.group("units"), found.start("units"))
         if not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
             continue
-        units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        units = unit_spans(text, pieces, "responsible")
         attributions.append(Attribution(found.start(), found.end(), units))
     return attributions
 
@@ -983,8 +989,9 @@ def find_unit_headings(text: str, simple: str) -> list[Attribution]:
             continue
         if all(n.endswith("组") for n in names) and vocabulary().label_regex.search(simple, found.end()):
             continue  # 资金协调组。负责… 牵头单位：…: a working group of the plan, whose units the labels name
-        role = {"牵头": "lead", "协助": "support", "配合": "support"}.get(found.group("role")) or duty_role(simple[found.end("role") :])
-        units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        word = found.group("role")  # (负责牵头…, 负责协助…: the duty's own words give the role of 负责)
+        role = duty_role(simple[found.end("role") :]) if word == "负责" else vocabulary().role_words[word]
+        units = unit_spans(text, pieces, role)
         attributions.append(Attribution(begin, found.end("role"), units))
     return attributions
 
@@ -1012,7 +1019,7 @@ def opening_units(text: str) -> Attribution | None:
         return None  # a label (责任单位：) is read as one
     duty = simple[found.end() :].lstrip()
     role = duty_role(duty[2:] if duty.startswith("负责") else duty)
-    units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    units = unit_spans(text, pieces, role)
     return Attribution(begin, found.end("units"), units)
 
 
@@ -1040,7 +1047,7 @@ def _asked_units(text: str, simple: str, begin: int) -> Attribution | None:
     if end is None or end == limit:
         return None
     pieces = split_units(simple[begin:end], begin)
-    units = tuple(UnitSpan(text[a:b], a, b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    units = unit_spans(text, pieces, "responsible")
     return Attribution(begin, end, units)
 
 
@@ -1099,7 +1106,7 @@ def _heads_as_unit(raw: str) -> bool:
 
 
 def _names_a_unit(raw: str) -> bool:
-    return (looks_like_unit(raw) or is_collective(raw)) and not raw.startswith(task_verbs()) and not re.search(r"[的]", raw)
+    return (looks_like_unit(raw) or is_collective(raw)) and not raw.startswith(task_verbs()) and "的" not in raw
 
 
 NAME_WITH_HE_MAX = 14
@@ -1171,9 +1178,12 @@ def find_subjects_at_a_time(text: str, simple: str) -> list[Attribution]:
         names = [to_simplified_name(raw) for raw, _, _ in pieces]
         if not names or not names_a_unit_list(names) or not all(looks_like_unit(n) for n in names):
             continue
-        end = found.end("role") if found.group("role") else found.end("managed")
-        role = "lead" if found.group("role") == "牵头" else duty_role(simple[end:]) if found.group("role") else "responsible"
-        units = tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+        if found.group("managed"):
+            end, role = found.end("managed"), "responsible"
+        else:
+            end = found.end("role")
+            role = duty_role(simple[end:]) if found.group("role") == "负责" else "lead"
+        units = unit_spans(text, pieces, role)
         attributions.append(Attribution(found.start("units"), end, units))
     return attributions
 

@@ -49,6 +49,8 @@ class _Node:
     body: list[Block] = field(default_factory=list)
     children: list["_Node"] = field(default_factory=list)
     parent: "_Node | None" = None
+    names_units: bool | None = None  # (_names_units, once per heading: every item below asks it)
+    children_naming_units: int | None = None  # (_among_units, once per parent: each child asks it)
 
 
 @dataclass
@@ -729,11 +731,9 @@ def _names_units(node: _Node) -> bool:
     names' own form, or among sibling headings that name units too (（一）学院 ⏎ … ⏎ （二）教务处)."""
     from .responsibility import unit_heading
 
-    if node.body:
-        return False
-    if unit_heading(_heading_name(node)) is not None:
-        return True
-    return _among_units(node)
+    if node.names_units is None:
+        node.names_units = not node.body and (unit_heading(_heading_name(node)) is not None or _among_units(node))
+    return node.names_units
 
 
 def _heading_name(node: _Node) -> str:
@@ -747,11 +747,13 @@ def _among_units(node: _Node) -> bool:
     """Most of the heading's siblings (two at least) name units alone; so does the heading, by form."""
     from .responsibility import unit_heading
 
-    siblings = node.parent.children if node.parent is not None else []
-    if len(siblings) < AMONG_UNITS_MIN or unit_heading(_heading_name(node), among_units=True) is None:
+    parent = node.parent
+    if parent is None or len(parent.children) < AMONG_UNITS_MIN or unit_heading(_heading_name(node), among_units=True) is None:
         return False
-    naming = sum(1 for sibling in siblings if unit_heading(_heading_name(sibling), among_units=True) is not None)
-    return naming >= AMONG_UNITS_MIN and 3 * naming >= 2 * len(siblings)
+    if parent.children_naming_units is None:
+        parent.children_naming_units = sum(1 for child in parent.children if unit_heading(_heading_name(child), among_units=True) is not None)
+    naming = parent.children_naming_units
+    return naming >= AMONG_UNITS_MIN and 3 * naming >= 2 * len(parent.children)
 
 
 def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> RawItem:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..heal import heal_line
-from ..layout.columns import DIVISION_HEADER, column_kind, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, fold, names_then_states, section_heading, stating_column, trailing_person
+from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, column_kind, fold, names_then_states, section_heading, stating_column, trailing_person
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
