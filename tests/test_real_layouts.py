@@ -1865,6 +1865,25 @@ CASES.update({
         "一、加強規劃。（責(zé)任單位：縣住房和城鄉(xiāng)建設局）\n二、做好宣傳。（責任單位：縣文化局）\n",
         [("加強規劃", "縣住房和城鄉(xiāng)建設局", "responsible"), ("做好宣傳", "縣文化局", "responsible")],
     ),
+    # units named by their field alone, the list closed by the noun they share (公安、消防、交警等部门负责);
+    # units that are a body (为…机构/是…主体) before the duty they have; units and role words closing a
+    # sentence after a comma (加强宣传教育，各有关部门负责落实。)
+    "field_stems_and_units_named_as_a_body": (
+        "二、工作职责\n（一）区政府办公室和区教育局为运动会的总协调机构。负责联系各责任部门。\n"
+        "（二）公安、消防、交警等部门负责保障场馆周边的社会治安。\n（三）由卫生、执法、建设部门负责场馆周边的环境卫生。\n"
+        "（四）加强宣传教育，各有关部门负责落实。\n（五）做好应急保障，区卫健委牵头，区应急局配合。\n（六）做好后勤，并积极配合。\n",
+        [("区政府办公室和区", "区政府办公室", "responsible"), ("区政府办公室和区", "区教育局", "responsible"),
+         ("公安、消防、交警", "公安", "responsible"), ("公安、消防、交警", "消防", "responsible"), ("公安、消防、交警", "交警", "responsible"),
+         ("由卫生、执法、建", "卫生", "responsible"), ("由卫生、执法、建", "执法", "responsible"), ("由卫生、执法、建", "建设部门", "responsible"),
+         ("加强宣传教育，各", "各有关部门", "responsible"), ("做好应急保障，区", "区卫健委", "lead"), ("做好应急保障，区", "区应急局", "support")],
+    ),
+    # adverbs between the units and the verb (还将负责), after adverbial openings in a row (根据…，为…，)
+    "subject_with_adverbs_after_adverbials": (
+        "根据《分工方案》，为支持核心经济区率先发展，发展改革委、工业和信息化部将负责支持建设都市经济圈。\n"
+        "发展改革委、财政部等部门还将负责推动经济区加快发展。\n",
+        [("根据《分工方案》", "发展改革委", "responsible"), ("根据《分工方案》", "工业和信息化部", "responsible"),
+         ("发展改革委、财政", "发展改革委", "responsible"), ("发展改革委、财政", "财政部", "responsible")],
+    ),
 })
 
 

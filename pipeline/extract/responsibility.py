@@ -575,6 +575,20 @@ def names_a_unit_list(names: list[str]) -> bool:
     return bool(names) and all(could_be_unit(n) for n in names) and any(looks_like_unit(n) for n in names)
 
 
+FIELDS_CLOSED = re.compile(r"(?:等|等有关|等相关)?(?:部门|单位)$")
+FIELD_STEM = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def names_field_stems(head: str, pieces: list[tuple[str, int, int]]) -> bool:
+    """``公安、消防、交警等部门``, ``卫生、执法、环卫、建设部门``: departments named by their field alone,
+    the list closed by the noun they share (the pieces are then units, whatever their words)."""
+    return (
+        len(pieces) >= 2 and FIELDS_CLOSED.search(head) is not None
+        and all(FIELD_STEM.fullmatch(raw) or looks_like_unit(raw) for raw, _, _ in pieces)
+        and not any(NEVER_IN_A_NAME.search(raw) or PRONOUN_UNIT.match(raw) for raw, _, _ in pieces)
+    )
+
+
 def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     """F1/F6/F14: ``（责任单位：A、B）``, ``（牵头单位：A；责任单位：B、C）``."""
     attributions = []
@@ -723,7 +737,12 @@ ROLE_SENTENCE = re.compile(r"由?(?P<body>[^。；;\n]{2,160}?)(?=[。；;\n]|$)
 # 施工工地由施工企业负责: a topic, then 由 and the clause (not 自由, 理由, 由于, 由此 …).
 # (after 理 too: 河道清理由水利建安工程处承担 is 清理 and 由; a 理由 is followed by no units and role verb)
 MID_LED = re.compile(r"(?<=[\u4e00-\u9fff”」》）)])(?<![自缘经事因原来不])由(?![于此衷表])(?=[\u4e00-\u9fff])")
-SENTENCE_START = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,：:])由|" + MID_LED.pattern)
+# (and after a comma, the units and role word closing the sentence: 加强宣传教育，各有关部门负责落实。)
+SENTENCE_START = re.compile(
+    r"(?:^|(?<=[。；;\n]))[^。；;\n]|(?<=[，,：:])由|"
+    r"(?<=[，,])(?=(?:[^，,。；;\n]{2,60}?(?:负总责|负责|牵头)[，,]){0,3}[^，,。；;\n]{2,60}?(?:负总责|负责|牵头|配合)(?:落实|实施|组织实施)?(?:[。；;\n]|$))|"
+    + MID_LED.pattern
+)
 # 由镇工办负责考核: the role verb followed straight by the task (not 负责人, 负责同志); 由镇公路站负责的道路
 # 硬化项目: the project it is responsible for.
 LED_VERB = re.compile(r"(?P<units>[^，,。；;：:\n]{2,60}?)(?P<role>分别牵头负责|分别负责|分别牵头|牵头负责|负责|牵头|考评|考核|组织|承担|实施)(?!人(?!口|民|才|员|事|防)|[同责制任者])")
@@ -769,7 +788,7 @@ def _led_verb_units(text: str, simple: str, start: int, end: int) -> tuple[list[
         return None  # 成立由工会牵头的指导站: a body named by who leads it, inside the task; not its clause
     role = vocabulary().role_words.get(found.group("role"), "responsible")
     pieces = split_units(found.group("units"), found.start("units"))
-    if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
+    if not pieces or not (names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) or names_field_stems(found.group("units"), pieces)):
         return None
     units = [UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1)]
     return units, found.end("role")
@@ -855,6 +874,8 @@ SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负�
 # between the unit and the role verb.
 ANSWERS_FOR = re.compile(r"[：:]?对(?![接口照标外应])[^，,。；;：:\n]{1,30}?$")
 SUBJECT_MAX = 80
+# Words between the units and the role verb: 市财政局等部门还将负责…, 各县区要负责…
+SUBJECT_TAIL = re.compile(r"(?:等|要|应|应当|主要|具体|将|还|也|均|都)+$")
 
 
 def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
@@ -901,9 +922,11 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         head = simple[begin : begin + head_end]
         if head.startswith(("由", *_exhortations())) or MID_LED.search(head):
             continue  # 城区道路由市城管局负责清扫: read from 由 by find_role_sentences
-        head = re.sub(r"(?:等|要|应|应当|主要|具体)+$", "", head)
+        head = SUBJECT_TAIL.sub("", head)
         pieces = split_units(head, begin)
-        if not pieces or not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) or any(len(raw) < 2 for raw, _, _ in pieces):
+        if not pieces or any(len(raw) < 2 for raw, _, _ in pieces):
+            continue
+        if not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) and not names_field_stems(head, pieces):
             continue
         kind = vocabulary().role_words.get(role.group("role"), "responsible")
         if kind == "responsible" and role.group("role") == "负责":
@@ -913,7 +936,7 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-ADVERBIAL = re.compile(r"(?:按照?|根据|依据|为了?|围绕|针对|结合)[^，,。；;：:\n]{2,30}[，,]$")
+ADVERBIAL = re.compile(r"(?:(?:按照?|根据|依据|为了?|围绕|针对|结合)[^，,。；;：:\n]{2,30}[，,])+$")  # (根据方案，为支持…发展，)
 
 
 def _after_adverbial(simple: str, begin: int) -> bool:
@@ -935,7 +958,7 @@ def _subject_piece(simple: str, begin: int) -> bool:
     role = SUBJECT_ROLE.search(piece)
     if role is None or role.start() < 2 or role.end() == len(piece):
         return False
-    names = [to_simplified_name(raw) for raw, _, _ in split_units(piece[: role.start()])]
+    names = [to_simplified_name(raw) for raw, _, _ in split_units(SUBJECT_TAIL.sub("", piece[: role.start()]))]
     return bool(names) and names_a_unit_list(names)
 
 
@@ -1164,14 +1187,17 @@ def find_glued_labels(text: str, simple: str) -> list[Attribution]:
 # 市城管局在风暴潮来临时，负责…; 水务局归口管理全市防洪抗旱工程: a sentence that opens with its units,
 # the role verb after a time phrase and a comma, or 归口管理.
 SUBJECT_AT_A_TIME = re.compile(
-    r"(?:^|(?<=[。；;\n]))(?P<units>[^，,。；;：:\n“”]{2,30}?)(?:在[^，,。；;：:\n]{2,30}?(?:时|期间)[，,](?P<role>负责|牵头)|(?P<managed>归口管理|归口负责))"
+    r"(?:^|(?<=[。；;\n]))(?P<units>[^，,。；;：:\n“”]{2,30}?)(?:在[^，,。；;：:\n]{2,30}?(?:时|期间)[，,](?P<role>负责|牵头)|(?P<managed>归口管理|归口负责)"
+    # 区教育局为运动会的总协调机构。负责联系各责任部门…, 区教育局是学校安全的责任主体，负责…
+    r"|(?:为|是)[^，,。；;：:\n“”]{0,30}?(?:机构|部门|主体|单位|机关)[，,。](?P<named>负责|牵头))"
 )
 
 
 def find_subjects_at_a_time(text: str, simple: str) -> list[Attribution]:
-    """``市城管局在风暴潮来临时，负责…``, ``水务局归口管理…``: units opening their sentence."""
+    """``市城管局在风暴潮来临时，负责…``, ``水务局归口管理…``, ``区教育局为总协调机构。负责…``: units
+    opening their sentence."""
     attributions = []
-    if "时" not in simple and "期间" not in simple and "归口" not in simple:
+    if "时" not in simple and "期间" not in simple and "归口" not in simple and "为" not in simple and "是" not in simple:
         return attributions
     for found in SUBJECT_AT_A_TIME.finditer(simple):
         pieces = split_units(found.group("units"), found.start("units"))
@@ -1180,6 +1206,9 @@ def find_subjects_at_a_time(text: str, simple: str) -> list[Attribution]:
             continue
         if found.group("managed"):
             end, role = found.end("managed"), "responsible"
+        elif found.group("named"):
+            end = found.end("named")
+            role = duty_role(simple[end:]) if found.group("named") == "负责" else "lead"
         else:
             end = found.end("role")
             role = duty_role(simple[end:]) if found.group("role") == "负责" else "lead"
