@@ -71,7 +71,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     warnings = list(source.warnings) + list(outline.warnings) + hint_warnings + fallback
     convention, applies_from = find_convention(source.text) or (None, 0)
     raws, found = _segmented(outline.items)
-    if not fallback and not any(found):
+    if not fallback and not any(found) and not _sections_attribute(raws):
         # Numbered items that attribute nothing (a site's numbered terms of use below a report whose
         # paragraphs assign the work): the paragraphs that name responsible units are the tasks.
         paragraphs = unnumbered_items(blocks)
@@ -97,6 +97,12 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
         attachments=outline.attachments,
         warnings=tuple(warnings),
     )
+
+
+def _sections_attribute(raws: tuple[RawItem, ...]) -> bool:
+    """Some item's section heading names its units (三义街社区（责任单位：…） ⏎ 1、… 2、…, 一、…（X牵头））."""
+    titles = {raw.section.title for raw in raws if raw.section is not None and not raw.section_names_units}
+    return any(raw.section_names_units for raw in raws if raw.section is not None) or any(text_to_attributions(title) for title in titles)
 
 
 def _segmented(items: tuple[RawItem, ...]) -> tuple[tuple[RawItem, ...], list[list]]:

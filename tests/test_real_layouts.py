@@ -1877,6 +1877,26 @@ CASES.update({
          ("由卫生、执法、建", "卫生", "responsible"), ("由卫生、执法、建", "执法", "responsible"), ("由卫生、执法、建", "建设部门", "responsible"),
          ("加强宣传教育，各", "各有关部门", "responsible"), ("做好应急保障，区", "区卫健委", "lead"), ("做好应急保障，区", "区应急局", "support")],
     ),
+    # a bulletin's prose: 其责任单位为… ("its" before the label, after a comma)
+    "its_responsible_unit_is": (
+        "一、华声小区垃圾堆放，其责任单位为海城区政府。\n二、桐洋新城周边道路破损，其责任单位是市住建局。\n",
+        [("华声小区垃圾堆放", "海城区政府", "responsible"), ("桐洋新城周边道路", "市住建局", "responsible")],
+    ),
+    # a supervision bulletin's problems grouped by place, each place with the units answering for it
+    # (三义街社区（责任单位：…） ⏎ 1、… 2、…); the numbered problems name no unit of their own
+    "problems_grouped_under_labelled_places": (
+        "现就问题清单曝光如下：\n三义街社区（责任单位：西城街道办事处三义街社区）\n1、学雷锋志愿岗上班时间无人在岗\n2、便民广场电动车乱停乱放\n"
+        "胜利街道办：（责任单位：沙市区胜利街道办事处）\n1、未设置无障碍卫生间\n2、车辆乱停乱放\n",
+        [("学雷锋志愿岗上班", "西城街道办事处三义街社区", "responsible"), ("便民广场电动车乱", "西城街道办事处三义街社区", "responsible"),
+         ("未设置无障碍卫生", "沙市区胜利街道办事处", "responsible"), ("车辆乱停乱放", "沙市区胜利街道办事处", "responsible")],
+    ),
+    # a unit heading whose bracket lists the offices it takes in: the unit heads the tasks (not the bracket's names)
+    "unit_heading_with_its_merged_offices": (
+        "（一）综合办公室（党群工作部、监察室、财务室）\n1. 负责党建、人事和后勤管理工作。\n2. 完成领导交办的其他工作。\n"
+        "（二）区财政局\n1. 负责资金保障。\n",
+        [("负责党建、人事和", "综合办公室（党群工作部、监察室、财务室）", "responsible"), ("完成领导交办的其", "综合办公室（党群工作部、监察室、财务室）", "responsible"),
+         ("负责资金保障", "区财政局", "responsible")],
+    ),
     # adverbs between the units and the verb (还将负责), after adverbial openings in a row (根据…，为…，)
     "subject_with_adverbs_after_adverbials": (
         "根据《分工方案》，为支持核心经济区率先发展，发展改革委、工业和信息化部将负责支持建设都市经济圈。\n"

@@ -811,6 +811,9 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
         stop = simple.find("。", start + 1, inner_end)
         if stop > start + 1 and RULE_NOTE.search(simple, stop, inner_end):
             inner_end = stop  # （A、B（C）。列第一位者为牵头部门，下同）: the units, then the notice's rule
+        before = simple[max(simple.rfind(ch, 0, start) for ch in "。；;\n") + 1 : start].strip()
+        if before and len(before) <= 20 and unit_heading(before, among_units=True) is not None:
+            continue  # 综合办公室（党群工作部、监察室）: the offices the unit takes in, a note of its name
         pieces = split_units(simple[start + 1 : inner_end], start + 1)
         # 办公厅（室）: a one-character bracket completes a name, it names no unit
         if pieces and all(looks_like_unit(raw) and len(raw) >= 2 for raw, _, _ in pieces):
@@ -846,7 +849,9 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
     for label, role, start, value_start in find_labels(simple):
         # A run starts a line, follows a full stop, or (a known label) follows a comma:
         # ``1、农村道路畅通工程，牵头部门：市交通局。``
-        begins = start == 0 or simple[start - 1] in "\n。" or (simple[start - 1] in "，," and label in known_labels())
+        # (其责任单位为…: "its" before the label, after a comma or a full stop)
+        opening = start - 1 if simple[start - 1 : start] == "其" else start
+        begins = opening == 0 or simple[opening - 1] in "\n。" or (simple[opening - 1] in "，," and label in known_labels())
         gap = simple[min(run_end, start) : start] if run else ""
         continues = bool(run) and (start < run_end or (gap.strip("；; \n，,") == "" and "\n\n" not in gap))
         if not (begins or continues):
@@ -1116,15 +1121,16 @@ def unit_heading(text: str, among_units: bool = False) -> Attribution | None:
 def _heads_as_unit(raw: str) -> bool:
     """A name that can stand alone as a heading: a unit by its level (市卫生局) or by a suffix
     no ordinary phrase ends with — not 优化…布局, 督查分组, whose 局 and 组 end words."""
+    core = re.sub(r"[（(][^（()）]*[）)]$", "", raw)  # 综合办公室（党群工作部、监察室）: the name before its note
     return (
-        len(raw) >= 3
+        len(core) >= 3
         and looks_like_unit(raw)
         and not is_collective(raw)
         and not raw.startswith(task_verbs())
         # (和 only inside a name such as 住房和城乡建设委员会, which ends as units do)
-        and not re.search(r"[与及的]", raw)
-        and ("和" not in raw or (raw.endswith(STRONG_SUFFIXES) and len(raw) <= NAME_WITH_HE_MAX))
-        and (LEVEL_START.match(raw) is not None or raw.endswith(STRONG_SUFFIXES))
+        and not re.search(r"[与及的]", core)
+        and ("和" not in core or (core.endswith(STRONG_SUFFIXES) and len(core) <= NAME_WITH_HE_MAX))
+        and (LEVEL_START.match(core) is not None or core.endswith(STRONG_SUFFIXES))
     )
 
 

@@ -489,7 +489,14 @@ def _unit_group(text: str, following: str, among_units: bool = False) -> bool:
     if match_heading(text) is not None:
         return False
     heading = match_heading(following)
-    return heading is not None and to_int(heading[1] or "") == 1 and unit_heading(text, among_units=among_units) is not None
+    if heading is None or to_int(heading[1] or "") != 1:
+        return False
+    # 三义街社区（责任单位：西城街道三义街社区） ⏎ 1、… 2、…: a place or topic with the units answering for
+    # the list below it (a supervision bulletin's problems, grouped by place)
+    return LABELLED_GROUP.fullmatch(text.strip()) is not None or unit_heading(text, among_units=among_units) is not None
+
+
+LABELLED_GROUP = re.compile(r"[^，,。；;：:（()）\n]{2,24}[：:]?\s*[（(](?:责任|牵头|主责)(?:单位|部门)[：:][^（()）\n]{2,60}(?:[（(][^（()）\n]{1,20}[）)][^（()）\n]{0,40})*[）)]")
 
 
 COUNT_LOOKAHEAD = 60  # blocks searched for the second heading of a count
