@@ -12,8 +12,12 @@ The JSON form is documented in the README ("Contract") and versioned by
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 SCHEMA_VERSION = "1.2"
 
@@ -392,6 +396,25 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         warnings=tuple(_build(ParseWarning, w) for w in data.get("warnings", [])),
         schema_version=data.get("schema_version", SCHEMA_VERSION),
     )
+
+
+def document_from_json(text: str | bytes) -> Document:
+    """A document from its JSON form (as the store keeps it): decoded by msgspec straight into the
+    records, about twice as fast as ``json.loads`` and :func:`document_from_dict` (reading 2,000 stored
+    documents back for ``fengong run``). A form msgspec does not take as it is (an older minor version
+    whose types differ) is read the slow way, which also names an unsupported major version."""
+    try:
+        document = _json_decoder().decode(text)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return document_from_dict(json.loads(text))
+    if str(document.schema_version).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise ValueError(f"unsupported schema_version {document.schema_version!r}")
+    return document
+
+
+@lru_cache(maxsize=1)
+def _json_decoder() -> "msgspec.json.Decoder":
+    return msgspec.json.Decoder(Document)
 
 
 @dataclass(frozen=True, slots=True)

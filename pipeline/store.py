@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import AmbiguousDocumentError, DocumentNotFoundError, FengongError, StoreError
-from .model import Document, document_from_dict, document_to_dict
+from .model import Document, document_from_json, document_to_dict
 
 DEFAULT_PATH = "outputs/fengong.db"
 BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another one before "database is locked"
@@ -322,13 +322,13 @@ class Store:
         row = self.db.execute("SELECT json FROM documents WHERE id = ?", (stored_id,)).fetchone()
         if row is None:
             raise DocumentNotFoundError(f"no stored document with id {stored_id}", path=self.path)
-        return document_from_dict(json.loads(row[0]))
+        return document_from_json(row[0])
 
     def iter_documents(self) -> Iterator[Document]:
         """One at a time from a streaming cursor, so that memory stays flat in the number of documents."""
         cursor = self.db.execute("SELECT json FROM documents ORDER BY year, id")
         for (data,) in cursor:
-            yield document_from_dict(json.loads(data))
+            yield document_from_json(data)
 
     def find(self, reference: str) -> list[int]:
         """Stored ids for a reference: an id, a year (all documents of that year) or a doc_id."""
@@ -356,7 +356,7 @@ class Store:
     def iter_stored(self) -> Iterator[tuple[int, Document]]:
         """(stored id, document) pairs, streamed like :meth:`iter_documents`."""
         for stored_id, data in self.db.execute("SELECT id, json FROM documents ORDER BY year, id"):
-            yield stored_id, document_from_dict(json.loads(data))
+            yield stored_id, document_from_json(data)
 
     def candidates(self, reference: str) -> list[int]:
         """Stored ids a reference may mean, tried in turn: path, 文号 (any bracket style), doc_id, year, id."""

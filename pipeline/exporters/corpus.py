@@ -11,11 +11,10 @@ consecutive editions load their two documents from the store.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -23,7 +22,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..errors import FengongError
-from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_dict, document_to_dict
+from ..model import SCHEMA_VERSION, Document, Failure, ParseWarning, document_from_json, document_to_dict
 from . import export
 
 if TYPE_CHECKING:
@@ -76,13 +75,17 @@ def iter_selected(store: "Store", selected: list[Selected]) -> Iterator[tuple[Se
     written as it is (current schema, the path as found now), else None."""
     for chosen in selected:
         (text,) = store.db.execute("SELECT json FROM documents WHERE id = ?", (chosen.stored_id,)).fetchone()
-        data = json.loads(text)
-        if data["source"].get("path") != chosen.path:  # stored from another spelling of the path
-            data["source"]["path"] = chosen.path
+        document = document_from_json(text)
+        if document.source.path != chosen.path:  # stored from another spelling of the path
+            document = replace(document, source=replace(document.source, path=chosen.path))
             text = None
-        if data.get("schema_version") != SCHEMA_VERSION:
+        if not text or not text.startswith(CURRENT_FORM):  # (the JSON form opens with its version)
             text = None
-        yield chosen, document_from_dict(data), text
+        yield chosen, document, text
+
+
+CURRENT_FORM = f'{{"schema_version": "{SCHEMA_VERSION}"'
+
 
 
 class Clock:
