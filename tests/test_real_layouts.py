@@ -1877,6 +1877,15 @@ CASES.update({
          ("由卫生、执法、建", "卫生", "responsible"), ("由卫生、执法、建", "执法", "responsible"), ("由卫生、执法、建", "建设部门", "responsible"),
          ("加强宣传教育，各", "各有关部门", "responsible"), ("做好应急保障，区", "区卫健委", "lead"), ("做好应急保障，区", "区应急局", "support")],
     ),
+    # minutes that order or ask a unit (责成X…, 会议要求X要…), not a duty that orders others (在…时责成项目业主…)
+    # nor the units named above by their role (会议要求各牵头单位要…)
+    "minutes_ordering_units": (
+        "一、绿化工作\n1、关于教学楼内庭的绿化一事，责成后勤集团于近期内做好方案。\n2、会议要求后勤服务集团要继续抓好食堂卫生。\n"
+        "3、责成区住建局牵头，区财政局配合，尽快完成改造。\n4、区交通局：在紧急情况下责成项目业主强行清除碍洪设施。\n"
+        "5、会议要求各牵头单位要科学制定整改方案。\n",
+        [("关于教学楼内庭的", "后勤集团", "responsible"), ("会议要求后勤服务", "后勤服务集团", "responsible"),
+         ("责成区住建局牵头", "区住建局", "lead"), ("责成区住建局牵头", "区财政局", "support")],
+    ),
     # a bulletin's prose: 其责任单位为… ("its" before the label, after a comma)
     "its_responsible_unit_is": (
         "一、华声小区垃圾堆放，其责任单位为海城区政府。\n二、桐洋新城周边道路破损，其责任单位是市住建局。\n",

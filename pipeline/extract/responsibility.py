@@ -1241,6 +1241,25 @@ def find_bodies_set_up(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+# 责成后勤集团于近期内做好方案: minutes that order a unit to act (opening a sentence or a clause: a unit's
+# duty 在紧急情况下责成项目业主… orders others, who answer to it); 会议要求后勤服务集团要继续抓好…: the
+# meeting asks it (a colon after 要求 opens a list of demands instead, which names no unit here).
+ORDERED = re.compile(r"(?:^|(?<=[。；;，,\n]))责成|(?<=会议)要求")
+ROLE_REFERENCE = re.compile(r"(?:牵头|责任|配合|协办|主办)(?:单位|部门)$")  # 各牵头单位: the units named above, by their role
+
+
+def find_ordered_units(text: str, simple: str) -> list[Attribution]:
+    """``责成X…``, ``会议要求X…``: the units ordered or asked are responsible for what follows."""
+    if "责成" not in simple and "会议要求" not in simple:
+        return []
+    attributions = []
+    for found in ORDERED.finditer(simple):
+        asked = _asked_units(text, simple, found.end())
+        if asked is not None and not any(ROLE_REFERENCE.search(to_simplified_name(u.raw)) for u in asked.units):
+            attributions.append(Attribution(found.start(), asked.end, asked.units))
+    return attributions
+
+
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
@@ -1253,6 +1272,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_glued_labels,
     find_subjects_at_a_time,
     find_bodies_set_up,
+    find_ordered_units,
 ]
 
 
