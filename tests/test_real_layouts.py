@@ -1877,6 +1877,14 @@ CASES.update({
          ("由卫生、执法、建", "卫生", "responsible"), ("由卫生、执法、建", "执法", "responsible"), ("由卫生、执法、建", "建设部门", "responsible"),
          ("加强宣传教育，各", "各有关部门", "responsible"), ("做好应急保障，区", "区卫健委", "lead"), ("做好应急保障，区", "区应急局", "support")],
     ),
+    # the news of a meeting: units told what they must do (X、Y要…), read where nothing else attributes the
+    # text; not people (各级领导干部要…) nor the units named by their role (配合单位要…)
+    "meeting_news_units_told": (
+        "会议要求，一是要加快园区建设进度，园区办、国土、交通等部门要帮助企业做好土地变更工作。二是要推进申报工作，"
+        "县农牧业局、县供销社要尽快制定申报方案。三是各级领导干部要带头落实，配合单位要主动对接。\n",
+        [("要加快园区建设进", "园区办", "responsible"), ("要加快园区建设进", "国土", "responsible"), ("要加快园区建设进", "交通", "responsible"),
+         ("要推进申报工作，", "县农牧业局", "responsible"), ("要推进申报工作，", "县供销社", "responsible")],
+    ),
     # minutes that order or ask a unit (责成X…, 会议要求X要…), not a duty that orders others (在…时责成项目业主…)
     # nor the units named above by their role (会议要求各牵头单位要…)
     "minutes_ordering_units": (

@@ -1260,6 +1260,40 @@ def find_ordered_units(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+# 农牧业局、供销社、工商局要尽快制定申报方案: meeting news and minutes, each unit told what it must do
+MUST = re.compile(
+    r"(?:^|(?<=[。；;！\n，,])|(?<=[一二三四五六七八九十]是))(?P<units>[^，,。；;：:\n“”]{2,60}?)"
+    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?(?:还|也|均|都|务必|必须|一定)?要(?![求点是素件闻领害冲])"
+)
+
+
+GENERIC_COLLECTIVE = re.compile(r"(?:各|各级|各有关|各相关|有关|相关)?(?:单位|部门|地区|地方|方面)|各地|各级各部门|各地各部门")
+EXHORTED = re.compile(r"高度重视|提高认识|统一思想|加强领导|切实加强领导|高度负责|精心组织|认真贯彻|切实抓好|按照本")
+PERSONS = re.compile(r"(?:干部|人员|职工|群众|党员|同志|居民|村民|学生|教师|家长|市民|个人|负责人|领导|主任|书记|代表)$")
+
+
+def find_units_told(text: str, simple: str) -> list[Attribution]:
+    """``X、Y要…``: units opening a clause with 要 (what they must do) are responsible for it."""
+    if "要" not in simple:
+        return []
+    attributions = []
+    for found in MUST.finditer(simple):
+        head = found.group("units")
+        pieces = split_units(head, found.start("units"))
+        if not pieces or any(len(raw) < 2 for raw, _, _ in pieces):
+            continue
+        names = [to_simplified_name(raw) for raw, _, _ in pieces]
+        if any(PERSONS.search(n) or ROLE_REFERENCE.search(n) for n in names):
+            continue  # 各级领导干部要…: people told what to do; 各牵头单位要…: the units above, by their role
+        if all(GENERIC_COLLECTIVE.fullmatch(n) for n in names) or EXHORTED.match(simple, found.end()):
+            continue  # 各单位要高度重视，切实抓好落实: an exhortation to whoever reads it, no division of work
+        shared = found.group("shared") or ""
+        if not (names_a_unit_list(names) and all(looks_like_unit(n) or is_collective(n) for n in names)) and not names_field_stems(head + shared, pieces):
+            continue
+        attributions.append(Attribution(found.start("units"), found.end(), unit_spans(text, pieces, "responsible")))
+    return attributions
+
+
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
@@ -1308,6 +1342,10 @@ def _text_to_attributions(text: str) -> list[Attribution]:
             if not taken.overlaps(attribution.start, attribution.end):
                 found.append(attribution)
                 taken.add(attribution.start, attribution.end)
+    if not found:
+        # (X要…: read only where nothing else attributes the text, as in the news of a meeting; in a
+        # plan whose tasks name their units, 各地要… and X要… sentences exhort, they do not divide work)
+        found = find_units_told(text, simple)
     return sorted(found, key=lambda a: a.start)
 
 
