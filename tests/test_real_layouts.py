@@ -1885,6 +1885,12 @@ CASES.update({
         [("要加快园区建设进", "园区办", "responsible"), ("要加快园区建设进", "国土", "responsible"), ("要加快园区建设进", "交通", "responsible"),
          ("要推进申报工作，", "县农牧业局", "responsible"), ("要推进申报工作，", "县供销社", "responsible")],
     ),
+    # a clause mid-sentence after a comma, its units named with their level (…，县住房城乡建设局负责…，…);
+    # not a phrase of the task before a 负责 (…，做好工作负责…)
+    "level_named_units_after_a_comma": (
+        "会议强调，要定期调度评估，县住房城乡建设局负责工作日常调度，按照原则定期收集工作情况。\n",
+        [("会议强调，要定期", "县住房城乡建设局", "responsible")],
+    ),
     # minutes that order or ask a unit (责成X…, 会议要求X要…), not a duty that orders others (在…时责成项目业主…)
     # nor the units named above by their role (会议要求各牵头单位要…)
     "minutes_ordering_units": (

@@ -897,7 +897,7 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
             opened = last is not None and last.end <= begin and not re.search(r"[。；;！\n]", simple[last.start : begin])
             # …小组，党政办负责外围环境，社会管理办公室负责质量监督，…: a run of such clauses, or
             # one after an adverbial opening (按工程设计的要求，社会管理办公室负责…)
-            if not (opened or _subject_run(simple, begin) or _after_adverbial(simple, begin)):
+            if not (opened or _subject_run(simple, begin) or _after_adverbial(simple, begin) or _named_by_level(simple, begin)):
                 continue
         while begin < len(simple) and simple[begin] in " \n":
             begin += 1
@@ -947,6 +947,18 @@ ADVERBIAL = re.compile(r"(?:(?:按照?|根据|依据|为了?|围绕|针对|结�
 def _after_adverbial(simple: str, begin: int) -> bool:
     start = max(simple.rfind(ch, 0, begin - 1) for ch in "。；;！\n：:") + 1
     return ADVERBIAL.fullmatch(simple, start, begin) is not None and _subject_piece(simple, begin)
+
+
+def _named_by_level(simple: str, begin: int) -> bool:
+    """The comma piece at ``begin`` opens with units named with their level (要定期调度评估，县住房城乡建设局负责
+    工作日常调度，…): names no phrase of a task is, so that the clause stands mid-sentence."""
+    window = simple[begin : begin + SUBJECT_MAX]
+    piece = re.split(r"[，,。；;\n]", window, maxsplit=1)[0]
+    role = SUBJECT_ROLE.search(piece)
+    if role is None or role.start() < 3 or role.end() == len(piece):
+        return False
+    names = [to_simplified_name(raw) for raw, _, _ in split_units(SUBJECT_TAIL.sub("", piece[: role.start()]))]
+    return bool(names) and all(LEVEL_START.match(n) and looks_like_unit(n) and could_be_unit(n) for n in names)
 
 
 def _subject_run(simple: str, begin: int) -> bool:
