@@ -952,12 +952,7 @@ def _after_adverbial(simple: str, begin: int) -> bool:
 def _named_by_level(simple: str, begin: int) -> bool:
     """The comma piece at ``begin`` opens with units named with their level (要定期调度评估，县住房城乡建设局负责
     工作日常调度，…): names no phrase of a task is, so that the clause stands mid-sentence."""
-    window = simple[begin : begin + SUBJECT_MAX]
-    piece = re.split(r"[，,。；;\n]", window, maxsplit=1)[0]
-    role = SUBJECT_ROLE.search(piece)
-    if role is None or role.start() < 3 or role.end() == len(piece):
-        return False
-    names = [to_simplified_name(raw) for raw, _, _ in split_units(SUBJECT_TAIL.sub("", piece[: role.start()]))]
+    names = _piece_subject(simple, begin, shortest=3)
     return bool(names) and all(LEVEL_START.match(n) and looks_like_unit(n) and could_be_unit(n) for n in names)
 
 
@@ -970,13 +965,19 @@ def _subject_run(simple: str, begin: int) -> bool:
 
 
 def _subject_piece(simple: str, begin: int) -> bool:
+    names = _piece_subject(simple, begin, shortest=2)
+    return bool(names) and names_a_unit_list(names)
+
+
+def _piece_subject(simple: str, begin: int, shortest: int) -> list[str]:
+    """The names before the role verb of the comma piece at ``begin`` (at least ``shortest`` characters
+    before it, the task after it), or none."""
     window = simple[begin : begin + SUBJECT_MAX]
     piece = re.split(r"[，,。；;\n]", window, maxsplit=1)[0]
     role = SUBJECT_ROLE.search(piece)
-    if role is None or role.start() < 2 or role.end() == len(piece):
-        return False
-    names = [to_simplified_name(raw) for raw, _, _ in split_units(SUBJECT_TAIL.sub("", piece[: role.start()]))]
-    return bool(names) and names_a_unit_list(names)
+    if role is None or role.start() < shortest or role.end() == len(piece):
+        return []
+    return [to_simplified_name(raw) for raw, _, _ in split_units(SUBJECT_TAIL.sub("", piece[: role.start()]))]
 
 
 LED_BY = re.compile(r"由(?P<units>[^，,。；;：:\n]{2,60}?)各?(?:\d{1,3}|[一两二三四五六七八九十]{1,3})名[\u4e00-\u9fff]{0,8}?(?:带队|牵头|负责)")
