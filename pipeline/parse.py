@@ -15,7 +15,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import apply_convention, find_convention, opening_units, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import apply_convention, find_convention, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -71,9 +71,10 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     warnings = list(source.warnings) + list(outline.warnings) + hint_warnings + fallback
     convention, applies_from = find_convention(source.text) or (None, 0)
     raws, found = _segmented(outline.items)
-    if not fallback and not any(found) and not _sections_attribute(raws):
+    if not fallback and all(only_told(attributions) for attributions in found) and not _sections_attribute(raws):
         # Numbered items that attribute nothing (a site's numbered terms of use below a report whose
-        # paragraphs assign the work): the paragraphs that name responsible units are the tasks.
+        # paragraphs assign the work), or only by X要… (施工现场破土处要洒水: a place told what to do): the
+        # paragraphs that name responsible units are the tasks.
         paragraphs = unnumbered_items(blocks)
         if paragraphs:
             outline = replace(outline, items=paragraphs)

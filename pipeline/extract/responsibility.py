@@ -1303,8 +1303,17 @@ def find_units_told(text: str, simple: str) -> list[Attribution]:
         shared = found.group("shared") or ""
         if not (names_a_unit_list(names) and all(looks_like_unit(n) or is_collective(n) for n in names)) and not names_field_stems(head + shared, pieces):
             continue
-        attributions.append(Attribution(found.start("units"), found.end(), unit_spans(text, pieces, "responsible")))
+        units = tuple(replace(u, role_label=TOLD) for u in unit_spans(text, pieces, "responsible"))
+        attributions.append(Attribution(found.start("units"), found.end(), units))
     return attributions
+
+
+TOLD = "要"  # the role label of units told what they must do: a weak reading (see parse: numbered items that attribute nothing)
+
+
+def only_told(attributions: list[Attribution]) -> bool:
+    """Every unit of these clauses was read from ``X要…`` alone."""
+    return all(u.role_label == TOLD for a in attributions for u in a.units)
 
 
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
