@@ -70,6 +70,9 @@ def select(store: "Store", outcomes: list["IngestOutcome"], files: list[Path]) -
     return [Selected(stored_id, wanted[stored_id]) for stored_id, _, _ in rows]
 
 
+CURRENT_FORM = f'{{"schema_version": "{SCHEMA_VERSION}"'  # how the JSON form of this version opens
+
+
 def iter_selected(store: "Store", selected: list[Selected]) -> Iterator[tuple[Selected, Document, str | None]]:
     """``(selection, document, json text)``, one at a time; the text is the stored JSON when it can be
     written as it is (current schema, the path as found now), else None."""
@@ -82,10 +85,6 @@ def iter_selected(store: "Store", selected: list[Selected]) -> Iterator[tuple[Se
         if not text or not text.startswith(CURRENT_FORM):  # (the JSON form opens with its version)
             text = None
         yield chosen, document, text
-
-
-CURRENT_FORM = f'{{"schema_version": "{SCHEMA_VERSION}"'
-
 
 
 class Clock:

@@ -1225,12 +1225,10 @@ def find_subjects_at_a_time(text: str, simple: str) -> list[Attribution]:
             continue
         if found.group("managed"):
             end, role = found.end("managed"), "responsible"
-        elif found.group("named"):
-            end = found.end("named")
-            role = duty_role(simple[end:]) if found.group("named") == "负责" else "lead"
         else:
-            end = found.end("role")
-            role = duty_role(simple[end:]) if found.group("role") == "负责" else "lead"
+            verb = "named" if found.group("named") else "role"
+            end = found.end(verb)
+            role = duty_role(simple[end:]) if found.group(verb) == "负责" else "lead"
         units = unit_spans(text, pieces, role)
         attributions.append(Attribution(found.start("units"), end, units))
     return attributions
