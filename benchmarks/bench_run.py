@@ -5,7 +5,7 @@ Run: `make bench` (or .venv/bin/python benchmarks/bench_run.py [--notices N]). G
 `run_corpus` on the same files into a fresh store and output folder, and prints both (wall and CPU
 seconds, the CPU of this process and of the processes it waited for), the ratio run / ingest against
 the goal (≤ 1.5), the run's phases — its ingest; gathering the rows, one stored document at a time;
-the heatmaps and diffs, made by a forked process beside the gathering; the forked writers (ledger, matrices,
+the diffs, made by a forked process beside the gathering; the forked writers (ledger, matrices,
 graph files), which run side by side; what this process writes meanwhile (units.csv, report); waiting
 for the writers — and each step's seconds (CPU seconds of the run's ingest and of its outputs too, and the
 outputs' CPU seconds by process: each forked one's, and the rest, this process's), and the peak
@@ -38,15 +38,13 @@ FORKED = {
     "ledger": ("ledger.xlsx",),
     "matrices": ("matrix_long.csv", "matrix_wide.csv", "matrix.xlsx"),
     "graph files": ("graph.graphml, .gexf", "graph.json", "documents/*.json, copied"),
-    "heatmaps": ("report.html: heatmaps",),
 }
 # Made by a forked process while the rows are gathered (a parallel run on a store file).
-BESIDE_GATHERING = ("report.html: heatmaps, beside the gathering", "diffs/, beside the gathering")
+BESIDE_GATHERING = ("diffs/, beside the gathering",)
 MEANWHILE = ("report.html", "units.csv", "diffs/", "report.json", "summary.md")
 WAITING = ("waiting for the spreadsheets and graph files",)
 # The forked processes by the names of their jobs (pipeline.exporters.corpus).
-PROCESSES = {"beside_the_gathering": "heatmaps and diffs (beside the gathering)", "ledger_workbook": "ledger", "graph_files": "graph files",
-             "draw_heatmaps": "heatmaps"}
+PROCESSES = {"beside_the_gathering": "diffs (beside the gathering)", "ledger_workbook": "ledger", "graph_files": "graph files"}
 
 
 def _cpu() -> float:
@@ -87,7 +85,7 @@ def phases(timings: dict[str, float], run_wall: float) -> list[tuple[str, float,
     rows = [
         ("ingest (inside the run)", timings.get("ingest", 0.0), []),
         ("gathering rows, one stored document at a time", sum(s for _, s in take(GATHERING)), take(GATHERING)),
-        ("forked beside the gathering: heatmaps, diffs", sum(s for _, s in take(BESIDE_GATHERING)), take(BESIDE_GATHERING)),
+        ("forked beside the gathering: diffs", sum(s for _, s in take(BESIDE_GATHERING)), take(BESIDE_GATHERING)),
         ("forked writers, side by side (longest)", max((sum(s for _, s in steps) for steps in forked.values()), default=0.0),
          [(f"{job}: {name}", s) for job, steps in forked.items() for name, s in steps]),
         ("this process meanwhile", sum(s for _, s in take(MEANWHILE)), take(MEANWHILE)),

@@ -80,3 +80,25 @@ def test_graph_gexf_is_static_with_readable_labels(doc2023, tmp_path):
     edge = documents_to_graph([doc2023]).edges["unit:省人社厅", "task:2023_jiangsu_industrial_workforce_reform_plan:main/二/4"]
     text_of_item = doc2023.items[3].text
     assert text_of_item[edge["char_start"]:edge["char_end"]] == edge["unit_raw"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(min_value=0, max_value=7), max_size=5), min_size=1, max_size=12))
+def test_co_responsibility_is_the_weighted_bipartite_projection(tasks):
+    """Counted task by task, the projection is networkx's: same units, same pairs, same weights."""
+    from networkx.algorithms import bipartite
+
+    graph = nx.Graph()
+    for k, members in enumerate(tasks):
+        graph.add_node(f"task:{k}", kind="task")
+        for m in members:
+            graph.add_node(f"unit:{m}", kind="unit", name=str(m))
+            graph.add_edge(f"unit:{m}", f"task:{k}")
+    ours = co_responsibility(graph)
+    theirs = bipartite.weighted_projected_graph(graph, [n for n, d in graph.nodes(data=True) if d["kind"] == "unit"])
+    assert dict(ours.nodes(data=True)) == dict(theirs.nodes(data=True))
+    weights = lambda g: {frozenset((u, v)): w for u, v, w in g.edges(data="weight")}  # noqa: E731
+    assert weights(ours) == weights(theirs)

@@ -96,5 +96,7 @@ def test_real_collected_batch_holds_its_floor(batch):
     scorer = _scorer()
     cases = _cases(GOLD / f"{batch}.gold.json")
     figures = {case["id"]: _score(scorer, case, folder / f"{case['id']}.txt") for case in cases if (folder / f"{case['id']}.txt").exists()}
+    if not figures:
+        pytest.skip(f"no text of {batch} is saved in {folder}")
     f1 = scorer.prf(scorer.total(figures))[2]
     assert f1 >= FLOORS[batch]["pairs_f1"], f"{batch}: pairs F1 {f1:.3f}"

@@ -131,7 +131,7 @@ def test_run_failing_half_way_leaves_the_previous_outputs(tmp_path, monkeypatch)
 
 
 def test_run_failing_while_gathering_stops_the_process_writing_beside_it(tmp_path, monkeypatch):
-    # The heatmaps and diffs are made by a forked process while the rows are gathered: when the
+    # The diffs are made by a forked process while the rows are gathered: when the
     # gathering fails, that process is stopped, and nothing is written after the staging folder is gone.
     import multiprocessing
     import shutil

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import combinations
 from typing import TYPE_CHECKING, Iterable
 
 from ..model import Document
@@ -78,13 +80,21 @@ def finish_graph(graph: "nx.Graph") -> "nx.Graph":
 
 
 def co_responsibility(graph: "nx.Graph") -> "nx.Graph":
-    """Unit–unit graph; edge ``weight`` = number of tasks the two units share."""
-    from networkx.algorithms import bipartite
+    """Unit–unit graph; edge ``weight`` = number of tasks the two units share.
 
-    units = [n for n, d in graph.nodes(data=True) if d["kind"] == "unit"]
-    projected = bipartite.weighted_projected_graph(graph, units)
-    for node in projected:
-        projected.nodes[node].update(graph.nodes[node])
+    What networkx's ``bipartite.weighted_projected_graph`` gives, counted task by task: it
+    intersects the task sets of every pair of units that meet, which for a corpus whose busiest
+    units hold thousands of tasks was most of ``units.csv``'s time (0.75 s at 2,000 notices),
+    while a task names only a few units."""
+    import networkx as nx
+
+    projected = nx.Graph()
+    projected.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if d["kind"] == "unit")
+    weights: Counter = Counter()
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "task":
+            weights.update(combinations(sorted(graph.adj[node]), 2))
+    projected.add_edges_from((u, v, {"weight": w}) for (u, v), w in weights.items())
     return projected
 
 

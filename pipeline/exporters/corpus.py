@@ -5,8 +5,8 @@ corpus folder back from the store in output order, one at a time: each document'
 written (the stored JSON itself when it is current: copied from the store by a forked writer when
 the run is parallel), and what the corpus-wide outputs need — matrix rows, graph nodes and edges,
 ledger rows, the report's document sections, the summary's rows — is added to accumulators, so
-that no list of documents is kept (only the few whose heatmaps the report draws). The diffs of
-consecutive editions load their two documents from the store.
+that no list of documents is kept. The diffs of consecutive editions load their two documents from
+the store.
 """
 
 from __future__ import annotations
@@ -111,8 +111,7 @@ def write_run_outputs(
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
     ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, a forked
-    process draws the first documents' heatmaps and writes the diffs while the rows are gathered
-    (``_Early``), then three forked processes write side by side — the ledger; the matrices;
+    process writes the diffs while the rows are gathered (``_Early``), then three forked processes write side by side — the ledger; the matrices;
     GraphML, GEXF, graph.json and the documents' stored JSON — while this one writes units.csv and
     the report.
 
@@ -162,8 +161,7 @@ def _write_run_outputs(
     ledger = LedgerBuilder()
     graph = nx.Graph()
     counts: dict[str, Counter] = {}
-    sections: list[str | None] = []
-    heatmaps: list[tuple[int, int, Document]] = []  # (place in sections, k, document): drawn while the spreadsheets are written
+    sections: list[str] = []
     summary_rows: list[str] = []
     summary_unit_lines: list[str] = []
     warning_codes: Counter = Counter()
@@ -173,9 +171,8 @@ def _write_run_outputs(
     # A document whose stored JSON is written as it is can be copied from the store by a forked
     # writer (a connection of its own) rather than here, where nothing runs beside the reading.
     copied: list[tuple[int, Path]] | None = [] if parallel and store.path != ":memory:" else None
-    # Likewise the first documents' heatmaps and the diffs of consecutive editions (which the store's
-    # columns tell) are made by a forked process while the rows are gathered here, on a core that
-    # would otherwise wait for the gathering.
+    # Likewise the diffs of consecutive editions (which the store's columns tell) are made by a forked
+    # process while the rows are gathered here, on a core that would otherwise wait for the gathering.
     early = _Early(out, store, selected, timings) if copied is not None and selected and _can_fork() else None
     clock = Clock(timings)
     with _cancelled_on_error(early):  # (nothing may write into the staging folder once it is removed)
@@ -203,11 +200,7 @@ def _write_run_outputs(
             for unit, roles in unit_counts([document]).items():
                 counts.setdefault(unit, Counter()).update(roles)
             clock.lap("rows of matrices, ledger, graph")
-            if k < MAX_HEATMAPS:
-                heatmaps.append((len(sections), k, document if early is None else None))
-                sections.append(None)
-            else:
-                sections += document_section(k, document, heatmap=False)
+            sections += document_section(k, document, heatmap=k < MAX_HEATMAPS)
             clock.lap("report sections")
             summary_rows.append(summary_row(document))
             summary_unit_lines += summary_units(document)
@@ -254,33 +247,14 @@ def _write_run_outputs(
         finish_graph(graph)
         jobs = [ledger_workbook, matrices, graph_files]
 
-    def draw_heatmaps(timings: dict[str, float] | None) -> list[list[str]]:
-        clock = Clock(timings)
-        drawn = [document_section(k, document, heatmap=True) for _, k, document in heatmaps]
-        clock.lap("report.html: heatmaps")
-        return drawn
-
-    if heatmaps and early is None:
-        from .figures import _pyplot
-
-        _pyplot()  # matplotlib loaded once, here, for the heatmaps' process and the report's figures
     gc.freeze()  # what is gathered so far is shared with the forked writers, not copied to them
     try:
         background = Background(jobs, timings, parallel)
-        drawing = Background([draw_heatmaps] if early is None else [], timings, parallel)
     except BaseException:
         if early is not None:
             early.cancel()
         raise
     clock.skip()
-
-    def with_heatmaps() -> list[str]:
-        """The report's sections, the heatmaps drawn meanwhile put in their places."""
-        (drawn,) = drawing.wait() if early is None else (early.heatmaps(),)
-        for (place, _, _), parts in reversed(list(zip(heatmaps, drawn))):
-            sections[place:place + 1] = parts
-        heatmaps.clear()
-        return sections
 
     def diffs_of(pairs: list, written: list[str]) -> list:
         """The diffs of ``pairs``, their files written (their paths added to ``written``)."""
@@ -289,11 +263,10 @@ def _write_run_outputs(
         return _write_diffs(out, store, pairs, written)
 
     try:
-        _write_the_rest(out, store, report, graph, editions, with_heatmaps, diffs_of, counts, tasks, unit_names,
+        _write_the_rest(out, store, report, graph, editions, sections, diffs_of, counts, tasks, unit_names,
                         summary_rows, summary_unit_lines, warning_codes, clock)
     except BaseException:
         background.cancel()  # nothing may write into the staging folder once it is removed
-        drawing.cancel()
         if early is not None:
             early.cancel()
         raise
@@ -305,7 +278,7 @@ def _write_run_outputs(
 def _write_the_rest(out, store, report, graph, editions, sections, diffs_of, counts, tasks, unit_names,
                     summary_rows, summary_unit_lines, warning_codes, clock) -> None:
     """Unit figures, diffs, report and summary (while the spreadsheets and graph files are written);
-    ``sections()`` gives the report's document sections when the page is made, ``diffs_of(pairs,
+    ``sections`` are the report's document sections, ``diffs_of(pairs,
     written)`` the diffs of consecutive editions."""
     import networkx as nx
 
@@ -335,7 +308,7 @@ def _write_the_rest(out, store, report, graph, editions, sections, diffs_of, cou
     clock.lap("report.json")
     links = {(d.old.id, d.new.id): f"diffs/{d.old.id}__{d.new.id}.html" for d in diffs}
     totals = ReportTotals(len(report.documents), tasks, sum(d.responsibilities for d in report.documents), len(unit_names))
-    written.append(str(export.write_text(out / "report.html", report_page(totals, sections(), projected, counts, diffs, diff_links=links))))
+    written.append(str(export.write_text(out / "report.html", report_page(totals, sections, projected, counts, diffs, diff_links=links))))
     clock.lap("report.html")
     written.append(str(export.write_text(out / "summary.md", summary_page(summary_rows, summary_unit_lines, warning_codes, report.failures, diffs))))
     clock.lap("summary.md")
@@ -372,37 +345,30 @@ def _stored_editions(store: "Store", selected: list[Selected]) -> list[SimpleNam
 
 
 class _Early:
-    """The first documents' heatmaps and the diffs of consecutive editions, made by a forked process
-    (a read-only connection of its own) while the parent gathers the rows. The editions are told by
+    """The diffs of consecutive editions, made by a forked process (a read-only connection of its own) while the parent gathers the rows. The editions are told by
     the store's columns; :meth:`diffs` checks them against those the gathering found, and makes the
     diffs here if they differ (they cannot, short of a store edited meanwhile)."""
 
     def __init__(self, out: Path, store: "Store", selected: list[Selected], timings: dict[str, float] | None) -> None:
         from ..batch import consecutive_editions
-        from .figures import _pyplot
-        from .report import MAX_HEATMAPS
 
-        _pyplot()  # matplotlib loaded once, here, for the forked process and the report's figures
         self.out, self.store = out, store
         self.pairs = consecutive_editions(_stored_editions(store, selected))
-        first = selected[:MAX_HEATMAPS]
 
         def beside_the_gathering(timings: dict[str, float] | None) -> tuple:
-            return _early_outputs(out, store.path, first, self.pairs, timings)
+            return _early_diffs(out, store.path, self.pairs, timings)
 
-        self.background = Background([beside_the_gathering], timings, True)
-        self.result: tuple | None = None
+        # (no process for a corpus without editions to compare)
+        self.background = Background([beside_the_gathering] if self.pairs else [], timings, True)
+        self.result: tuple | None = None if self.pairs else ([], [])
 
     def _wait(self) -> tuple:
         if self.result is None:
             (self.result,) = self.background.wait()
         return self.result
 
-    def heatmaps(self) -> list[list[str]]:
-        return self._wait()[0]
-
     def diffs(self, pairs: list, written: list[str]) -> list:
-        _, diffs, paths = self._wait()
+        diffs, paths = self._wait()
         key = lambda pairs: [(a.chosen.stored_id, b.chosen.stored_id) for a, b in pairs]  # noqa: E731
         if key(pairs) == key(self.pairs):
             written += paths
@@ -418,24 +384,20 @@ class _Early:
         self.background.cancel()
 
 
-def _early_outputs(out: Path, db_path: str, first: list[Selected], pairs: list, timings: dict[str, float] | None) -> tuple:
-    """(heatmap sections of the ``first`` documents, the diffs of ``pairs``, the paths written)."""
+def _early_diffs(out: Path, db_path: str, pairs: list, timings: dict[str, float] | None) -> tuple:
+    """(the diffs of ``pairs``, the paths written)."""
     import sqlite3
-
-    from .report import document_section
 
     clock = Clock(timings)
     db = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         view = SimpleNamespace(db=db, path=db_path)  # what iter_selected reads through
-        drawn = [document_section(k, document, heatmap=True) for k, (_, document, _) in enumerate(iter_selected(view, first))]
-        clock.lap("report.html: heatmaps, beside the gathering")
         written: list[str] = []
         diffs = _write_diffs(out, view, pairs, written)
         clock.lap("diffs/, beside the gathering")
     finally:
         db.close()
-    return drawn, diffs, written
+    return diffs, written
 
 
 class Background:

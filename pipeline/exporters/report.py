@@ -19,7 +19,7 @@ from typing import Iterable, Mapping
 from .labels import DEFAULT_LANG, check_lang, label
 from ..model import Document
 
-# Each heatmap is a matplotlib figure (about 0.25 s, 0.1 MB): a corpus of thousands of notices gets
+# Each heatmap is up to 40 × 120 cells of markup (up to 0.5 MB): a corpus of thousands of notices gets
 # the heatmaps of its first documents, and the rest their metadata and warnings (the ledger has all).
 MAX_HEATMAPS = 10
 MAX_SERIES_FIGURES = 10  # likewise the figures of consecutive editions (each diff keeps its own page)
@@ -129,7 +129,7 @@ def report_page(
     ``sections`` from :func:`document_section`, ``projected`` the unit–unit graph
     (:func:`~pipeline.analysis.graph.co_responsibility`), ``counts`` each unit's tasks per role
     (:func:`~pipeline.exporters.figures.unit_counts`)."""
-    from .figures import cjk_font, network_svg_of, series_svg, workload_svg_of
+    from .figures import network_svg_of, series_svg, workload_svg_of
 
     lang = check_lang(lang)
     t = lambda key, **v: label(key, lang, **v)  # noqa: E731
@@ -145,8 +145,6 @@ def report_page(
         f"<p>{escape(t('report.documents'))} {totals.documents} · {escape(t('report.tasks'))} {totals.tasks}"
         f" · {escape(t('report.pairs'))} {totals.pairs} · {escape(t('report.units'))} {totals.units}</p>",
     ]
-    if cjk_font() is None:
-        parts.append(f'<p class="warning">{escape(t("report.font_missing"))}</p>')
     sections_nav = [("documents", t("report.documents")), ("corpus", t("report.corpus"))] + ([("series", t("report.series"))] if diffs else [])
     parts.append("<nav>" + "".join(f'<a href="#{key}">{escape(name)}</a>' for key, name in sections_nav) + "</nav>")
     parts.append(f'<h2 id="documents">{escape(t("report.documents"))}</h2>')
