@@ -37,11 +37,11 @@ GATHERING = ("reading the store", "documents/*.json", "rows of matrices, ledger,
 FORKED = {
     "ledger": ("ledger.xlsx",),
     "matrices": ("matrix_long.csv", "matrix_wide.csv", "matrix.xlsx"),
-    "graph files": ("graph.graphml, .gexf", "graph.json", "documents/*.json, copied"),
+    "graph files": ("graph.graphml, .gexf", "graph.json"),
 }
 # Made by a forked process while the rows are gathered (a parallel run on a store file).
 BESIDE_GATHERING = ("diffs/, beside the gathering",)
-MEANWHILE = ("report.html", "units.csv", "diffs/", "report.json", "summary.md")
+MEANWHILE = ("report.html", "units.csv", "diffs/", "report.json", "summary.md", "documents/*.json, copied")
 WAITING = ("waiting for the spreadsheets and graph files",)
 # The forked processes by the names of their jobs (pipeline.exporters.corpus).
 PROCESSES = {"beside_the_gathering": "diffs (beside the gathering)", "ledger_workbook": "ledger", "graph_files": "graph files"}

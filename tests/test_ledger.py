@@ -130,3 +130,16 @@ def test_ledger_cli_writes_xlsx_and_rejects_unknown_suffix(tmp_path):
     assert result.exit_code == 0 and result.stderr == f"{out}: 28 tasks, 75 task–unit pairs\n"
     bad = runner.invoke(app, ["ledger", str(NOTICE_2023), "-o", str(tmp_path / "t.pdf")])
     assert bad.exit_code == 1 and bad.stderr.startswith(f"Error: {tmp_path / 't.pdf'}: unknown ledger format")
+
+
+def test_ledger_role_counts_are_the_figures_unit_counts(doc2023, doc2024):
+    """The report's workload figure reads the counts the ledger's unit sheet keeps (one count per task and role)."""
+    from pipeline.analysis.ledger import LedgerBuilder
+    from pipeline.exporters.figures import unit_counts
+
+    builder = LedgerBuilder()
+    for document in (doc2023, doc2024):
+        builder.add_unit_counts(document)
+    assert builder.role_counts() == unit_counts([doc2023, doc2024])
+    rows = builder.unit_rows()
+    assert sum(r[6] for r in rows) == sum(len({r.unit for r in item.responsibilities}) for d in (doc2023, doc2024) for item in d.items)

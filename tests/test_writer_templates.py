@@ -59,3 +59,32 @@ def test_compiled_template_gives_what_str_format_gives(pieces, values):
     if "{0:d}" in template and type(values[0]) is not bool:
         values[0] = 1
     assert compiled(template, len(values))(*values) == template.format(*values)
+
+
+def test_xlsx_member_written_from_its_own_thread_keeps_order_and_raises_errors():
+    import pytest
+
+    class Member(io.BytesIO):
+        def __init__(self, fail_at=None):
+            super().__init__()
+            self.fail_at, self.calls = fail_at, 0
+
+        def write(self, chunk):
+            self.calls += 1
+            if self.calls == self.fail_at:
+                raise OSError("disk full")
+            return super().write(chunk)
+
+    chunks = [f"<row r='{k}'/>".encode() for k in range(500)]
+    member = Member()
+    xlsx._write_beside(member, iter(chunks))
+    assert member.getvalue() == b"".join(chunks)  # every chunk, in order
+    with pytest.raises(OSError, match="disk full"):  # the writing thread's error, raised by the making one
+        xlsx._write_beside(Member(fail_at=3), iter(chunks))
+
+    def broken():
+        yield b"<a/>"
+        raise ValueError("bad row")
+
+    with pytest.raises(ValueError, match="bad row"):  # the making side's error: the writing thread is stopped
+        xlsx._write_beside(Member(), broken())

@@ -8,6 +8,7 @@ turns them into a workbook (or the 台账 alone into a CSV) and decides how they
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
@@ -25,6 +26,7 @@ UNIT_KEYS = ("unit", "unit_type", "year", "lead_tasks", "support_tasks", "respon
 MATRIX_KEYS = ("seq", "doc", "section", "number", "task")
 _EDGE_PUNCT = "，；、 \n"
 ROLE_INDEX = LONG_COLUMNS.index("role")
+_ROLE_INDEX = {role: k for k, role in enumerate(ROLES)}  # a role's place in a unit's counts
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,8 @@ class LedgerBuilder:
         self._roles = {role: label(f"role.{role}", self.lang) for role in ROLES} | {"": ""}  # "": a task naming no unit
         self._units: dict[str, None] = {}
         self._cells: list[tuple] = []
-        self._counts: dict[tuple[str, Any], dict[str, set]] = {}
+        # (unit, year) → tasks as lead, support, responsible, and in all (a unit counts once per task and role)
+        self._counts: dict[tuple[str, Any], list[int]] = {}
         self._types: dict[str, str] = {}
 
     def add(self, document: Document) -> None:
@@ -203,14 +206,30 @@ class LedgerBuilder:
             self.long_rows.append(tuple(values))
 
     def add_unit_counts(self, document: Document) -> None:
+        """Count each unit's tasks of ``document`` (a document is added once: its tasks are counted, not kept)."""
+        year, counts, types = document.meta.year, self._counts, self._types
         for item in document.items:
+            named: dict[str, set[int]] = {}
             for r in item.responsibilities:
-                key = (r.unit, document.meta.year)
-                roles = self._counts.setdefault(key, {role: set() for role in ROLES} | {"all": set()})
-                task = (document.id, item.id)
-                roles[r.role].add(task)
-                roles["all"].add(task)
-                self._types.setdefault(r.unit, r.unit_type)
+                named.setdefault(r.unit, set()).add(_ROLE_INDEX[r.role])
+                types.setdefault(r.unit, r.unit_type)
+            for unit, roles in named.items():
+                found = counts.get((unit, year))
+                if found is None:
+                    found = counts[(unit, year)] = [0] * (len(ROLES) + 1)
+                for k in roles:
+                    found[k] += 1
+                found[-1] += 1
+
+    def role_counts(self) -> dict[str, Counter]:
+        """Per unit, over every year: tasks per role (``figures.unit_counts`` of the documents added)."""
+        out: dict[str, Counter] = {}
+        for (unit, _), found in self._counts.items():
+            mine = out.setdefault(unit, Counter())
+            for role, n in zip(ROLES, found):
+                if n:
+                    mine[role] += n
+        return out
 
     def matrix_rows(self) -> tuple[list[str], list[tuple]]:
         units = list(self._units)
@@ -222,7 +241,7 @@ class LedgerBuilder:
     def unit_rows(self) -> list[tuple]:
         lang = self.lang
         rows = [
-            (unit, label(f"type.{self._types[unit]}", lang), year, len(c["lead"]), len(c["support"]), len(c["responsible"]), len(c["all"]))
+            (unit, label(f"type.{self._types[unit]}", lang), year, *(c[_ROLE_INDEX[role]] for role in ("lead", "support", "responsible")), c[-1])
             for (unit, year), c in self._counts.items()
         ]
         return sorted(rows, key=lambda r: (r[2] is None, r[2] or 0, -r[6], -r[3], r[0]))

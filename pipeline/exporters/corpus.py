@@ -111,9 +111,9 @@ def write_run_outputs(
 ) -> RunReport:
     """Every output of the run into ``out`` (a staging folder), documents read from ``store``;
     ``timings`` (optional) receives the seconds spent on each output. With ``parallel``, a forked
-    process writes the diffs while the rows are gathered (``_Early``), then three forked processes write side by side — the ledger; the matrices;
-    GraphML, GEXF, graph.json and the documents' stored JSON — while this one writes units.csv and
-    the report.
+    process writes the diffs while the rows are gathered (``_Early``), then three forked processes
+    write side by side — the ledger; the matrices; GraphML, GEXF and graph.json — while this one
+    writes units.csv, the report and the documents' stored JSON.
 
     The cyclic garbage collector is paused meanwhile: the rows gathered are millions of objects
     without cycles, and each full collection walked them all (a tenth of the run's time at 2,000
@@ -146,7 +146,6 @@ def _write_run_outputs(
     from ..analysis.graph import add_document, finish_graph
     from ..analysis.ledger import LedgerBuilder
     from ..analysis.matrix import LONG_COLUMNS, WIDE_KEY_COLUMNS, documents_to_rows, wide_rows
-    from .figures import unit_counts
     from .report import MAX_HEATMAPS, document_section
     from .summary import summary_row, summary_units
 
@@ -160,7 +159,6 @@ def _write_run_outputs(
     units: dict[str, None] = {}
     ledger = LedgerBuilder()
     graph = nx.Graph()
-    counts: dict[str, Counter] = {}
     sections: list[str] = []
     summary_rows: list[str] = []
     summary_unit_lines: list[str] = []
@@ -197,8 +195,6 @@ def _write_run_outputs(
             ledger.add_long_rows(document, rows)  # the 明细 sheet: the long matrix's rows, in Chinese
             ledger.add_unit_counts(document)
             add_document(graph, document)
-            for unit, roles in unit_counts([document]).items():
-                counts.setdefault(unit, Counter()).update(roles)
             clock.lap("rows of matrices, ledger, graph")
             sections += document_section(k, document, heatmap=k < MAX_HEATMAPS)
             clock.lap("report sections")
@@ -241,8 +237,6 @@ def _write_run_outputs(
             # forked process, not two, as the writing touches its objects)
             export.write_graph(out / "graph.json", graph)
             clock.lap("graph.json")
-            _copy_documents(store.path, copied or [])
-            clock.lap("documents/*.json, copied")
 
         finish_graph(graph)
         jobs = [ledger_workbook, matrices, graph_files]
@@ -263,12 +257,20 @@ def _write_run_outputs(
         return _write_diffs(out, store, pairs, written)
 
     try:
-        _write_the_rest(out, store, report, graph, editions, sections, diffs_of, counts, tasks, unit_names,
+        _write_the_rest(out, store, report, graph, editions, sections, diffs_of, ledger.role_counts(), tasks, unit_names,
                         summary_rows, summary_unit_lines, warning_codes, clock)
     except BaseException:
         background.cancel()  # nothing may write into the staging folder once it is removed
         if early is not None:
             early.cancel()
+        raise
+    try:
+        # Here, once the report is written, rather than by a forked writer: this process would
+        # otherwise wait for the ledger, the longest of them.
+        _copy_documents(store.path, copied or [])
+        clock.lap("documents/*.json, copied")
+    except BaseException:
+        background.cancel()
         raise
     background.wait()
     clock.lap("waiting for the spreadsheets and graph files")
