@@ -76,10 +76,13 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
         # paragraphs assign the work), or only by X要… (施工现场破土处要洒水: a place told what to do): the
         # paragraphs that name responsible units are the tasks.
         paragraphs = unnumbered_items(blocks)
-        if paragraphs:
+        told = any(found)
+        read = _segmented(paragraphs) if paragraphs else None
+        # (where the numbered items are told what to do, paragraphs told the same are no better reading)
+        if read is not None and not (told and all(only_told(attributions) for attributions in read[1])):
             outline = replace(outline, items=paragraphs)
             warnings.append(ParseWarning("unnumbered_items", f"the numbered items name no responsible unit; {len(paragraphs)} paragraphs that do read as tasks"))
-            raws, found = _segmented(outline.items)
+            raws, found = read
     found = _duty_list(raws, found)
     names = written_names(a for attributions in found for a in attributions)
     items = [

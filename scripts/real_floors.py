@@ -37,6 +37,8 @@ def main() -> None:
         found = {c["id"]: real._score(scorer, c, folder / f"{c['id']}.txt") for c in cases if (folder / f"{c['id']}.txt").exists()}
         if found:
             floors[batch] = {"pairs_f1": round(down(scorer.prf(scorer.total(found))[2], 0.01) - 0.01, 2)}
+        elif batch in real.FLOORS:
+            floors[batch] = real.FLOORS[batch]  # (its texts are not at hand here: its floor stays as it was)
     print(json.dumps(floors, ensure_ascii=False, indent=1))
 
 

@@ -1927,7 +1927,35 @@ CASES.update({
         [("根据《分工方案》", "发展改革委", "responsible"), ("根据《分工方案》", "工业和信息化部", "responsible"),
          ("发展改革委、财政", "发展改革委", "responsible"), ("发展改革委、财政", "财政部", "responsible")],
     ),
+    # 工作任务 | 具体要求 | 落实科室(部门), a cell a line: the task's name stands in its group's first row only;
+    # points numbered in one cell share the unit cell that closes them; the count goes on below the table.
+    "points_in_one_cell_share_its_units_and_the_count_goes_on": (
+        "县统计局2022年信息公开工作分工\n\n工作任务\n\n具体要求\n\n落实科室(部门)\n\n公开统计数据\n\n"
+        "1.按月公开主要经济指标数据。\n\n综合科、普查中心按职责分工落实\n\n2.做好统计公报解读工作。\n\n办公室\n\n"
+        "规范统计执法\n\n3.公开统计执法检查计划。\n\n4.公开统计违法案件查处结果。\n\n执法监督科、法规科按职责分工落实\n\n"
+        "做好预决算公开\n\n5.按时公开部门预算和决算。\n\n6.公开三公经费使用情况。\n",
+        # (the group's name heads the titles of the rows it stands beside; 5. and 6., after the table, name no unit)
+        [("公开统计数据1.", "综合科", "responsible"), ("公开统计数据1.", "普查中心", "responsible"), ("做好统计公报解读", "办公室", "responsible"),
+         ("规范统计执法——", "执法监督科", "responsible"), ("规范统计执法——", "法规科", "responsible"),
+         ("规范统计执法——", "执法监督科", "responsible"), ("规范统计执法——", "法规科", "responsible")],
+    ),
+    # 四、职责分工 ⏎ （一）X和Y、Z部门：要…: units told their duty after a colon, departments named by their
+    # field and the noun they share, a whole name joined to the fields by 和
+    "duties_after_a_colon_fields_sharing_their_noun": (
+        "四、职责分工\n（一）人社局和教育、民政部门：要把职业技能培训纳入年度计划，落实培训补贴。\n"
+        "（二）住建、交通、水利部门：要在工程建设中保障务工人员工资按时足额支付。\n（三）驻外联络处要及时提供用工信息。\n",
+        [("人社局和教育、民", "人社局", "responsible"), ("人社局和教育、民", "教育", "responsible"), ("人社局和教育、民", "民政部门", "responsible"),
+         ("住建、交通、水利", "住建", "responsible"), ("住建、交通、水利", "交通", "responsible"), ("住建、交通、水利", "水利部门", "responsible"),
+         ("驻外联络处要及时", "驻外联络处", "responsible")],
+    ),
 })
+
+
+def test_real_layout_points_in_one_cell_are_items_and_the_count_goes_on(write_notice):
+    text, _ = CASES["points_in_one_cell_share_its_units_and_the_count_goes_on"]
+    document = pipeline.parse(write_notice(text))
+    assert [item.number for item in document.items] == ["1", "2", "3", "4", "5", "6"]
+    assert [item.title.split("——")[-1][:6] for item in document.items[2:4]] == ["3.公开统计", "4.公开统计"]
 
 
 def triples(document) -> list[tuple[str, str, str]]:

@@ -239,6 +239,9 @@ def _and_separates(text: str, start: int, index: int) -> bool:
     right = to_simplified(re.split(r"[、，,；;]", text[index + 1 :], maxsplit=1)[0])
     if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
         return True
+    # 发改委和财政、统计部门: a whole name, then a list of fields that share the noun closing it
+    if len(left) >= 3 and looks_like_unit(left) and SHORT_FIELD.fullmatch(right) and text[index + 1 + len(right) : index + 2 + len(right)] == "、":
+        return True
     # 国保、经侦、禁毒和出入境: the last of a list of short names that are no names by form
     # (divisions called by their field), where neither side is a name the other completes.
     return start > 0 and text[start - 1] == "、" and SHORT_FIELD.fullmatch(left) is not None and SHORT_FIELD.fullmatch(right) is not None and not looks_like_unit(left) and not looks_like_unit(right)
@@ -1271,10 +1274,11 @@ def find_ordered_units(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-# 农牧业局、供销社、工商局要尽快制定申报方案: meeting news and minutes, each unit told what it must do
+# 农牧业局、供销社、工商局要尽快制定申报方案: meeting news and minutes, each unit told what it must do;
+# 建设、交通、水务部门：要在…: a duty list whose items open with the units and a colon
 MUST = re.compile(
     r"(?:^|(?<=[。；;！\n，,])|(?<=[一二三四五六七八九十]是))(?P<units>[^，,。；;：:\n“”]{2,60}?)"
-    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?(?:还|也|均|都|务必|必须|一定)?要(?![求点是素件闻领害冲])"
+    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?[：:]?(?:还|也|均|都|务必|必须|一定)?要(?![求点是素件闻领害冲])"
 )
 
 

@@ -530,6 +530,10 @@ def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int]
     heading = match_heading(text)
     if heading is None:
         return None
+    if stack and stack[-1].rank == TABLE_ROW_RANK and to_int(stack[-1].number or "") is not None and to_int(heading[1] or "") == to_int(stack[-1].number) + 1:
+        # 5.强化… (a table's last row) ⏎ 做好财政信息公开 ⏎ 6.积极推进…: the rows' count goes on in the
+        # text below the table, whose lines a table row does not take
+        return heading
     sibling = next((node for node in reversed(stack) if node.rank == heading[0]), None)
     if sibling is None or to_int(sibling.number or "") is None or to_int(heading[1] or "") != to_int(sibling.number) + 1:
         return None

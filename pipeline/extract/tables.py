@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..heal import heal_line
-from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, column_kind, fold, names_then_states, section_heading, stating_column, trailing_person
+from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, column_kind, fold, header_text, names_then_states, section_heading, stating_column, trailing_person
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
@@ -72,7 +72,8 @@ def classify_columns(table: Table) -> list[Column]:
             if not vocabulary().label_regex.fullmatch(f"{label}："):
                 # 负责组织: a header the clause reader would not take for a label; the label of its role
                 label = CANONICAL_LABELS.get(label_role(header) or "", label)
-        if label is None and ((UNIT_HEADER.match(header) and not TASK_HEADER.search(header)) or DIVISION_HEADER.match(header)):
+        bare = header_text(header)  # (落实科室(部门): the note after the name left out)
+        if label is None and ((UNIT_HEADER.match(bare) and not TASK_HEADER.search(bare)) or DIVISION_HEADER.match(bare)):
             label = "责任单位"  # 涉及部门, 实施单位, 任务分工: a column of units without a role word
         if label:
             columns.append(Column(index, "label", label))

@@ -29,7 +29,7 @@ NAMING_HEADER = re.compile(r"^[\u4e00-\u9fff]{0,2}名称$|^(?:项目|工作|目�
 # 评分部门, 联系单位: a column of units the header gives no role in the task.
 NAMED_UNITS_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:部门|单位|处室|科室)$")  # (not 单位 alone: a unit of measure)
 # 涉及部门, 实施单位, 主管部门: a short header naming units without a role word (read as responsible).
-UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能)单位$")
+UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关|落实|承担|归口|具体)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能|落实|承担|归口)单位$")
 # 任务分工, 工作分工: the column that divides the work names who does it (read as responsible).
 DIVISION_HEADER = re.compile(r"^(?:任务|工作)?分工$")  # (not 职责分工: what the units do)
 # Columns that report on a task rather than state it (完成情况, 完成率, 进展, 备注).

@@ -611,13 +611,25 @@ def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int
         # is a score or a time unless the page broke the task)
         if at - 1 >= start and len(fold(task[0].text)) <= BROKEN_TASK_MAX and _row_task(cells[at - 1].text) and not re.search(r"[。；;）)]$", cells[at - 1].text):
             task.insert(0, cells[at - 1])
-        row = [Cell("", task[0].offset, task[0].line, task[0].page) for _ in header]
-        row[task_column], row[unit_column] = join(task), join(cells[index : end + 1])
-        # 重点工作 | 具体任务 | 责任单位: the short cell before the task names it (严格定点协议管理)
-        named = at - 1 - (len(task) - 1)
-        if task_column > 0 and column_kind(header[task_column - 1].text) == "task" and named >= start and _names_a_task(cells[named].text):
-            row[task_column - 1] = cells[named]
-        rows.append((None, row))
+        # 3.主动公开… ⏎ 4.及时公开… ⏎ 5.强化… ⏎ 法规科、医药科: points numbered in one task cell,
+        # closed by one unit cell, are each a task of those units (else all but the last were lost).
+        tasks = [task]
+        written = WRITTEN_TASK_NUMBER.match(task[0].text) if len(task) == 1 else None
+        first = at
+        while written and first - 1 >= start:
+            before = WRITTEN_TASK_NUMBER.match(cells[first - 1].text)
+            if not before or int(before.group(1)) != int(written.group(1)) - 1 or not _row_task(cells[first - 1].text):
+                break
+            first, written = first - 1, before
+            tasks.insert(0, [cells[first]])
+        named = first - 1 - (len(task) - 1 if len(tasks) == 1 else 0)
+        for cells_of_task in tasks:
+            row = [Cell("", cells_of_task[0].offset, cells_of_task[0].line, cells_of_task[0].page) for _ in header]
+            row[task_column], row[unit_column] = join(cells_of_task), join(cells[index : end + 1])
+            # 重点工作 | 具体任务 | 责任单位: the short cell before the task names it (严格定点协议管理)
+            if task_column > 0 and column_kind(header[task_column - 1].text) == "task" and named >= start and _names_a_task(cells[named].text):
+                row[task_column - 1] = cells[named]
+            rows.append((None, row))
         start = index = end + 1
     if len(rows) < UNNUMBERED_MIN_ROWS:
         return None
