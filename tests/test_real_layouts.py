@@ -1948,6 +1948,23 @@ CASES.update({
          ("住建、交通、水利", "住建", "responsible"), ("住建、交通、水利", "交通", "responsible"), ("住建、交通、水利", "水利部门", "responsible"),
          ("驻外联络处要及时", "驻外联络处", "responsible")],
     ),
+    # （A牵头、B配合）: the role phrases separated by 、 as by a comma
+    "role_phrases_separated_by_a_pause_mark": (
+        "一、目标任务\n（一）新增高效节水灌溉面积5000亩。（县水利局牵头、各乡镇配合）\n（二）维修农村供水工程12处（各乡镇牵头、县水利局配合）。\n",
+        [("新增高效节水灌溉", "县水利局", "lead"), ("新增高效节水灌溉", "各乡镇", "support"),
+         ("维修农村供水工程", "各乡镇", "lead"), ("维修农村供水工程", "县水利局", "support")],
+    ),
+    # 责任单位中排序第一的单位为牵头单位: the stated rule, single units too
+    "first_in_order_is_lead": (
+        "（责任单位中排序第一的单位为牵头单位）\n一、重点工作\n1.建设区级物流园区（区发改局、区商务局）\n2.完善农村电商网点（区商务局）\n",
+        [("建设区级物流园区", "区发改局", "lead"), ("建设区级物流园区", "区商务局", "responsible"), ("完善农村电商网点", "区商务局", "lead")],
+    ),
+    # [接上页] X部门，负责…。 Y部门，负责…。: a continued page of sentences each opening with its units and a
+    # comma before the verb; the first sentence is a task like the others
+    "continued_page_of_units_then_a_comma": (
+        "[接上页] 交通部门，负责通村道路建设。 教育部门，负责试点村成人教育。 水利部门，负责农田水利建设。\n",
+        [("交通部门，负责通", "交通部门", "responsible"), ("教育部门，负责试", "教育部门", "responsible"), ("水利部门，负责农", "水利部门", "responsible")],
+    ),
 })
 
 

@@ -99,8 +99,10 @@ def vocabulary() -> Vocabulary:
         f"((?:{known})|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
     )
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
-    # A role word closes a unit list: it is followed by a separator, a closing bracket or the end.
-    role_word_regex = re.compile("(" + "|".join(re.escape(w["word"]) for w in words) + ")(?=[，,；;。\\s]|$)")
+    # A role word closes a unit list: it is followed by a separator, a closing bracket or the end; or by
+    # 、 and the next list closed by its own role word (A牵头、B配合; not 配合、支持: two verbs of one list).
+    alternatives = "|".join(re.escape(w["word"]) for w in words)
+    role_word_regex = re.compile(f"({alternatives})(?=[，,；;。\\s]|、(?=[^，,；;。、\\s]{{2,40}}?(?:{alternatives})(?:[，,；;。\\s]|$))|$)")
     return Vocabulary(
         labels=labels,
         label_regex=label_regex,
@@ -624,7 +626,7 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         segments.append(segment)
         clause_end = start + match.end()
         position = match.end()
-        while position < len(inner) and inner[position] in "，,；;":
+        while position < len(inner) and inner[position] in "，,；;、":
             position += 1
     tail = inner[position:].strip("。 ")
     after = inner[position - 1] if position > 0 else ""
@@ -918,6 +920,10 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         role = SUBJECT_ROLE.search(window)
         answers = ANSWERS_FOR.search(window[: role.start()]) if role is not None and role.group("role") in ("负总责", "总负责", "负责") else None
         head_end = answers.start() if answers is not None else (role.start() if role is not None else 0)
+        comma = role is not None and answers is None and head_end >= 3 and window[head_end - 1] in "，," and simple[begin - 1 : begin] not in ("，", ",") \
+            and not re.search(r"[，,。；;：:\n]", window[: head_end - 1])
+        if comma:
+            head_end -= 1  # 交通部门，负责通村公路建设。: the units opening the sentence, a comma before their verb
         if role is None or head_end < 2 or re.search(r"[，,。；;：:\n]", window[:head_end]):
             if asked and simple.startswith("请", ordinal.end() - 1):
                 asked_unit = _asked_units(text, simple, begin)  # 三是请区工信局加快出台…: asked, so responsible
@@ -936,6 +942,8 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
             continue
         if not names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) and not names_field_stems(head, pieces):
             continue
+        if comma and any(len(raw) > COMMA_SUBJECT_MAX or PERSONS.search(raw) for raw, _, _ in pieces):
+            continue  # 区民政局设立…中心，负责…: a sentence before the comma, not a name; 村干部，负责…: people
         kind = vocabulary().role_words.get(role.group("role"), "responsible")
         if kind == "responsible" and role.group("role") == "负责":
             kind = duty_role(simple[begin + role.end() :])  # 建设局负责协助指导…: it helps
@@ -944,6 +952,7 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+COMMA_SUBJECT_MAX = 12  # a name before ``，负责``; a longer piece is a sentence of its own
 ADVERBIAL = re.compile(r"(?:(?:按照?|根据|依据|为了?|围绕|针对|结合)[^，,。；;：:\n]{2,30}[，,])+$")  # (根据方案，为支持…发展，)
 
 

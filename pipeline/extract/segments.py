@@ -42,7 +42,8 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         # section's title; the first task below it is a task like the others.
         cuts = [heading_end, *cuts]
     bounds = [0, *cuts, len(raw.text)]
-    retitle = _title_only(raw.text[: cuts[0]]) or cuts[0] == heading_end
+    # (not where the text before the first cut holds a clause of its own: 交通部门负责…。 教育部门负责…。)
+    retitle = (_title_only(raw.text[: cuts[0]]) or cuts[0] == heading_end) and not (raw.level == UNNUMBERED_LEVEL and _attributes_between(0, cuts[0], attributions))
     if retitle:
         bounds = bounds[1:]  # the section's title line above its first task is no task itself
     items = []

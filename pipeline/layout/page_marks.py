@@ -48,8 +48,23 @@ def strip_page_numbers(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
     return tuple(out)
 
 
+# [接上页] 交通部门，负责…: a mirror's mark that the page goes on from the one before
+CONTINUED = re.compile(r"^\s*[\[［【(（](?:接上页|续上页|接上一页|上接第?\d*页)[\]］】)）]\s*")
+
+
+def strip_continued_marks(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """Lines opened by a continuation mark lose it (their text keeps its offsets in the source)."""
+    if not any("上" in line.text[:8] for line in lines):
+        return lines
+    out = []
+    for line in lines:
+        found = CONTINUED.match(line.text)
+        out.append(replace(line, text=line.text[found.end() :], offset=line.offset + found.end()) if found else line)
+    return tuple(out)
+
+
 def drop_page_furniture(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
-    lines = strip_page_numbers(lines)
+    lines = strip_continued_marks(strip_page_numbers(lines))
     mark = patterns().page_mark
     shapes = Counter(_shape(line.text) for line in lines if len(line.text.strip()) >= HEADER_MIN)
     repeated = {shape for shape, count in shapes.items() if count >= HEADER_REPEATS and "#" in shape and _looks_like_header(shape)}
