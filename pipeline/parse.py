@@ -15,7 +15,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import apply_convention, find_convention, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import apply_convention, duty_heading, find_convention, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -83,7 +83,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
             outline = replace(outline, items=paragraphs)
             warnings.append(ParseWarning("unnumbered_items", f"the numbered items name no responsible unit; {len(paragraphs)} paragraphs that do read as tasks"))
             raws, found = read
-    found = _duty_list(raws, found)
+    found = _duty_headings(raws, _duty_list(raws, found))
     names = written_names(a for attributions in found for a in attributions)
     items = [
         # (a rule that says 下同 applies from the item that states it on)
@@ -125,6 +125,11 @@ def _duty_list(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     if sum(1 for o in openings if o is not None) < DUTY_LIST_MIN:
         return found
     return [attributions if opening is None or attributions else [opening] for attributions, opening in zip(found, openings)]
+
+
+def _duty_headings(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
+    """An item without a clause headed by a unit and its duties (``县农牧局主要工作任务：`` ⏎ …): the unit's."""
+    return [attributions or [a for a in [duty_heading(raw.title, raw.text)] if a] for raw, attributions in zip(raws, found)]
 
 
 def _once_each(responsibilities: list[Responsibility]) -> list[Responsibility]:

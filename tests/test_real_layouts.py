@@ -1965,6 +1965,23 @@ CASES.update({
         "[接上页] 交通部门，负责通村道路建设。 教育部门，负责试点村成人教育。 水利部门，负责农田水利建设。\n",
         [("交通部门，负责通", "交通部门", "responsible"), ("教育部门，负责试", "教育部门", "responsible"), ("水利部门，负责农", "水利部门", "responsible")],
     ),
+    # （一）X主要工作任务： ⏎ 1、… ⏎ 2、…: tasks under a heading that names the unit and its duties, each its own
+    # even where a helpers' line closes them; a heading with a paragraph below is the unit's task itself; but
+    # 成员单位职责 names a role, no unit
+    "unit_and_its_duties_heading": (
+        "五、职责分工\n（一）县工信局主要工作任务：\n1、督促重点企业完成脱硫改造。\n2、淘汰落后燃煤锅炉。\n协助单位：县环保局。\n"
+        "（二）县林业局主要工作任务：\n依据造林规划，完成荒山绿化3000亩。\n（三）广电台工作职责\n1、做好治理成效的宣传报道。\n"
+        "（四）成员单位职责\n1、按时报送工作进展（县治理办负责）。\n",
+        [("督促重点企业完成", "县工信局", "responsible"), ("淘汰落后燃煤锅炉", "县工信局", "responsible"), ("淘汰落后燃煤锅炉", "县环保局", "support"),
+         ("县林业局主要工作", "县林业局", "responsible"), ("做好治理成效的宣", "广电台", "responsible"), ("按时报送工作进展", "县治理办", "responsible")],
+    ),
+    # a regulation's duty articles: X、Y等有关部门应当… (fields of seven characters; 文化和旅游 one field)
+    "duty_article_units_told_by_ying_dang": (
+        "县人民政府负责本行政区域内河道保护工作。\n"
+        "发展改革、住房和城乡建设、文化和旅游、市场监督管理等有关部门应当在各自职责范围内做好河道保护的监督管理工作。\n",
+        [("县人民政府负责本", "县人民政府", "responsible"), ("发展改革、住房和", "发展改革", "responsible"), ("发展改革、住房和", "住房和城乡建设", "responsible"),
+         ("发展改革、住房和", "文化和旅游", "responsible"), ("发展改革、住房和", "市场监督管理", "responsible")],
+    ),
 })
 
 

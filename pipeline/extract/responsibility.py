@@ -245,8 +245,10 @@ def _and_separates(text: str, start: int, index: int) -> bool:
     if len(left) >= 3 and looks_like_unit(left) and SHORT_FIELD.fullmatch(right) and text[index + 1 + len(right) : index + 2 + len(right)] == "、":
         return True
     # 国保、经侦、禁毒和出入境: the last of a list of short names that are no names by form
-    # (divisions called by their field), where neither side is a name the other completes.
-    return start > 0 and text[start - 1] == "、" and SHORT_FIELD.fullmatch(left) is not None and SHORT_FIELD.fullmatch(right) is not None and not looks_like_unit(left) and not looks_like_unit(right)
+    # (divisions called by their field), where neither side is a name the other completes; not a
+    # field whose own name holds 和 (文化和旅游, 经济和信息化: data/clauses.json "fields_joined_by_he").
+    return (start > 0 and text[start - 1] == "、" and SHORT_FIELD.fullmatch(left) is not None and SHORT_FIELD.fullmatch(right) is not None
+            and not looks_like_unit(left) and not looks_like_unit(right) and f"{left}和{right}" not in fields_joined_by_he())
 
 
 def _conj_separates(text: str, start: int, index: int) -> bool:
@@ -570,6 +572,11 @@ def _exhortations() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def fields_joined_by_he() -> frozenset[str]:
+    return frozenset(load_raw()["fields_joined_by_he"])
+
+
+@lru_cache(maxsize=1)
 def task_verbs() -> tuple[str, ...]:
     """Words that open a task, never a name (data/clauses.json)."""
     return tuple(load_raw()["task_verbs"])
@@ -581,7 +588,7 @@ def names_a_unit_list(names: list[str]) -> bool:
 
 
 FIELDS_CLOSED = re.compile(r"(?:等|等有关|等相关)?(?:部门|单位)$")
-FIELD_STEM = re.compile(r"[\u4e00-\u9fff]{2,6}")
+FIELD_STEM = re.compile(r"[\u4e00-\u9fff]{2,8}")  # (住房和城乡建设: a field of seven)
 
 
 def names_field_stems(head: str, pieces: list[tuple[str, int, int]]) -> bool:
@@ -1132,15 +1139,32 @@ def unit_heading(text: str, among_units: bool = False) -> Attribution | None:
     ``among_units`` (its sibling headings name units too: （一）学院 ⏎ … ⏎ （二）教务处), any name of a
     unit's form will do, a collective included (（五）南庄镇、各街道办事处)."""
     line = text.strip()
+    duty = DUTY_TAIL.search(line)
+    if duty and duty.start() > 0:
+        # 县经济局主要工作任务：, 广电局工作职责: the unit's name before the noun for its duties (which says
+        # it is a unit: any name of a unit's form will do, but not 成员单位职责, 承办单位职责: roles)
+        line = line[: duty.start()]
     if not line or len(line) > UNIT_LINE_MAX or re.search(r"[。，,；;：:！？!?\d]", line) or vocabulary().role_word_regex.search(line):
         return None
     simple = to_simplified(line)
     pieces = split_units(simple)
-    heads = _names_a_unit if among_units else _heads_as_unit
+    heads = _duty_holder if duty and duty.start() > 0 else _names_a_unit if among_units else _heads_as_unit
     if not pieces or not all(heads(raw) for raw, _, _ in pieces):
         return None
     lead = len(text) - len(text.lstrip())
     return Attribution(lead, lead + len(line), tuple(UnitSpan(text[lead + a : lead + b], lead + a, lead + b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1)))
+
+
+DUTY_TAIL = re.compile(r"(?:的)?(?:主要)?(?:工作)?(?:任务|职责|责任)[:：]?$")
+
+
+def duty_heading(raw_title: str, text: str) -> Attribution | None:
+    """An item headed by a unit and the noun for its duties (``（十一）县农牧局主要工作任务：`` ⏎ the task),
+    its text opening with that heading: the unit, as :func:`unit_heading` reads it, in the text."""
+    title = raw_title.strip()
+    if not title or not DUTY_TAIL.search(title) or not text.startswith(title):
+        return None
+    return unit_heading(title)
 
 
 def _heads_as_unit(raw: str) -> bool:
@@ -1157,6 +1181,11 @@ def _heads_as_unit(raw: str) -> bool:
         and ("和" not in core or (core.endswith(STRONG_SUFFIXES) and len(core) <= NAME_WITH_HE_MAX))
         and (LEVEL_START.match(core) is not None or core.endswith(STRONG_SUFFIXES))
     )
+
+
+def _duty_holder(raw: str) -> bool:
+    """The unit before ``主要工作任务``: a name of a unit's form, not a collective nor a role (成员单位)."""
+    return _heads_as_unit(raw) or (looks_like_unit(raw) and not is_collective(raw) and not raw.endswith(("单位", "部门")) and not raw.startswith(task_verbs()))
 
 
 def _names_a_unit(raw: str) -> bool:
@@ -1284,10 +1313,11 @@ def find_ordered_units(text: str, simple: str) -> list[Attribution]:
 
 
 # 农牧业局、供销社、工商局要尽快制定申报方案: meeting news and minutes, each unit told what it must do;
-# 建设、交通、水务部门：要在…: a duty list whose items open with the units and a colon
+# 建设、交通、水务部门：要在…: a duty list whose items open with the units and a colon; 公安、交通等有关部门应当…:
+# a regulation's duty article
 MUST = re.compile(
     r"(?:^|(?<=[。；;！\n，,])|(?<=[一二三四五六七八九十]是))(?P<units>[^，,。；;：:\n“”]{2,60}?)"
-    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?[：:]?(?:还|也|均|都|务必|必须|一定)?要(?![求点是素件闻领害冲])"
+    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?[：:]?(?:还|也|均|都|务必|必须|一定)?(?:要(?![求点是素件闻领害冲])|应当)"
 )
 
 
@@ -1297,8 +1327,8 @@ PERSONS = re.compile(r"(?:干部|人员|职工|群众|党员|同志|居民|村�
 
 
 def find_units_told(text: str, simple: str) -> list[Attribution]:
-    """``X、Y要…``: units opening a clause with 要 (what they must do) are responsible for it."""
-    if "要" not in simple:
+    """``X、Y要…``, ``X应当…``: units opening a clause with 要 or 应当 (what they must do) are responsible for it."""
+    if "要" not in simple and "应当" not in simple:
         return []
     attributions = []
     for found in MUST.finditer(simple):
