@@ -1982,6 +1982,13 @@ CASES.update({
         [("县人民政府负责本", "县人民政府", "responsible"), ("发展改革、住房和", "发展改革", "responsible"), ("发展改革、住房和", "住房和城乡建设", "responsible"),
          ("发展改革、住房和", "文化和旅游", "responsible"), ("发展改革、住房和", "市场监督管理", "responsible")],
     ),
+    # a bulletin's problems, each a bullet then a line of its own bracketing who answers for it
+    "bulleted_problems_closed_by_bracketed_duties": (
+        "● 农贸市场外占道经营现象突出，保洁不到位。\n（主体责任：城南市场管理处，监督责任：区市场监管局）\n"
+        "● 新华路施工工地围挡破损，渣土未覆盖。\n（主体责任：市政工程公司，监督责任：区住建局）\n",
+        [("农贸市场外占道经", "城南市场管理处", "responsible"), ("农贸市场外占道经", "区市场监管局", "responsible"),
+         ("新华路施工工地围", "市政工程公司", "responsible"), ("新华路施工工地围", "区住建局", "responsible")],
+    ),
 })
 
 

@@ -76,6 +76,11 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
 TRAILING_CLAUSE = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|配合|责任单位|責任單位|主责|协办)[^（()）]*[）)]$")
 
 
+BULLET = re.compile(r"[●○◆◇■□▲△▪•·★☆►▶◎]+\s*")
+# A line holding a bracketed clause alone: （责任单位：…）, （主体责任：…，监督责任：…）
+TRAILING_CLAUSE_ONLY = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|配合|责任|責任|主责|协办)[^（()）]*[）)][。；;]?")
+
+
 TITLE_FIELD = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,8})[:：]\s*(?P<value>\S.*)$")
 
 
@@ -329,7 +334,9 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
 
     groups: list[list] = []
     for block in blocks:
-        if groups and (starts_with_label(to_simplified(block.text[:16])) or FIELD_LINE.match(block.text)):
+        # (a line that is only a bracketed clause closes the paragraph above: ● 白茶市场… ⏎ （主体责任：…）)
+        bracket = block.text.lstrip()[:1] in "（(" and TRAILING_CLAUSE_ONLY.fullmatch(block.text.strip()) is not None
+        if groups and (starts_with_label(to_simplified(block.text[:16])) or FIELD_LINE.match(block.text) or bracket):
             groups[-1].append(block)
         else:
             groups.append([block])
@@ -357,6 +364,9 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
             # only where the task follows the clause (…。责任单位：市城建委 closes the task before it)
             lead = _lead_in_end(text, attributions[0].start)
             text, origins = text[lead:], origins[lead:]
+        bullet = BULLET.match(text)
+        if bullet:  # ● 白茶市场…: a list's mark, not the task's words
+            text, origins = text[bullet.end() :], origins[bullet.end() :]
         number = str(len(items) + 1)
         items.append(
             RawItem(
