@@ -1989,6 +1989,15 @@ CASES.update({
         [("农贸市场外占道经", "城南市场管理处", "responsible"), ("农贸市场外占道经", "区市场监管局", "responsible"),
          ("新华路施工工地围", "市政工程公司", "responsible"), ("新华路施工工地围", "区住建局", "responsible")],
     ),
+    # cells a line each, closed by ` |` (the last by ` | ||`: empty cells after it); a unit header of more than
+    # eight characters that ends with the units it holds
+    "cells_closed_by_bars_and_a_long_unit_header": (
+        "一、提升履职能力 |\n工作任务 |\n局内牵头科室 |\n系统内责任科、站、单位 |\n"
+        "推进政务服务事项网上办理。 |\n审批科 |\n各县（区）交通运输局,局属各单位 | ||\n"
+        "完善行政执法公示制度。 |\n法规科 |\n各县（区）交通运输局,执法支队 | ||\n",
+        [("推进政务服务事项", "审批科", "lead"), ("推进政务服务事项", "各县（区）交通运输局", "responsible"), ("推进政务服务事项", "局属各单位", "responsible"),
+         ("完善行政执法公示", "法规科", "lead"), ("完善行政执法公示", "各县（区）交通运输局", "responsible"), ("完善行政执法公示", "执法支队", "responsible")],
+    ),
 })
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..heal import heal_line
-from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, column_kind, fold, header_text, names_then_states, section_heading, stating_column, trailing_person
+from ..layout.columns import DIVISION_HEADER, NUMBER_HEADERS, PROBLEM_HEADER, PROGRESS_HEADER, TASK_HEADER, UNIT_HEADER, UNITS_NOUN_END, column_kind, fold, header_text, names_then_states, section_heading, stating_column, trailing_person
 from ..model import Table, TableCell
 from .normalise import to_simplified
 from .responsibility import label_role, looks_like_unit, vocabulary
@@ -67,7 +67,9 @@ def classify_columns(table: Table) -> list[Column]:
         label = next((l for l in labels if l in header), None)
         if label is None and index < len(table.inferred_labels) and table.inferred_labels[index]:
             label = table.inferred_labels[index]
-        if label is None and len(header) <= 8 and label_role(header) is not None and not TASK_HEADER.search(header) and column_kind(header) != "person":
+        # (系统内责任处、局、单位: longer, closed by the units it holds)
+        short = len(header) <= 8 or (len(header) <= 14 and UNITS_NOUN_END.search(header) is not None)
+        if label is None and short and label_role(header) is not None and not TASK_HEADER.search(header) and column_kind(header) != "person":
             label = header  # 责任处室, 主责部门, 协办科室: a label by its role words
             if not vocabulary().label_regex.fullmatch(f"{label}："):
                 # 负责组织: a header the clause reader would not take for a label; the label of its role

@@ -29,6 +29,7 @@ NAMING_HEADER = re.compile(r"^[\u4e00-\u9fff]{0,2}名称$|^(?:项目|工作|目�
 # 评分部门, 联系单位: a column of units the header gives no role in the task.
 NAMED_UNITS_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:部门|单位|处室|科室)$")  # (not 单位 alone: a unit of measure)
 # 涉及部门, 实施单位, 主管部门: a short header naming units without a role word (read as responsible).
+UNITS_NOUN_END = re.compile(r"(?:单位|部门|处室|科室|股室)$")
 UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关|落实|承担|归口|具体)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能|落实|承担|归口)单位$")
 # 任务分工, 工作分工: the column that divides the work names who does it (read as responsible).
 DIVISION_HEADER = re.compile(r"^(?:任务|工作)?分工$")  # (not 职责分工: what the units do)
@@ -124,6 +125,8 @@ def column_kind(header: str) -> str:
     role = known.get(text)
     if role is None and len(text) <= 8 and not TASK_HEADER.search(text.replace("责任", "")):
         role = label_role(text)
+    if role is None and len(text) <= 14 and UNITS_NOUN_END.search(text) and not TASK_HEADER.search(text.replace("责任", "")):
+        role = label_role(text)  # 系统内责任处、局、单位: a longer header, closed by the units it holds
     if role is None and len(text) <= 12:
         # 责任单位或牵头单位: two labels in one header cell (the table reader takes the first it knows)
         inside = next((label for label in known if label in text), None)

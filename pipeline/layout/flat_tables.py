@@ -24,7 +24,7 @@ from .columns import NAMED_UNITS_HEADER, NAMING_HEADER, NUMBER_HEADERS, Cell, af
 
 BARE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[|｜]?\s*$")
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,5})(?=\s|\||$)")
-TRAILING_BAR = re.compile(r"\s*[|｜]+\s*$")
+TRAILING_BAR = re.compile(r"(?:\s*[|｜]+)+\s*$")  # (` | ||`: a row closed by its empty cells too)
 # Five ideographs: folding keeps every ideograph, so such a line folds to more than 4 characters
 # (tests/test_fast_paths.py), known without folding it.
 FIVE_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
