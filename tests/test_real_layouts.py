@@ -1998,6 +1998,13 @@ CASES.update({
         [("推进政务服务事项", "审批科", "lead"), ("推进政务服务事项", "各县（区）交通运输局", "responsible"), ("推进政务服务事项", "局属各单位", "responsible"),
          ("完善行政执法公示", "法规科", "lead"), ("完善行政执法公示", "各县（区）交通运输局", "responsible"), ("完善行政执法公示", "执法支队", "responsible")],
     ),
+    # a reply column: each complaint, then the reply naming the unit it was passed to; the first field's
+    # name (shaped alike: 市民…反映) opens the next record
+    "complaints_and_the_units_they_were_passed_to": (
+        "市民王先生反映：文化路的路灯不亮已有一周。\n市城市管理局：已通知责任单位西城区政府，要求三日内修复。\n"
+        "市民李女士反映：人民公园东门井盖缺失。\n市城市管理局：已转交市公用事业局处理。\n",
+        [("市民王先生反映：", "西城区政府", "responsible"), ("市民李女士反映：", "市公用事业局", "responsible")],
+    ),
 })
 
 

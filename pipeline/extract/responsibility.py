@@ -1312,6 +1312,25 @@ def find_ordered_units(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+# 已通知责任单位涧西区政府，加强…: a hotline's or a column's reply naming the unit it passed the matter to
+NOTIFIED = re.compile(
+    r"(?:已(?:经)?(?:通知|转交|转办|交由|交办)(?:给)?(?:相关)?(?:责任单位)?|(?:通知|转交|转办|交由|交办)(?:给)?(?:相关)?责任单位)"
+    r"(?P<units>[^，,。；;：:\n“”]{2,30}?)(?=[，,。；;]|要求|进行|予以|及时|抓紧|尽快|加强|负责|处理|办理|核实)"
+)
+
+
+def find_notified_units(text: str, simple: str) -> list[Attribution]:
+    """``已通知责任单位X，…``, ``已转交X处理``: the unit a complaint was passed to is responsible."""
+    if "责任单位" not in simple and "已" not in simple:
+        return []
+    attributions = []
+    for found in NOTIFIED.finditer(simple):
+        pieces = split_units(found.group("units"), found.start("units"))
+        if pieces and names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
+            attributions.append(Attribution(found.start(), found.end("units"), tuple(unit_spans(text, pieces, "responsible"))))
+    return attributions
+
+
 # 农牧业局、供销社、工商局要尽快制定申报方案: meeting news and minutes, each unit told what it must do;
 # 建设、交通、水务部门：要在…: a duty list whose items open with the units and a colon; 公安、交通等有关部门应当…:
 # a regulation's duty article
@@ -1370,6 +1389,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_subjects_at_a_time,
     find_bodies_set_up,
     find_ordered_units,
+    find_notified_units,
 ]
 
 

@@ -325,6 +325,16 @@ def _lead_in_end(text: str, first: int) -> int:
     return stop + 1 if stop >= 0 else 0
 
 
+def _opens_next_record(field: str, first: str) -> bool:
+    """A field line whose name is the record's first field's (or shaped like it: 市民王先生反映：, 市民李女士
+    反映：) opens the next record."""
+    found = FIELD_LINE.match(first)
+    if found is None:
+        return False
+    name, first_name = field.rstrip("：:"), found.group().rstrip("：:")
+    return name == first_name or (len(name) >= 4 and len(first_name) >= 4 and name[:2] == first_name[:2] and name[-2:] == first_name[-2:])
+
+
 def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
     """Tasks of a notice that numbers nothing: each paragraph that names a responsible unit, with
     the label lines under it (``責任單位：…``), is one item, numbered in order. For web pages that
@@ -336,7 +346,10 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
     for block in blocks:
         # (a line that is only a bracketed clause closes the paragraph above: ● 白茶市场… ⏎ （主体责任：…）)
         bracket = block.text.lstrip()[:1] in "（(" and TRAILING_CLAUSE_ONLY.fullmatch(block.text.strip()) is not None
-        if groups and (starts_with_label(to_simplified(block.text[:16])) or FIELD_LINE.match(block.text) or bracket):
+        field = FIELD_LINE.match(block.text)
+        if field and groups and _opens_next_record(field.group(), groups[-1][0].text):
+            groups.append([block])  # 市民王先生反映：… ⏎ 市城管局：已通知… ⏎ 市民李女士反映：…: the first field again
+        elif groups and (starts_with_label(to_simplified(block.text[:16])) or field or bracket):
             groups[-1].append(block)
         else:
             groups.append([block])
