@@ -12,7 +12,10 @@ strategies), tried in order, a later one never overlapping an earlier one's span
 - ``find_subject_clauses``: ``A负责…；B、C负责…`` clauses that open with their units;
 - ``find_unit_headings``: ``市公安局。负责…`` an item that opens with its unit alone;
 - ``find_led_by``: ``由市安监局1名县级领导带队`` the unit that sends the leader;
-- ``find_bare_brackets``: a bracket of units closing an item.
+- ``find_bare_brackets``: a bracket of units closing an item;
+- and more (``find_glued_labels``, ``find_subjects_at_a_time``, ``find_bodies_set_up``,
+  ``find_ordered_units``: ``责成X…``, ``find_notified_units``: ``已通知责任单位X，…``), in ``CLAUSE_FINDERS``;
+  where none of them reads a text, ``find_units_told`` reads ``X要…`` / ``X应当…`` as a weak fallback.
 
 The vocabulary (labels and the keywords that give an unknown label its role, role words,
 separators, generalisers, conventions) lives in ``data/clauses.json``.
