@@ -2005,6 +2005,14 @@ CASES.update({
         "市民李女士反映：人民公园东门井盖缺失。\n市城市管理局：已转交市公用事业局处理。\n",
         [("市民王先生反映：", "西城区政府", "responsible"), ("市民李女士反映：", "市公用事业局", "responsible")],
     ),
+    # a cover letter run into one line that ends with the table's header; the rows below, cells by spaces,
+    # a merged name cell missing; the cover letter stays a paragraph
+    "space_table_whose_header_closes_a_paragraph": (
+        "县政府办公室关于分解落实2019年政府工作任务的通知 各乡镇人民政府，县政府各部门：现将任务分解表印发给你们，请认真落实。"
+        " 附件：2019年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\n一、主要预期目标（3项）\n\n"
+        "1 地区生产总值增长6.5%. 发改委\n\n2 一般公共预算收入增长5%. 财政局\n\n3 城镇登记失业率控制在3%以内. 人社局\n",
+        [("地区生产总值增长", "发改委", "lead"), ("一般公共预算收入", "财政局", "lead"), ("城镇登记失业率控", "人社局", "lead")],
+    ),
 })
 
 

@@ -271,7 +271,12 @@ def _rows_by_number(lines: list[tuple[SourceLine, list[Cell]]], numbered: bool, 
     return rows
 
 
-def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_cells: int, join_penalty: float) -> list[Table]:
+def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_cells: int, join_penalty: float,
+                      header_at_end: bool = False) -> list[Table]:
+    """Rows a line each, cells cut by ``cut``, under a header line. With ``header_at_end``, a header may also
+    close a line of other text (``…附件：…任务分解表 序号 名称 工作任务 牵头责任单位`` ⏎ ``1 …``: a page
+    that lost the break before it); the table then starts on the next line, the text before the header
+    staying a paragraph."""
     tables: list[Table] = []
     index = 0
     while index < len(lines):
@@ -280,6 +285,11 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
             index += 1
             continue
         cells = cut(line)
+        first_line = line.number
+        if header_at_end and len(cells) > min_cells and not header_is_table([c.text for c in cells]):
+            tail = _header_closing(cells)
+            if tail and _rows_follow(lines, index):
+                cells, first_line = tail, lines[index + 1].number
         if len(cells) < min_cells or not header_is_table([c.text for c in cells]):
             index += 1
             continue
@@ -312,13 +322,35 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
             cursor += 1
         header = _merge_header_fragments(header)
         rows = _rows_by_number(body, numbered, len(header))
-        table = to_table(header, rows, line.number, body[-1][0].number, join_penalty) if rows else None
+        table = to_table(header, rows, first_line, body[-1][0].number, join_penalty) if rows else None
         if table is not None:
             tables.append(table)
             index = cursor
         else:
             index += 1
     return tables
+
+
+HEADER_TAIL_MIN = 3
+
+
+def _rows_follow(lines: tuple[SourceLine, ...], index: int) -> bool:
+    """A numbered row (``1 地区生产总值…``) within the next lines, a section row (``一、…``) allowed first."""
+    following = [line for line in lines[index + 1 : index + 8] if line.text.strip()][:3]
+    for line in following:
+        if LEADING_NUMBER.match(line.text):
+            return True
+        if not section_heading(line.text):
+            return False
+    return False
+
+
+def _header_closing(cells: list[Cell]) -> list[Cell] | None:
+    """The last cells of a line, from a 序号 on, when they make a table's header."""
+    for k in range(len(cells) - HEADER_TAIL_MIN, 0, -1):
+        if column_kind(cells[k].text) == "number" and header_is_table([c.text for c in cells[k:]]):
+            return cells[k:]
+    return None
 
 
 def _empty_cells_row(text: str) -> bool:
@@ -390,7 +422,7 @@ def _headerless_table(run: list[tuple[SourceLine, list[Cell]]]) -> Table | None:
 
 
 def find_space_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
-    return _find_line_tables(lines, taken, _space_cells, 2, 0.6)
+    return _find_line_tables(lines, taken, _space_cells, 2, 0.6, header_at_end=True)
 
 
 def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
