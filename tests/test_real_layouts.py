@@ -2013,6 +2013,12 @@ CASES.update({
         "1 地区生产总值增长6.5%. 发改委\n\n2 一般公共预算收入增长5%. 财政局\n\n3 城镇登记失业率控制在3%以内. 人社局\n",
         [("地区生产总值增长", "发改委", "lead"), ("一般公共预算收入", "财政局", "lead"), ("城镇登记失业率控", "人社局", "lead")],
     ),
+    # a page that begins partway into a plan: before its first heading, sentences closed by their own clauses
+    "tasks_before_the_first_heading_of_a_continued_page": (
+        "[接上页] 完善公共租赁住房管理办法。（市住房保障局牵头） 推进城中村改造。（市建设委牵头）\n"
+        "5.全面提升教育水平\n加大中小学建设力度。（市教委牵头）\n",
+        [("完善公共租赁住房", "市住房保障局", "lead"), ("推进城中村改造", "市建设委", "lead"), ("全面提升教育水平", "市教委", "lead")],
+    ),
 })
 
 

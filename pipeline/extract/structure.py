@@ -833,6 +833,7 @@ def blocks_to_outline(blocks: list[Block]) -> Outline:
     seen: dict[str, int] = {}
     attachments = []
     items.extend(_cover_divisions(blocks[:start]))
+    items.extend(_tasks_before_the_first_heading(blocks[:start], items))
     for part in parts:
         key = part.kind if part.kind in ("main", "cover") else f"attachment{part.index}"
         if part.attachment is not None:
@@ -843,6 +844,31 @@ def blocks_to_outline(blocks: list[Block]) -> Outline:
 
 
 COVER_DIVISION_MIN = 2
+
+
+def _tasks_before_the_first_heading(front: list[Block], taken: list[RawItem]) -> list[RawItem]:
+    """A page that begins partway into a plan (a mirror's second page: ``适时调整…。（市住房保障局牵头）
+    推进旧区改造…。（市建设交通委牵头） 5.全面提升…``): before its first heading, a paragraph whose sentences
+    are closed by their own bracketed clauses holds tasks, not a cover letter's words."""
+    from .responsibility import text_to_attributions
+
+    lines = {item.line for item in taken}
+    items: list[RawItem] = []
+    for block in front:
+        if block.line in lines:
+            continue
+        text = block.text
+        closing = [a for a in text_to_attributions(text) if text[a.start] in "（(" and a.start > 0 and text[a.start - 1] in "。；;"]
+        if len(closing) < COVER_DIVISION_MIN:
+            continue
+        number = str(len(items) + 1)
+        items.append(
+            RawItem(
+                id=f"main/p{number}", part="main", attachment=None, section=None, number=number, level=UNNUMBERED_LEVEL,
+                title=first_sentence(text), text=text, origins=block.origins, line=block.line, end_line=block.line, page=block.page,
+            )
+        )
+    return items
 
 
 def _cover_divisions(front: list[Block]) -> list[RawItem]:
