@@ -129,7 +129,10 @@ def _duty_list(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
 
 def _duty_headings(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     """An item without a clause headed by a unit and its duties (``县农牧局主要工作任务：`` ⏎ …): the unit's."""
-    return [attributions or [a for a in [duty_heading(raw.title, raw.text)] if a] for raw, attributions in zip(raws, found)]
+    return [
+        attributions or [a for a in [duty_heading(raw.title) if raw.text.startswith(raw.title.strip()) else None] if a]
+        for raw, attributions in zip(raws, found)
+    ]
 
 
 def _once_each(responsibilities: list[Responsibility]) -> list[Responsibility]:

@@ -2,8 +2,8 @@
 
 The run ingests first (unchanged files are not parsed again), then reads the documents of the
 corpus folder back from the store in output order, one at a time: each document's JSON is
-written (the stored JSON itself when it is current: copied from the store by a forked writer when
-the run is parallel), and what the corpus-wide outputs need — matrix rows, graph nodes and edges,
+written (the stored JSON itself when it is current: copied from the store once the report is written
+when the run is parallel), and what the corpus-wide outputs need — matrix rows, graph nodes and edges,
 ledger rows, the report's document sections, the summary's rows — is added to accumulators, so
 that no list of documents is kept. The diffs of consecutive editions load their two documents from
 the store.
@@ -166,8 +166,8 @@ def _write_run_outputs(
     editions = []
     tasks = 0
     unit_names: set[str] = set()
-    # A document whose stored JSON is written as it is can be copied from the store by a forked
-    # writer (a connection of its own) rather than here, where nothing runs beside the reading.
+    # A document whose stored JSON is written as it is is copied from the store (a connection of its
+    # own) once the report is written, rather than during the reading, where nothing runs beside it.
     copied: list[tuple[int, Path]] | None = [] if parallel and store.path != ":memory:" else None
     # Likewise the diffs of consecutive editions (which the store's columns tell) are made by a forked
     # process while the rows are gathered here, on a core that would otherwise wait for the gathering.
@@ -259,18 +259,14 @@ def _write_run_outputs(
     try:
         _write_the_rest(out, store, report, graph, editions, sections, diffs_of, ledger.role_counts(), tasks, unit_names,
                         summary_rows, summary_unit_lines, warning_codes, clock)
-    except BaseException:
-        background.cancel()  # nothing may write into the staging folder once it is removed
-        if early is not None:
-            early.cancel()
-        raise
-    try:
         # Here, once the report is written, rather than by a forked writer: this process would
         # otherwise wait for the ledger, the longest of them.
         _copy_documents(store.path, copied or [])
         clock.lap("documents/*.json, copied")
     except BaseException:
-        background.cancel()
+        background.cancel()  # nothing may write into the staging folder once it is removed
+        if early is not None:
+            early.cancel()
         raise
     background.wait()
     clock.lap("waiting for the spreadsheets and graph files")
@@ -347,8 +343,8 @@ def _stored_editions(store: "Store", selected: list[Selected]) -> list[SimpleNam
 
 
 class _Early:
-    """The diffs of consecutive editions, made by a forked process (a read-only connection of its own) while the parent gathers the rows. The editions are told by
-    the store's columns; :meth:`diffs` checks them against those the gathering found, and makes the
+    """The diffs of consecutive editions, made by a forked process (a read-only connection of its own)
+    while the parent gathers the rows. The editions are told by the store's columns; :meth:`diffs` checks them against those the gathering found, and makes the
     diffs here if they differ (they cannot, short of a store edited meanwhile)."""
 
     def __init__(self, out: Path, store: "Store", selected: list[Selected], timings: dict[str, float] | None) -> None:

@@ -1161,13 +1161,11 @@ def unit_heading(text: str, among_units: bool = False) -> Attribution | None:
 DUTY_TAIL = re.compile(r"(?:的)?(?:主要)?(?:工作)?(?:任务|职责|责任)[:：]?$")
 
 
-def duty_heading(raw_title: str, text: str) -> Attribution | None:
-    """An item headed by a unit and the noun for its duties (``（十一）县农牧局主要工作任务：`` ⏎ the task),
-    its text opening with that heading: the unit, as :func:`unit_heading` reads it, in the text."""
-    title = raw_title.strip()
-    if not title or not DUTY_TAIL.search(title) or not text.startswith(title):
-        return None
-    return unit_heading(title)
+def duty_heading(title: str) -> Attribution | None:
+    """A heading that names a unit and the noun for its duties (``（十一）县农牧局主要工作任务：``): the unit, as
+    :func:`unit_heading` reads it (offsets into the heading without its surrounding blanks)."""
+    title = title.strip()
+    return unit_heading(title) if title and DUTY_TAIL.search(title) else None
 
 
 def _heads_as_unit(raw: str) -> bool:

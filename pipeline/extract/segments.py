@@ -345,7 +345,7 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
     groups: list[list] = []
     for block in blocks:
         # (a line that is only a bracketed clause closes the paragraph above: ● 白茶市场… ⏎ （主体责任：…）)
-        bracket = block.text.lstrip()[:1] in "（(" and TRAILING_CLAUSE_ONLY.fullmatch(block.text.strip()) is not None
+        bracket = TRAILING_CLAUSE_ONLY.fullmatch(block.text.strip()) is not None
         field = FIELD_LINE.match(block.text)
         if field and groups and _opens_next_record(field.group(), groups[-1][0].text):
             groups.append([block])  # 市民王先生反映：… ⏎ 市城管局：已通知… ⏎ 市民李女士反映：…: the first field again

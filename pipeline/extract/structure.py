@@ -636,9 +636,9 @@ def _fold_subpoints(node: _Node) -> bool:
         return True
     if any(child.children for child in children) or len(children) < 2:
         return False  # (one sub-point closed by the clause is the task: ㈦…目标 ⏎ 19、加强… ⏎ 责任部门：…)
-    from .responsibility import DUTY_TAIL, unit_heading
+    from .responsibility import duty_heading
 
-    if DUTY_TAIL.search(node.rest.strip()) and unit_heading(node.rest) is not None:
+    if duty_heading(node.rest) is not None:
         return False  # （九）县公安局主要工作任务： ⏎ 1、… ⏎ 2、… ⏎ 协助单位：…: the unit's tasks, each its own
     last = children[-1]
     clause_blocks: list[Block] = []
