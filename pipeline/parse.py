@@ -15,7 +15,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import apply_convention, duty_heading, find_convention, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import acting_part, apply_convention, duty_heading, find_convention, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -111,8 +111,26 @@ def _sections_attribute(raws: tuple[RawItem, ...]) -> bool:
 
 def _segmented(items: tuple[RawItem, ...]) -> tuple[tuple[RawItem, ...], list[list]]:
     """The items divided into their tasks (``split_item``), and each task's attribution clauses."""
-    raws = tuple(part for raw in items for part in split_item(raw))
-    return raws, [text_to_attributions(raw.text) for raw in raws]
+    raws: list[RawItem] = []
+    found: list[list] = []
+    for raw in items:
+        parts = split_item(raw)
+        attributions = [text_to_attributions(part.text) for part in parts]
+        if len(parts) > 1:
+            attributions = _acting_parts(parts, attributions)
+        raws += parts
+        found += attributions
+    return tuple(raws), found
+
+
+def _acting_parts(parts: tuple[RawItem, ...], found: list[list]) -> list[list]:
+    """A paragraph divided among units (``X负责…；保卫部制定…；Y负责…``): a part of it without a clause of its
+    own, opening with a unit's name and a task verb, is that unit's (``acting_part``), where two other
+    parts open with their units and role verb; alone, such a part is read as nothing."""
+    opened = sum(1 for part, attributions in zip(parts, found) if any(a.start == 0 for a in attributions))
+    if opened < 2:
+        return found
+    return [attributions or [a for a in [acting_part(part.text)] if a] for part, attributions in zip(parts, found)]
 
 
 DUTY_LIST_MIN = 2  # items that open with their units (市委办公室：…) for these openings to be read

@@ -2125,3 +2125,33 @@ def test_real_layout_heading_with_its_own_clause_and_sub_items_with_theirs(write
     assert [(item.number, [r.unit_raw for r in item.responsibilities]) for item in document.items] == [
         ("一", ["市扶贫办", "市移民局", "各县区政府"]), ("1", ["市扶贫办", "各县区"]), ("2", ["市移民局", "西秀区"]),
     ]
+
+
+# Session 11 (R40): one sentence divides the work among departments, most with 负责, some with a
+# task verb of their own (保卫部制定…); a lone part like that, with no sibling clauses, is no clause.
+CASES.update({
+    "divided_sentence_parts_opening_with_a_unit_and_a_verb": (
+        "为做好迎峰度夏工作，公司明确分工：调度中心负责编制电网运行方式；设备管理部组织开展线路隐患排查；"
+        "物资供应中心负责备品备件储备；客户服务部制定有序用电方案。\n",
+        [("调度中心负责编制", "调度中心", "responsible"), ("设备管理部组织开", "设备管理部", "responsible"),
+         ("物资供应中心负责", "物资供应中心", "responsible"), ("客户服务部制定有", "客户服务部", "responsible")],
+    ),
+    "a_part_with_a_verb_alone_is_no_clause": (
+        "一、迎峰度夏\n（一）设备管理部组织开展线路隐患排查。\n（二）做好备品备件储备。（责任单位：物资供应中心）\n",
+        [("做好备品备件储备", "物资供应中心", "responsible")],
+    ),
+})
+
+
+# Session 11 (R35): a document site's page run into one line opens with its page's own number
+# (``1、``) before the plan's count (``7、… 8、…``): the count is read from the number after it.
+STRAY_NUMBER_BEFORE_THE_COUNT = (
+    "1、绿化提升工作方案（续），对城区主要道路两侧的绿地进行补植。牵头单位：区园林局。责任单位：区城管局。"
+    "7、河道保洁整治。对城区河道开展全面清淤和保洁，做到水面无漂浮物，岸坡无垃圾堆放。牵头单位：区水务局。责任单位：各街道办事处。"
+    "8、背街小巷整治。对背街小巷的路面破损、照明缺失进行修复，做到路平灯亮。牵头单位：区城管局。责任单位：区住建局。\n"
+)
+CASES["a_stray_number_before_the_count_in_a_run_together_page"] = (STRAY_NUMBER_BEFORE_THE_COUNT, [
+    ("绿化提升工作方案", "区园林局", "lead"), ("绿化提升工作方案", "区城管局", "responsible"),
+    ("河道保洁整治", "区水务局", "lead"), ("河道保洁整治", "各街道办事处", "responsible"),
+    ("背街小巷整治", "区城管局", "lead"), ("背街小巷整治", "区住建局", "responsible"),
+])

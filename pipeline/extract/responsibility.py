@@ -580,6 +580,12 @@ def fields_joined_by_he() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def acting_verbs() -> tuple[str, ...]:
+    """Verbs a unit acts by at the opening of its part of a divided sentence (data/clauses.json)."""
+    return tuple(load_raw()["acting_verbs"])
+
+
+@lru_cache(maxsize=1)
 def task_verbs() -> tuple[str, ...]:
     """Words that open a task, never a name (data/clauses.json)."""
     return tuple(load_raw()["task_verbs"])
@@ -959,10 +965,78 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
             kind = duty_role(simple[begin + role.end() :])  # 建设局负责协助指导…: it helps
         units = unit_spans(text, pieces, kind)
         attributions.append(Attribution(begin, begin + role.end(), units))
-    return attributions
+    return attributions + _acting_siblings(text, simple, attributions)
 
 
 COMMA_SUBJECT_MAX = 12  # a name before ``，负责``; a longer piece is a sentence of its own
+SIBLING_BREAK = re.compile(r"[；;：:]")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+SIBLING_LEAD_IN = re.compile(r"(?:要求|请|由)")
+SIBLING_NAME_MAX = 16
+
+
+def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list[Attribution]:
+    """``X负责…；Y组织开展…；Z负责…``: in one sentence whose parts, separated by ``；``, divide the work
+    among units, and at least two of them with their role verb, a part that opens with a unit's name
+    (by its form) and a task verb gives that unit the task too (the sentence's own convention).
+    A part led in by ``要求``/``请`` counts as well (要求生产技术部牵头编制…)."""
+    found: list[Attribution] = []
+    taken = {a.start for a in clauses}
+    ends = sorted({a.start for a in clauses})
+    k = 0
+    while k < len(ends):
+        start = ends[k]
+        stop = SENTENCE_END.search(simple, start)
+        sentence_end = stop.start() if stop else len(simple)
+        back = max(simple.rfind(ch, 0, start) for ch in "。！？!?\n")
+        sentence_start = back + 1
+        inside = [s for s in ends if sentence_start <= s < sentence_end]
+        k += max(1, len(inside))
+        # at least two parts opening with their units and role verb, each after a ``；`` or ``：`` (or at
+        # the sentence's start)
+        parted = [s for s in inside if s == sentence_start or simple[s - 1] in "；;：:"]
+        if len(parted) < 2:
+            continue
+        cuts = [sentence_start] + [m.end() for m in SIBLING_BREAK.finditer(simple, sentence_start, sentence_end)]
+        for cut, next_cut in zip(cuts, cuts[1:] + [sentence_end]):
+            begin = cut
+            while begin < sentence_end and simple[begin] in " \u3000":
+                begin += 1
+            lead = SIBLING_LEAD_IN.match(simple, begin)
+            if lead:
+                begin = lead.end()
+            if any(cut <= t < next_cut for t in taken):
+                continue  # (the part has its clause)
+            sibling = _acting_unit(text, simple, begin, next_cut)
+            if sibling is not None:
+                found.append(sibling)
+    return found
+
+
+def acting_part(text: str) -> Attribution | None:
+    """The units opening ``text`` before a task verb (``保卫部制定…``), all named by their form, or none."""
+    simple = to_simplified(text)
+    stop = re.search(r"[；;。！？!?\n]", simple)
+    return _acting_unit(text, simple, 0, stop.start() if stop else len(simple))
+
+
+def _acting_unit(text: str, simple: str, begin: int, limit: int) -> Attribution | None:
+    """The units opening the part at ``begin``, before a task verb, all named by their form."""
+    verbs = acting_verbs()
+    for end in range(begin + 2, min(limit, begin + SIBLING_NAME_MAX) + 1):
+        if not simple.startswith(verbs, end):
+            continue
+        head = simple[begin:end]
+        if re.search(r"[，,、：:]$|[的了是对将把从与于以]", head):
+            return None
+        pieces = split_units(head, begin)
+        names = [to_simplified_name(raw) for raw, _, _ in pieces]
+        if pieces and all(len(raw) >= 2 and looks_like_unit(n) and could_be_unit(n) for (raw, _, _), n in zip(pieces, names)):
+            kind = "lead" if simple.startswith("牵头", end) else "responsible"
+            return Attribution(begin, end, unit_spans(text, pieces, kind))
+    return None
+
+
 ADVERBIAL = re.compile(r"(?:(?:按照?|根据|依据|为了?|围绕|针对|结合)[^，,。；;：:\n]{2,30}[，,])+$")  # (根据方案，为支持…发展，)
 
 

@@ -43,6 +43,15 @@ def _item_starts(text: str, carried: dict[int, int] | None = None) -> list[int]:
 
     found = sorted((m.start(), rank, to_int(m.group(1))) for rank, pattern in ITEM_STARTS for m in pattern.finditer(text))
     carried = {} if carried is None else carried
+    starts = _counted_starts(found, carried)
+    if not starts and not carried and len(found) >= 3 and found[0][0] == 0:
+        # (a line opened by a stray number, a document site's page ``1、…页2，`` before ``12、… 13、…``: the
+        # count is read from the number after it)
+        starts = _counted_starts(found[1:], carried)
+    return starts
+
+
+def _counted_starts(found: list[tuple[int, int, int | None]], carried: dict[int, int]) -> list[int]:
     expected: dict[int, int | None] = dict(carried)
     continued = {rank: False for rank in (1, 2, 3)}
     restart: dict[int, bool] = {}
