@@ -2155,3 +2155,87 @@ CASES["a_stray_number_before_the_count_in_a_run_together_page"] = (STRAY_NUMBER_
     ("河道保洁整治", "区水务局", "lead"), ("河道保洁整治", "各街道办事处", "responsible"),
     ("背街小巷整治", "区城管局", "lead"), ("背街小巷整治", "区住建局", "responsible"),
 ])
+
+
+# Session 11 (R45, R47, R48, first runs): a label that names the units and their leaders
+# (责任单位及责任人：…主要领导); a role label run into the item's short title, the space between them
+# lost (（一）…筛查牵头责任部门：…); a table's header of two rows written a cell a line, the role
+# columns (牵头单位, 协助单位) under one 责任单位 cell.
+CASES.update({
+    "label_naming_units_and_their_leaders": (
+        "附件\n一、站点建设\n1.年底前，完成城北消防站建设。\n责任单位及责任人:城北区政府、市消防救援支队主要领导。\n"
+        "2.年底前，完成江口消防站改造。\n责任单位和责任人：江口县政府主要负责人。\n",
+        [("年底前，完成城北", "城北区政府", "responsible"), ("年底前，完成城北", "市消防救援支队", "responsible"),
+         ("年底前，完成江口", "江口县政府", "responsible")],
+    ),
+    "role_label_run_into_the_title": (
+        "一、进展情况\n（一）老年人免费体检牵头责任部门：县卫生健康委员会\n截至3月底，已完成体检2000人。\n"
+        "（二）农村公路养护牵头责任部门：县交通运输局\n已完成养护里程120公里。\n",
+        [("老年人免费体检牵", "县卫生健康委员会", "lead"), ("农村公路养护牵头", "县交通运输局", "lead")],
+    ),
+    "two_row_header_a_cell_a_line": (
+        "序号 |\n项目名称 |\n责任单位 |\n完成时间 | ||\n牵头单位 |\n协助单位 | ||||\n"
+        "1 |\n老城区雨污分流改造 |\n市住建局 |\n市城管局 市生态环境局 |\n2025年底 |\n"
+        "2 |\n河道沿线截污管网建设 |\n市水务局 |\n属地区政府 |\n2026年底 | |\n",
+        [("老城区雨污分流改", "市住建局", "lead"), ("老城区雨污分流改", "市城管局", "support"), ("老城区雨污分流改", "市生态环境局", "support"),
+         ("河道沿线截污管网", "市水务局", "lead"), ("河道沿线截污管网", "属地区政府", "support")],
+    ),
+})
+
+
+# Session 11 (R47): a labelled bracket whose close the page lost at the end of its line.
+CASES["labelled_bracket_left_open_at_the_line_end"] = (
+    "一、民生实事\n（1）新建城市社区食堂3个。(牵头单位:县民政局\n（2）改造老旧小区12个。(牵头单位:县住建局；配合单位:各镇)\n",
+    [("新建城市社区食堂", "县民政局", "lead"), ("改造老旧小区12", "县住建局", "lead"), ("改造老旧小区12", "各镇", "support")],
+)
+
+
+# Session 11 (R47): one place's party committee and government named as one (清丰县党委、政府), and a zone's
+# 党工委、管委会, kept whole like 各盟市党委、政府.
+CASES["a_places_party_committee_and_government_as_one"] = (
+    "一、重点工程\n（1）建设沿河防护林带。（责任单位：市林业局，南乐县党委、政府，高新区党工委、管委会）\n",
+    [("建设沿河防护林带", "市林业局", "responsible"), ("建设沿河防护林带", "南乐县党委、政府", "responsible"), ("建设沿河防护林带", "高新区党工委、管委会", "responsible")],
+)
+
+
+# Session 11 (R45): a table of inspection groups, a cell a line after ``|``, each row closed by a
+# ``|`` line per empty cell: the group names the row, the lead column its unit; the inspected
+# districts (督查单位) are no one's responsibility.
+GROUPS_TABLE = "附件\n督查组分组表\n分 组\n| 督查组牵头单位\n| 督查单位\n| 备 注\n|\n第一组\n| 市应急局\n| 东城区\n|\n|\n第二组\n| 市交通局\n| 西城区\n|\n|\n第三组\n| 市市场监管局\n| 南湖区\n|\n|\n"
+CASES["inspection_groups_a_cell_a_line"] = (GROUPS_TABLE, [("第一组", "市应急局", "lead"), ("第二组", "市交通局", "lead"), ("第三组", "市市场监管局", "lead")])
+
+
+# Session 11 (R39): the groups of an inspection written as lines, each led by the unit in the bracket
+# after ``组长单位`` and helped by the one after ``副组长单位``; each group is a task numbered by its name.
+GROUPS_IN_LINES = (
+    "三、督查安排\n由领导小组统一组织，分组开展督查。\n第一组：组长单位（县应急局）\n副组长单位（县住建局）\n督查单位：城关镇、河口镇。\n"
+    "第二组：组长单位（县交通局）\n副组长单位（县水利局）\n督查单位：县直各单位。\n"
+)
+CASES["inspection_groups_in_lines_led_by_the_bracketed_unit"] = (GROUPS_IN_LINES, [
+    ("组长单位（县应急", "县应急局", "lead"), ("组长单位（县应急", "县住建局", "support"),
+    ("组长单位（县交通", "县交通局", "lead"), ("组长单位（县交通", "县水利局", "support"),
+])
+
+
+def test_real_layout_inspection_groups_are_numbered_by_their_names(write_notice):
+    document = pipeline.parse(write_notice(GROUPS_IN_LINES))
+    assert [item.number for item in document.items] == ["三", "第一组", "第二组"]
+
+
+# Session 11 (R47): points counted 一是… 二是… after a report's lead-in, each closed by its own bracket:
+# the first point is a task of its own, not the lead-in's.
+CASES["counted_points_after_a_lead_in_each_closed_by_its_bracket"] = (
+    "截至3月末，涉及我县的节点任务有3个，分别为：一是新建乡镇卫生院2所（责任单位：县卫健局）；二是改造农村危房50户（责任单位：县住建局）；"
+    "三是新增公益性岗位100个（责任单位：县人社局）。目前3个任务均已完成。\n",
+    [("新建乡镇卫生院2", "县卫健局", "responsible"), ("改造农村危房50", "县住建局", "responsible"), ("新增公益性岗位1", "县人社局", "responsible")],
+)
+
+
+# Session 11 (R45): an adverb between the units and their role verb (…等部门和单位共同配合, 积极配合) is no part
+# of the last unit's name.
+CASES["adverb_before_the_role_verb"] = (
+    "一、职责分工\n（一）春节燃放安全。由县公安局牵头，县应急局、县市场监管局等部门和单位共同配合，做好全县燃放管理工作。\n"
+    "（二）节日市场保供。县商务局牵头，县农业农村局积极配合，做好重要商品储备。\n",
+    [("春节燃放安全", "县公安局", "lead"), ("春节燃放安全", "县应急局", "support"), ("春节燃放安全", "县市场监管局", "support"),
+     ("节日市场保供", "县商务局", "lead"), ("节日市场保供", "县农业农村局", "support")],
+)

@@ -266,6 +266,9 @@ SHORT_FIELD = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 ORGANS = ("党委", "政府", "人民政府", "党工委", "管委会", "人大", "政协")
 SHARED_ORGAN = re.compile(r"(?:各|有关|相关)[\u4e00-\u9fff]{1,6}?(?:党委|政府|党工委|管委会)")
+# 清丰县党委、政府; 开发区党工委、管委会: one place's party committee and its government, named as one
+PLACE_PARTY = re.compile(r"[\u4e00-\u9fff（）()]{1,10}?(?:党委|党工委)")
+PLACE_GOVERNMENT = ("政府", "人民政府", "管委会")
 
 
 BARE_LEVEL = re.compile(r"(?:[乡镇村]|街道|镇街|乡镇|社区)(?:[（(][乡镇街道社区村、]{1,6}[）)])?")
@@ -301,7 +304,8 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
             joined.append((begin, spans[last][1]))
             index = last + 1
             continue
-        if index + 1 < len(spans) and SHARED_ORGAN.fullmatch(text[begin:end]) and text[spans[index + 1][0] : spans[index + 1][1]] in ORGANS:
+        following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else ""
+        if (SHARED_ORGAN.fullmatch(text[begin:end]) and following in ORGANS) or (PLACE_PARTY.fullmatch(text[begin:end]) and following in PLACE_GOVERNMENT):
             # 各盟市党委、政府: the party committees and the governments of every league and city
             joined.append((begin, spans[index + 1][1]))
             index += 2
@@ -613,14 +617,57 @@ def names_field_stems(head: str, pieces: list[tuple[str, int, int]]) -> bool:
 def find_labelled_brackets(text: str, simple: str) -> list[Attribution]:
     """F1/F6/F14: ``（责任单位：A、B）``, ``（牵头单位：A；责任单位：B、C）``."""
     attributions = []
-    for start, end in bracket_groups(simple):
-        inner = simple[start + 1 : end - 1]
+    groups = bracket_groups(simple)
+    for start, end in sorted(groups + _unclosed_at_line_end(simple, groups)):
+        inner = simple[start + 1 : end - 1] if simple[end - 1] in CLOSE else simple[start + 1 : end]
         if not starts_with_label(inner.lstrip()):
             continue
         units = _segments_to_units(text, simple, _labelled_segments(inner, start + 1))
         if units:
             attributions.append(Attribution(start, end, tuple(units)))
     return attributions
+
+
+def find_label_then_bracket(text: str, simple: str) -> list[Attribution]:
+    """``第一组：组长单位（县政府办）`` ⏎ ``副组长单位（县监察局）``: a known label opening its line (or after a
+    colon), its units in the bracket after it instead of after a colon."""
+    attributions = []
+    for found in LABEL_THEN_BRACKET.finditer(simple):
+        label = found.group("label")
+        if label not in known_labels():
+            continue
+        start = found.start("label")
+        if start > 0 and simple[start - 1] not in "\n：: \u3000":
+            continue
+        role = dict(vocabulary().labels)[label]
+        units = _segments_to_units(text, simple, [(label, role, found.start("units"), found.end("units"))])
+        if units:
+            attributions.append(Attribution(start, found.end(), tuple(units)))
+    return attributions
+
+
+LABEL_THEN_BRACKET = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,8}?)\s?[（(](?P<units>[^（()）\n]{2,60})[）)]")
+
+
+def _unclosed_at_line_end(simple: str, groups: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``…一次办理。(牵头单位:县人社局`` ⏎: a bracket a label opens, its close lost at the end of the line (a
+    page's markup); the clause runs to the line's end. Only the first open bracket after a line's last
+    close is tried (one per line: bounded however many brackets a line holds)."""
+    found = []
+    starts = [a for a, _ in groups]
+    line_start = 0
+    while line_start < len(simple):
+        line_end = simple.find("\n", line_start)
+        line_end = len(simple) if line_end < 0 else line_end
+        after = max(simple.rfind("）", line_start, line_end), simple.rfind(")", line_start, line_end), line_start - 1) + 1
+        opened = re.compile(r"[（(]").search(simple, after, line_end)
+        if opened is not None:
+            start = opened.start()
+            inside = bisect.bisect_right(starts, start) - 1
+            if not (inside >= 0 and groups[inside][1] > start) and line_end - start > 2 and starts_with_label(simple[start + 1 : line_end].lstrip()):
+                found.append((start, line_end))
+        line_start = line_end + 1
+    return tuple(found)
 
 
 def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: bool = False, led: bool = False) -> tuple[list[UnitSpan], int] | None:
@@ -872,7 +919,8 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
         # ``1、农村道路畅通工程，牵头部门：市交通局。``
         # (其责任单位为…: "its" before the label, after a comma or a full stop)
         opening = start - 1 if simple[start - 1 : start] == "其" else start
-        begins = opening == 0 or simple[opening - 1] in "\n。" or (simple[opening - 1] in "，," and label in known_labels())
+        begins = opening == 0 or simple[opening - 1] in "\n。" or (simple[opening - 1] in "，," and label in known_labels()) \
+            or (simple[value_start - 1] in "：:" and _glued_to_its_title(simple, label, start))
         gap = simple[min(run_end, start) : start] if run else ""
         continues = bool(run) and (start < run_end or (gap.strip("；; \n，,") == "" and "\n\n" not in gap))
         if not (begins or continues):
@@ -891,6 +939,20 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
         run_end = value_end
     close()
     return attributions
+
+
+GLUED_TITLE_MAX = 40
+
+
+def _glued_to_its_title(simple: str, label: str, start: int) -> bool:
+    """``（一）适龄女生HPV疫苗接种牵头责任部门：县卫健委``: a known label that opens with its role word, run
+    into the short title before it on its line (the space between them lost), the title no unit's name
+    (``县农业农村局责任单位：`` is a unit and its label)."""
+    if label not in known_labels() or not label.startswith(ROLE_OPENINGS):
+        return False
+    line_start = simple.rfind("\n", 0, start) + 1
+    title = simple[line_start:start]
+    return 2 <= len(title) <= GLUED_TITLE_MAX and not re.search(r"[。；;：:，,、的]", title) and not looks_like_unit(title)
 
 
 SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n：:]))")
@@ -981,7 +1043,6 @@ def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list
     (by its form) and a task verb gives that unit the task too (the sentence's own convention).
     A part led in by ``要求``/``请`` counts as well (要求生产技术部牵头编制…)."""
     found: list[Attribution] = []
-    taken = {a.start for a in clauses}
     ends = sorted({a.start for a in clauses})
     k = 0
     while k < len(ends):
@@ -990,8 +1051,8 @@ def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list
         sentence_end = stop.start() if stop else len(simple)
         back = max(simple.rfind(ch, 0, start) for ch in "。！？!?\n")
         sentence_start = back + 1
-        inside = [s for s in ends if sentence_start <= s < sentence_end]
-        k += max(1, len(inside))
+        inside = ends[bisect.bisect_left(ends, sentence_start) : bisect.bisect_left(ends, sentence_end)]
+        k = max(k + 1, bisect.bisect_left(ends, sentence_end))
         # at least two parts opening with their units and role verb, each after a ``；`` or ``：`` (or at
         # the sentence's start)
         parted = [s for s in inside if s == sentence_start or simple[s - 1] in "；;：:"]
@@ -1005,7 +1066,7 @@ def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list
             lead = SIBLING_LEAD_IN.match(simple, begin)
             if lead:
                 begin = lead.end()
-            if any(cut <= t < next_cut for t in taken):
+            if bisect.bisect_left(ends, cut) < bisect.bisect_left(ends, next_cut):
                 continue  # (the part has its clause)
             sibling = _acting_unit(text, simple, begin, next_cut)
             if sibling is not None:
@@ -1465,6 +1526,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_bodies_set_up,
     find_ordered_units,
     find_notified_units,
+    find_label_then_bracket,
 ]
 
 

@@ -24,11 +24,13 @@ MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not 
 
 def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     attributions = text_to_attributions(raw.text)
+    grouped = _group_line_cuts(raw.text, attributions)
     cuts = (
-        _closing_bracket_cuts(raw.text, attributions)
+        grouped
+        or _ordinal_point_cuts(raw.text, attributions)
+        or _closing_bracket_cuts(raw.text, attributions)
         or _clause_line_cuts(raw.text, attributions)
         or _led_topic_cuts(raw.text, attributions)
-        or _ordinal_point_cuts(raw.text, attributions)
         or _subject_clause_cuts(raw.text, attributions, untitled=raw.level == UNNUMBERED_LEVEL)
         or (_sentence_clause_cuts(raw.text, attributions) if raw.level == UNNUMBERED_LEVEL else [])
         or (_led_sentence_cuts(raw.text, attributions) if raw.level == UNNUMBERED_LEVEL else [])
@@ -43,7 +45,8 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         cuts = [heading_end, *cuts]
     bounds = [0, *cuts, len(raw.text)]
     # (not where the text before the first cut holds a clause of its own: 交通部门负责…。 教育部门负责…。)
-    retitle = (_title_only(raw.text[: cuts[0]]) or cuts[0] == heading_end) and not (raw.level == UNNUMBERED_LEVEL and _attributes_between(0, cuts[0], attributions))
+    retitle = (_title_only(raw.text[: cuts[0]]) or cuts[0] == heading_end) and not (raw.level == UNNUMBERED_LEVEL and _attributes_between(0, cuts[0], attributions)) \
+        and not grouped  # (the groups of an inspection are numbered by their names, below; the text above them stays the item)
     if retitle:
         bounds = bounds[1:]  # the section's title line above its first task is no task itself
     items = []
@@ -57,8 +60,8 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
             items.append(replace(raw, text=text, origins=raw.origins[start:end], **({"title": _task_title(text)} if retitle else {})))
             continue
         number = f"{raw.number}.{k}"
-        ordinal = ORDINAL.match(text)
-        if ordinal:  # 二是请…: the clause's own ordinal is its number
+        ordinal = ORDINAL.match(text) or (GROUP_LINE.match(text) if grouped else None)
+        if ordinal:  # 二是请…, 第二组：…: the clause's own ordinal (the group's name) is its number
             number, text, start = ordinal.group(1), text[ordinal.end() :], start + ordinal.end()
         items.append(
             replace(
@@ -168,6 +171,21 @@ def _led_sentence_cuts(text: str, attributions: list[Attribution]) -> list[int]:
         return []
     cuts = [a.start for a in attributions[1:] if text[a.start - 1 : a.start] in ("。", "；", ";") and (text[a.start] == "由" or opens_with_units(text, a))]
     return cuts if all(_has_task(text[cut:following]) for cut, following in zip(cuts, cuts[1:] + [len(text)])) else []
+
+
+GROUP_LINE = re.compile(r"^(第[一二三四五六七八九十\d]{1,3}(?:督查|检查|巡查|指导|工作)?组)[：:]\s*", re.M)
+
+
+def _group_line_cuts(text: str, attributions: list[Attribution]) -> list[int]:
+    """Before each line that opens a group (``第一组：组长单位（…）`` ⏎ ``副组长单位（…）`` ⏎ ``第二组：…``), where
+    two groups or more each name their units: the groups of an inspection, a task each."""
+    starts = [m.start() for m in GROUP_LINE.finditer(text)]
+    if len(starts) < 2:
+        return []
+    bounds = starts + [len(text)]
+    if not all(_attributes_between(a, b, attributions) for a, b in zip(bounds, bounds[1:])):
+        return []
+    return [start for start in starts if start > 0]
 
 
 def _clause_line_cuts(text: str, attributions: list[Attribution]) -> list[int]:

@@ -67,6 +67,9 @@ def _rows(lines: tuple[SourceLine, ...], start: int, taken: set[int]):
             return
         yield [join(parts) for parts in cells], cursor
         index = cursor + 1
+        # (the row's empty last cells, a ``|`` line each: 第一组 ⏎ | 市安监局 ⏎ | 雁塔区 ⏎ | ⏎ |)
+        while index < len(lines) and lines[index].number not in taken and ROW_END.match(lines[index].text):
+            index += 1
 
 
 def _short(parts: list[Cell]) -> bool:

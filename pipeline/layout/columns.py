@@ -18,7 +18,7 @@ from ..model import TableCell
 from ..extract.normalise import to_simplified
 
 NUMBER_HEADERS = ("序号", "编号", "序")
-TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点|职责|^具体要求$")
+TASK_HEADER = re.compile(r"任务|内容|措施|事项|项目|工作|目标|指标|名称|举措|要点|职责|^具体要求$|^(?:分组|组别)$")  # (督查组分组表: a row per group)
 # 问题描述, 存在问题: in a rectification or inspection list the problem is the task (a task column
 # only when no role word made the header a label: 问题整改责任单位 is one).
 PROBLEM_HEADER = re.compile(r"问题(?:描述|清单|表现|情况)?$|^问题")
@@ -182,7 +182,10 @@ UNIT_LIST_MAX = 200
 
 def unit_strength(text: str) -> float:
     """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise; names
-    separated by spaces only (区城管局 区水投) are a list too."""
+    separated by spaces only (区城管局 区水投) are a list too; a group of a table that lists groups
+    (第一组, 第十二组) names none."""
+    if GROUP_ROW.fullmatch(text.strip()):
+        return 0.0
     strength = _list_strength(text)
     if not strength and SPACE_RUN.search(text.strip()):
         strength = _list_strength(SPACE_RUN.sub("、", text.strip()))
@@ -190,6 +193,7 @@ def unit_strength(text: str) -> float:
 
 
 SPACE_RUN = re.compile(r"[ \u3000\u00a0]+")
+GROUP_ROW = re.compile(r"第[一二三四五六七八九十\d]{1,3}(?:督查|检查|巡查|指导)?组")
 
 
 def _list_strength(text: str) -> float:

@@ -97,6 +97,33 @@ def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+ROLED = ("lead", "support", "responsible")
+
+
+def unfold_spanned_header(cells: list[Cell]) -> list[Cell]:
+    """A header of two rows written out one cell a line: ``序号 名称 责任单位 时间安排 投资`` then the
+    cells under ``责任单位``, ``牵头单位 协助单位``. The trailing cells that each name a role sit under the
+    one unit cell of the first row that names none of its own (责任单位, the group), and take its place."""
+    from ..extract.responsibility import label_role
+
+    def role(cell: Cell) -> str | None:
+        text = header_text(cell.text)
+        return label_role(text) if column_kind(cell.text) == "unit" else None
+
+    roles = [role(c) for c in cells]
+    tail = 0
+    while tail < len(cells) and roles[len(cells) - 1 - tail] in ("lead", "support"):
+        tail += 1
+    if tail < 2 or len({roles[-1 - k] for k in range(tail)}) < 2:
+        return cells  # (sub-columns of different roles: 牵头单位 and 配合单位; not a row of leads alone)
+    first_row = cells[: len(cells) - tail]
+    groups = [k for k, c in enumerate(first_row) if column_kind(c.text) == "unit"]
+    if len(groups) != 1 or roles[groups[0]] != "responsible" or len(first_row) < 3:
+        return cells
+    k = groups[0]
+    return first_row[:k] + cells[len(cells) - tail :] + first_row[k + 1 :]
+
+
 def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6, task_column: int | None = None, by_position: bool = False) -> Table | None:
     """Align every row to the header's columns; columns empty in every row are dropped.
     ``task_column``: the column known to state the tasks (the one whose cells are numbered);
@@ -468,7 +495,7 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
                 break  # (a section row 一、… right below the header ends it, 一、量化类任务(共14项) too)
             header.append(cell)
             position += 1
-        header = _merge_header_fragments(header)
+        header = unfold_spanned_header(_merge_header_fragments(header))
         if len(header) < 3 or not header_is_table([c.text for c in header]):
             index += 1
             continue
