@@ -2239,3 +2239,32 @@ CASES["adverb_before_the_role_verb"] = (
     [("春节燃放安全", "县公安局", "lead"), ("春节燃放安全", "县应急局", "support"), ("春节燃放安全", "县市场监管局", "support"),
      ("节日市场保供", "县商务局", "lead"), ("节日市场保供", "县农业农村局", "support")],
 )
+
+
+@pytest.mark.parametrize("label, role", [
+    ("责任单位及责任人", "responsible"), ("责任部门/责任人", "responsible"), ("牵头单位和负责人", "lead"),
+    ("配合单位及联系人", "support"), ("责任人", "person"), ("具体责任人", "person"),
+])
+def test_real_layout_a_label_naming_the_people_beside_its_units_keeps_its_role(label, role):
+    """A known label with the people beside it (及责任人, /负责人) gives its units the known label's role; the
+    people alone stay people."""
+    from pipeline.extract.responsibility import find_labels, label_role
+
+    assert label_role(label) == role
+    assert find_labels(f"1.完成改造。\n{label}：县住建局")[0][:2] == (label, role)
+
+
+# Session 11: a header of two rows, the role columns under one 责任单位 cell, in each text table layout.
+TWO_ROW_HEADERS = {
+    "pipe_rows": "| 序号 | 工作任务 | 责任单位 | | 完成时限 |\n| | | 牵头单位 | 配合单位 | |\n| 1 | 推进背街小巷改造 | 市住建局 | 市财政局 | 年底 |\n| 2 | 建设社区公园 | 市城管局 | 各区政府 | 年底 |\n",
+    "pipe_rows_without_the_leading_bar": "序号 | 工作任务 | 责任单位 | 完成时限 |\n牵头单位 | 配合单位 |\n1 | 推进背街小巷改造 | 市住建局 | 市财政局 | 年底 |\n2 | 建设社区公园 | 市城管局 | 各区政府 | 年底 |\n",
+    "space_rows": "序号 工作任务 责任单位 完成时限\n牵头单位 配合单位\n1 推进背街小巷改造 市住建局 市财政局 年底\n2 建设社区公园 市城管局 各区政府 年底\n",
+}
+
+
+@pytest.mark.parametrize("text", TWO_ROW_HEADERS.values(), ids=TWO_ROW_HEADERS.keys())
+def test_real_layout_two_row_header_gives_each_role_column_its_role(write_notice, text):
+    assert triples(pipeline.parse(write_notice(text))) == [
+        ("推进背街小巷改造", "市住建局", "lead"), ("推进背街小巷改造", "市财政局", "support"),
+        ("建设社区公园", "市城管局", "lead"), ("建设社区公园", "各区政府", "support"),
+    ]

@@ -99,7 +99,7 @@ def vocabulary() -> Vocabulary:
     # A label ends in a colon, or in 为 / 是 before a name (牵头单位为市发改委, 主责单位是市交通委).
     # ... optionally with an alternative in brackets (牵头处室（单位）：).
     label_regex = re.compile(
-        f"((?:{known})|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
+        f"((?:(?:{known})(?:{LEADERS_BESIDE.pattern[:-1]})?)|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
     )
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end; or by
@@ -368,12 +368,20 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     return begin, end
 
 
+# A label naming the units and the people beside them: 责任单位及责任人, 牵头部门和负责人, 责任单位/责任领导.
+LEADERS_BESIDE = re.compile(r"(?:及|和|与|、|/)(?:责任人|负责人|责任领导|分管领导|联系人)$")
+
+
 def label_role(label: str) -> str | None:
-    """The role a label gives: a known label's, else the first keyword's (主责单位 → lead); ``None``: not a label."""
+    """The role a label gives: a known label's, else the first keyword's (主责单位 → lead); ``None``: not a label.
+    A known label with the people beside it (责任部门及责任人) gives the known label's role."""
     vocab = vocabulary()
     known = dict(vocab.labels)
     if label in known:
         return known[label]
+    base = LEADERS_BESIDE.sub("", label)
+    if base != label and known.get(base) in ("lead", "support", "responsible"):
+        return known[base]
     return next((role for keyword, role in vocab.label_keywords if keyword in label), None)
 
 

@@ -42,6 +42,15 @@ def _cells(line: SourceLine) -> list[TableCell] | None:
     return cells
 
 
+def _sub_header(header: list[TableCell], row: list[TableCell]) -> bool:
+    """``| 序号 | 工作任务 | 责任单位 | | 时限 |`` ⏎ ``| | | 牵头单位 | 配合单位 | |``: the second row of a header,
+    its cells under a merged one (责任单位) naming the role columns, the other cells empty."""
+    from .columns import column_kind
+
+    named = [cell.text for cell in row if cell.text.strip()]
+    return 2 <= len(named) < len(row) and all(column_kind(text) == "unit" for text in named) and any(column_kind(c.text) == "unit" for c in header)
+
+
 def _is_heading(text: str) -> bool:
     from ..heal import heal_line
     from ..extract.patterns import patterns
@@ -60,7 +69,8 @@ def find_text_tables(lines: tuple[SourceLine, ...]) -> tuple[Table, ...]:
 
     def close() -> None:
         if len(run) >= 2:
-            tables.append(Table(rows=tuple(tuple(c) for _, c in run), first_line=run[0][0].number, last_line=run[-1][0].number, header_rows=1))
+            header_rows = 2 if len(run) >= 3 and _sub_header(run[0][1], run[1][1]) else 1
+            tables.append(Table(rows=tuple(tuple(c) for _, c in run), first_line=run[0][0].number, last_line=run[-1][0].number, header_rows=header_rows))
         run.clear()
 
     for line in lines:

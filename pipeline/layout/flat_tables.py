@@ -347,7 +347,7 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
                 break  # (新增学位810个 | |||||: a row whose other cells are empty continues the one above)
             body.append((lines[cursor], more))
             cursor += 1
-        header = _merge_header_fragments(header)
+        header = unfold_spanned_header(_merge_header_fragments(header))
         rows = _rows_by_number(body, numbered, len(header))
         table = to_table(header, rows, first_line, body[-1][0].number, join_penalty) if rows else None
         if table is not None:
