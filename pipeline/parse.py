@@ -83,7 +83,7 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
             outline = replace(outline, items=paragraphs)
             warnings.append(ParseWarning("unnumbered_items", f"the numbered items name no responsible unit; {len(paragraphs)} paragraphs that do read as tasks"))
             raws, found = read
-    found = _duty_headings(raws, _duty_list(raws, found))
+    found = _acting_items(raws, _duty_headings(raws, _duty_list(raws, found)))
     names = written_names(a for attributions in found for a in attributions)
     items = [
         # (a rule that says 下同 applies from the item that states it on)
@@ -143,6 +143,28 @@ def _duty_list(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     if sum(1 for o in openings if o is not None) < DUTY_LIST_MIN:
         return found
     return [attributions if opening is None or attributions else [opening] for attributions, opening in zip(found, openings)]
+
+
+ACTING_ITEMS_MIN = 2  # items of one section without a clause that open with a unit and a task verb
+
+
+def _acting_items(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
+    """Measures numbered under one heading, each opening with the unit that carries it out
+    (``（1）人力资源社会保障部组织实施…`` ⏎ ``（2）各省（自治区、直辖市）党委组织部每年安排…``): an item without a
+    clause that opens with a unit's name (by its form) and a task verb is that unit's, where at least
+    two items of its section do so."""
+    openings = [acting_part(raw.text) if not attributions else None for raw, attributions in zip(raws, found)]
+    by_section: dict = {}
+    for raw, opening in zip(raws, openings):
+        if opening is not None:
+            key = raw.section.line if raw.section is not None else None
+            by_section[key] = by_section.get(key, 0) + 1
+    if not any(count >= ACTING_ITEMS_MIN for count in by_section.values()):
+        return found
+    return [
+        [opening] if opening is not None and by_section[raw.section.line if raw.section is not None else None] >= ACTING_ITEMS_MIN else attributions
+        for raw, attributions, opening in zip(raws, found, openings)
+    ]
 
 
 def _duty_headings(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:

@@ -2268,3 +2268,45 @@ def test_real_layout_two_row_header_gives_each_role_column_its_role(write_notice
         ("推进背街小巷改造", "市住建局", "lead"), ("推进背街小巷改造", "市财政局", "support"),
         ("建设社区公园", "市城管局", "lead"), ("建设社区公园", "各区政府", "support"),
     ]
+
+
+# Session 11 (R51, R42): a newspaper's digest of complaints under group titles; each complaint is a
+# task of the unit the reply names: notified (已通知X, 已发现并通知X) or putting it right itself
+# (X已于…将…, X正在…), not the bureau that replies.
+COMPLAINTS_UNDER_GROUP_TITLES = (
+    "市容管理\n市民张先生反映：文化路夜市摊点占用人行道，行人只能走机动车道。\n"
+    "市城管局：巡查人员已发现并通知西城区城管执法大队，要求本周内整治。\n"
+    "市民赵女士反映：南门菜场门口垃圾堆放多日无人清运。\n市城管局：已通知南门街道办事处，要求两日内清运完毕。\n"
+    "设施维护\n市民钱先生反映：建设路公交站台的雨棚破损漏雨。\n市城管局：市公交集团公司已于5日将雨棚修好。\n"
+    "市民孙女士反映：滨河公园的路灯连续多晚不亮。\n市城管局：市路灯管理所正在对线路进行检修。\n"
+)
+CASES["complaints_under_group_titles_answered_by_the_unit_the_reply_names"] = (COMPLAINTS_UNDER_GROUP_TITLES, [
+    ("市民张先生反映：", "西城区城管执法大队", "responsible"), ("市民赵女士反映：", "南门街道办事处", "responsible"),
+    ("市民钱先生反映：", "市公交集团公司", "responsible"), ("市民孙女士反映：", "市路灯管理所", "responsible"),
+])
+
+
+# Session 11 (R49, after its first run): a central plan's measures, ``主要措施：(1)… (2)…`` run into one
+# line; each measure opens with the unit that carries it out (no role word), or with a unit acting
+# together with others (X会同Y: X responsible, no 牵头 names it the lead; Y support); levels with their notes named as one collective.
+MEASURES_RUN_TOGETHER = (
+    "三、专业技术人员培训\n"
+    "主要措施：(1)国家人事部门组织实施专业技术人员继续教育，指导各行业开展全员培训，逐步形成继续教育制度体系，建立健全相关规章。"
+    "(2)中央组织部会同有关部门，每年安排600名左右高级专家到国家级培训机构培训，提高培训质量。"
+    "(3)各省（自治区、直辖市）、市（地、州、盟）人事部门每年安排不少于1/5的专业技术人员参加培训，确保全覆盖。\n"
+)
+CASES["measures_run_together_each_opened_by_its_unit"] = (MEASURES_RUN_TOGETHER, [
+    ("国家人事部门组织", "国家人事部门", "responsible"),
+    ("中央组织部会同有", "中央组织部", "responsible"), ("中央组织部会同有", "有关部门", "support"),
+    ("各省（自治区、直", "各省（自治区、直辖市）、市（地、州、盟）人事部门", "responsible"),
+])
+CASES["acting_together_with_others"] = (
+    "一、完善制度\n1.市发展改革委会同市财政局、市统计局研究制定考核办法。\n2.由市人社局会同市教育局负责技能培训。\n",
+    [("市发展改革委会同", "市发展改革委", "responsible"), ("市发展改革委会同", "市财政局", "support"), ("市发展改革委会同", "市统计局", "support"),
+     ("由市人社局会同市", "市人社局", "responsible"), ("由市人社局会同市", "市教育局", "support")],
+)
+# A lone measure opened by a unit, its siblings attributed otherwise, stays unattributed.
+CASES["a_lone_item_opened_by_a_unit_is_no_clause"] = (
+    "一、重点任务\n1.市城管局完成三轮车统一标识改造。\n2.推进道路保洁。（责任单位：市环卫处）\n3.开展夜间巡查。（责任单位：市公安局）\n",
+    [("推进道路保洁", "市环卫处", "responsible"), ("开展夜间巡查", "市公安局", "responsible")],
+)

@@ -99,4 +99,6 @@ def test_real_collected_batch_holds_its_floor(batch):
     if not figures:
         pytest.skip(f"no text of {batch} is saved in {folder}")
     f1 = scorer.prf(scorer.total(figures))[2]
-    assert f1 >= FLOORS[batch]["pairs_f1"], f"{batch}: pairs F1 {f1:.3f}"
+    # (a batch whose gold has just landed has no floor until scripts/real_floors.py sets one)
+    floor = FLOORS.get(batch, {}).get("pairs_f1", 0.0)
+    assert f1 >= floor, f"{batch}: pairs F1 {f1:.3f}, below its floor {floor}"

@@ -281,7 +281,8 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
     while index < len(spans):
         begin, end = spans[index]
         # (a bare level too: 市、区建设部门 is the city's and the districts' departments, one collective)
-        if re.fullmatch(r"(?:各|相关|有关)?[县市区旗乡镇州盟](?:（[县市区旗乡镇、]{1,6}）)?|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
+        # (各省（自治区、直辖市）、市（地、州、盟）党委组织部: the levels with their notes, one collective)
+        if re.fullmatch(r"(?:各|相关|有关)?[县市区旗乡镇州盟](?:（[县市区旗乡镇、]{1,6}）)?|各[省市][（(][\u4e00-\u9fff、]{2,10}[）)]|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
@@ -866,7 +867,12 @@ def _led_verb_units(text: str, simple: str, start: int, end: int) -> tuple[list[
     pieces = split_units(found.group("units"), found.start("units"))
     if not pieces or not (names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]) or names_field_stems(found.group("units"), pieces)):
         return None
-    units = [UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1)]
+    # (由A会同B负责…: B supports, as in 由A会同B负责。)
+    together = simple.find("会同", found.start("units"), found.end("units"))
+    units = [
+        UnitSpan(text[a:b], a, b, "support" if 0 <= together < a and role == "responsible" else role, n, "")
+        for n, (_, a, b) in enumerate(pieces, start=1)
+    ]
     return units, found.end("role")
 
 
@@ -1042,7 +1048,7 @@ COMMA_SUBJECT_MAX = 12  # a name before ``，负责``; a longer piece is a sente
 SIBLING_BREAK = re.compile(r"[；;：:]")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 SIBLING_LEAD_IN = re.compile(r"(?:要求|请|由)")
-SIBLING_NAME_MAX = 16
+SIBLING_NAME_MAX = 30  # (各省（自治区、直辖市）、市（地、州、盟）党委组织部: a long name)
 
 
 def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list[Attribution]:
@@ -1089,11 +1095,20 @@ def acting_part(text: str) -> Attribution | None:
     return _acting_unit(text, simple, 0, stop.start() if stop else len(simple))
 
 
+NAME_END_CHARS = frozenset("部局委办厅处科室所站队院校会司中")
+ACTING_ADVERBS = ("每年", "每季度", "按照", "根据", "定期", "统筹", "积极", "进一步", "继续", "要", "将", "应", "负责", "牵头")
+
+
 def _acting_unit(text: str, simple: str, begin: int, limit: int) -> Attribution | None:
-    """The units opening the part at ``begin``, before a task verb, all named by their form."""
+    """The units opening the part at ``begin`` before a task verb (or an adverb before it: 每年安排, 按照…),
+    all named by their form. A verb that goes on into a name is the name's (中央组织部每年…, 人力资源社会保障部
+    组织实施…: not 中央 before 组织, nor 人力资源社会 before 保障)."""
     verbs = acting_verbs()
     for end in range(begin + 2, min(limit, begin + SIBLING_NAME_MAX) + 1):
-        if not simple.startswith(verbs, end):
+        verb = next((v for v in verbs if simple.startswith(v, end)), None)
+        if verb is not None and simple[end + len(verb) : end + len(verb) + 1] in NAME_END_CHARS:
+            continue  # (组织部, 保障部: part of the name)
+        if verb is None and not simple.startswith(ACTING_ADVERBS, end):
             continue
         head = simple[begin:end]
         if re.search(r"[，,、：:]$|[的了是对将把从与于以]", head):
@@ -1103,6 +1118,8 @@ def _acting_unit(text: str, simple: str, begin: int, limit: int) -> Attribution 
         if pieces and all(len(raw) >= 2 and looks_like_unit(n) and could_be_unit(n) for (raw, _, _), n in zip(pieces, names)):
             kind = "lead" if simple.startswith("牵头", end) else "responsible"
             return Attribution(begin, end, unit_spans(text, pieces, kind))
+        if verb is not None:
+            return None  # (a verb after words that are no unit: a sentence, not a unit acting)
     return None
 
 
@@ -1419,6 +1436,34 @@ def find_subjects_at_a_time(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
+# 省发展改革委会同省财政厅研究制定…; 中央组织部会同有关部门，每年安排…: a unit acting together with others
+# (会同), opening its sentence: it is responsible, the others support (as 请A会同B… and 由A会同B负责 read:
+# no 牵头 names it the lead).
+TOGETHER_WITH = re.compile(
+    r"(?:^|(?<=[。；;！\n：:]))(?P<lead>[^，,。；;：:\n“”（(]{2,30}?)会同(?P<others>[^，,。；;：:\n“”]{2,40}?)"
+    r"(?=[，,]|(?P<role>负责|共同|研究|制定|制订|组织|开展|做好|推进|落实|建立|完善|编制|实施|出台|加强|抓好|每年|定期|指导|督促))"
+)
+
+
+def find_together_with(text: str, simple: str) -> list[Attribution]:
+    """``X会同Y，…`` / ``X会同Y研究制定…`` opening a sentence (not ``由X会同Y负责``, find_role_sentences' to read)."""
+    if "会同" not in simple:
+        return []
+    attributions = []
+    for found in TOGETHER_WITH.finditer(simple):
+        lead = split_units(found.group("lead"), found.start("lead"))
+        others = split_units(found.group("others"), found.start("others"))
+        lead_names = [to_simplified_name(raw) for raw, _, _ in lead]
+        other_names = [to_simplified_name(raw) for raw, _, _ in others]
+        if found.group("lead").startswith("由") or not lead or not all(looks_like_unit(n) and could_be_unit(n) for n in lead_names):
+            continue
+        if not others or not all(could_be_unit(n) or is_collective(n) for n in other_names):
+            continue
+        units = unit_spans(text, lead, "responsible") + unit_spans(text, others, "support")
+        attributions.append(Attribution(found.start("lead"), found.end("others"), tuple(units)))
+    return attributions
+
+
 # 成立大涌镇人居环境整治督查领导小组，负责组织推进…: the body set up is responsible for what follows.
 SET_UP = re.compile(
     r"成立(?P<units>[^，,。；;：:\n“”]{2,40}?(?:领导小组|工作小组|工作组|专班|指挥部|委员会))[，,](?:[^，,。；;]{0,30}?任组长[，,])?(?P<role>负责|牵头)"
@@ -1458,21 +1503,48 @@ def find_ordered_units(text: str, simple: str) -> list[Attribution]:
 
 # 已通知责任单位涧西区政府，加强…: a hotline's or a column's reply naming the unit it passed the matter to
 NOTIFIED = re.compile(
-    r"(?:已(?:经)?(?:通知|转交|转办|交由|交办)(?:给)?(?:相关)?(?:责任单位)?|(?:通知|转交|转办|交由|交办)(?:给)?(?:相关)?责任单位)"
+    r"(?:(?:已(?:经)?|已发现并|并)(?:通知|转交|转办|交由|交办)(?:给)?(?:相关)?(?:责任单位)?|(?:通知|转交|转办|交由|交办)(?:给)?(?:相关)?责任单位)"
     r"(?P<units>[^，,。；;：:\n“”]{2,30}?)(?=[，,。；;]|要求|进行|予以|及时|抓紧|尽快|加强|负责|处理|办理|核实)"
 )
 
 
 def find_notified_units(text: str, simple: str) -> list[Attribution]:
     """``已通知责任单位X，…``, ``已转交X处理``: the unit a complaint was passed to is responsible."""
-    if "责任单位" not in simple and "已" not in simple:
+    if "责任单位" not in simple and "已" not in simple and "反映" not in simple:
         return []
     attributions = []
     for found in NOTIFIED.finditer(simple):
         pieces = split_units(found.group("units"), found.start("units"))
         if pieces and names_a_unit_list([to_simplified_name(raw) for raw, _, _ in pieces]):
             attributions.append(Attribution(found.start(), found.end("units"), tuple(unit_spans(text, pieces, "responsible"))))
+    if "反映" in simple:
+        attributions += _reply_actors(text, simple, attributions)
     return attributions
+
+
+# 市民李女士反映：… ⏎ 市城管局：市供电公司已于10月6日将电线杆移走。: in a reply to a complaint, the unit that
+# has put it right (or is doing so) answers for it.
+REPLY_FIELD = re.compile(r"^(?P<field>[^，,。；;：:\n]{3,20})[：:]", re.M)
+REPLY_ACTOR = re.compile(r"(?P<units>[^，,。；;：:\n“”]{3,20}?)(?:已经|已于|已|正在|将于)")
+
+
+def _reply_actors(text: str, simple: str, notified: list[Attribution]) -> list[Attribution]:
+    found = []
+    for field in REPLY_FIELD.finditer(simple):
+        if not looks_like_unit(to_simplified_name(field.group("field"))):
+            continue  # (市民李女士反映：the complaint; the reply's field is a unit)
+        line_end = simple.find("\n", field.end())
+        line_end = len(simple) if line_end < 0 else line_end
+        if any(field.end() <= a.start < line_end for a in notified):
+            continue  # (已通知X: the unit notified, not the one replying)
+        actor = REPLY_ACTOR.match(simple, field.end(), line_end)
+        if actor is None:
+            continue
+        pieces = split_units(actor.group("units"), actor.start("units"))
+        names = [to_simplified_name(raw) for raw, _, _ in pieces]
+        if pieces and all(looks_like_unit(n) and could_be_unit(n) for n in names):
+            found.append(Attribution(actor.start(), actor.end("units"), tuple(unit_spans(text, pieces, "responsible"))))
+    return found
 
 
 # 农牧业局、供销社、工商局要尽快制定申报方案: meeting news and minutes, each unit told what it must do;
@@ -1535,6 +1607,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_ordered_units,
     find_notified_units,
     find_label_then_bracket,
+    find_together_with,
 ]
 
 

@@ -353,6 +353,9 @@ def _opens_next_record(field: str, first: str) -> bool:
     return name == first_name or (len(name) >= 4 and len(first_name) >= 4 and name[:2] == first_name[:2] and name[-2:] == first_name[-2:])
 
 
+GROUP_TITLE = re.compile(r"[\u4e00-\u9fff]{2,8}")  # 加强管理, 设施有瑕: a digest's group of records
+
+
 def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
     """Tasks of a notice that numbers nothing: each paragraph that names a responsible unit, with
     the label lines under it (``責任單位：…``), is one item, numbered in order. For web pages that
@@ -367,6 +370,8 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
         field = FIELD_LINE.match(block.text)
         if field and groups and _opens_next_record(field.group(), groups[-1][0].text):
             groups.append([block])  # 市民王先生反映：… ⏎ 市城管局：已通知… ⏎ 市民李女士反映：…: the first field again
+        elif field and groups and len(groups[-1]) == 1 and GROUP_TITLE.fullmatch(groups[-1][0].text.strip()):
+            groups.append([block])  # 加强管理 ⏎ 市民王先生反映：…: a group's title above the records, no record itself
         elif groups and (starts_with_label(to_simplified(block.text[:16])) or field or bracket):
             groups[-1].append(block)
         else:

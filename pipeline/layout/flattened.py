@@ -14,14 +14,16 @@ from ..model import SourceLine
 
 LONG_LINE = 120  # shorter lines are paragraphs as they stand
 AFTER = r"(?:(?<=[\s。；;！？：:])|^)"
-# The numbering styles of 公文, outermost first: 一、 （一） 1.
+# The numbering styles of 公文, outermost first: 一、 （一） 1. （1）
 ITEM_STARTS = (
     # (一、 also after a closing bracket or a comma: a page with no spaces left, …，一、持续…（责任单位：…）二、办好…;
     # not 一、二、三类, a count inside a sentence)
     (1, re.compile(r"(?:(?<=[\s。；;！？：:）)，,])|^)([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“「《（(])(?![一二三四五六七八九十][、，,])")),
     (2, re.compile(AFTER + r"[（(]([一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff“「《])")),
     (3, re.compile(AFTER + r"(\d{1,4})[.．、](?=[\u4e00-\u9fff“「《（(]|(?:19|20)\d\d年)")),  # 1.2007年是…
+    (4, re.compile(AFTER + r"[（(](\d{1,3})[）)](?=[\u4e00-\u9fff“「《])")),  # 主要措施：(1)各省…。(2)…
 )
+RANKS = tuple(rank for rank, _ in ITEM_STARTS)
 MAX_PIECES = 2000
 
 
@@ -53,9 +55,9 @@ def _item_starts(text: str, carried: dict[int, int] | None = None) -> list[int]:
 
 def _counted_starts(found: list[tuple[int, int, int | None]], carried: dict[int, int]) -> list[int]:
     expected: dict[int, int | None] = dict(carried)
-    continued = {rank: False for rank in (1, 2, 3)}
+    continued = {rank: False for rank in RANKS}
     restart: dict[int, bool] = {}
-    accepted: dict[int, list[int]] = {1: [], 2: [], 3: []}
+    accepted: dict[int, list[int]] = {rank: [] for rank in RANKS}
     for position, rank, value in found[: 4 * MAX_PIECES]:
         if value is None:
             continue
@@ -66,7 +68,7 @@ def _counted_starts(found: list[tuple[int, int, int | None]], carried: dict[int,
                 continued[rank] = True
             accepted[rank].append(position)
             expected[rank], restart[rank] = value + 1, False
-            for inner in (2, 3):
+            for inner in RANKS[1:]:
                 if inner > rank and inner in expected:
                     restart[inner] = True
     counting = [rank for rank, starts in accepted.items() if len(starts) >= 2 or (starts and continued[rank])]
