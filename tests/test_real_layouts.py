@@ -2310,3 +2310,16 @@ CASES["a_lone_item_opened_by_a_unit_is_no_clause"] = (
     "一、重点任务\n1.市城管局完成三轮车统一标识改造。\n2.推进道路保洁。（责任单位：市环卫处）\n3.开展夜间巡查。（责任单位：市公安局）\n",
     [("推进道路保洁", "市环卫处", "responsible"), ("开展夜间巡查", "市公安局", "responsible")],
 )
+
+
+# Session 11 (R50): a government's division of work naming the leader in charge, then the units that
+# undertake it (由某某同志负责，市体育局、市建委承办): the leader is a person, no unit; under the leader,
+# 承办 is the units' responsibility; the sentences before each such closing clause are its task.
+LEADER_THEN_UNDERTAKERS = (
+    "五、推进社会事业发展\n加强基层医疗卫生机构建设。由小军同志负责，市卫生局、市财政局承办。\n"
+    "促进全民健身运动开展。由远牧同志负责，市体育局、市建委承办。\n"
+)
+CASES["leader_named_then_the_units_undertaking"] = (LEADER_THEN_UNDERTAKERS, [
+    ("加强基层医疗卫生", "市卫生局", "responsible"), ("加强基层医疗卫生", "市财政局", "responsible"),
+    ("促进全民健身运动", "市体育局", "responsible"), ("促进全民健身运动", "市建委", "responsible"),
+])

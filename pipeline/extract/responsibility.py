@@ -718,7 +718,11 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         # 由校团委主办，校社联承办: beside the one that leads, 承办 is the unit that carries it out.
         segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
-    segments = [seg for seg in segments if not _persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
+    led_by_persons = [seg for seg in segments if _persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
+    segments = [seg for seg in segments if seg not in led_by_persons]
+    if led_by_persons:
+        # 由远牧同志负责，市体育局承办: under the leader named, 承办 is the unit that carries it out.
+        segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     units = _segments_to_units(text, simple, segments)
     names = [to_simplified_name(u.raw) for u in units]
     if units and len(units) >= len(segments) and (names_a_unit_list(names) or (led and _named_parties(names))):

@@ -12,6 +12,7 @@ do not each carry a task of their own, is left whole.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -281,7 +282,38 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
     # A unit heading (乡纪委、监察室：负责…) always opens a task of its own.
     # …领导小组，党政办负责…，财政所负责…: a run opened after a comma divides the sentence's tasks.
     first_is_task = opens or untitled or text[subjects[0] - 1] in "：:\n，," or ORDINAL.match(text, subjects[0]) is not None or _unit_heading_at(text, subjects[0])
-    return subjects if first_is_task else subjects[1:]
+    cuts = subjects if first_is_task else subjects[1:]
+    if not any(text[cut] == "由" for cut in cuts):
+        return cuts
+    by_start = {start: a for a, start in zip(attributions, starts)}
+    ends = sorted(a.end for a in attributions)
+    return [_closing_line_start(text, cut, by_start.get(cut), ends) for cut in cuts]
+
+
+CLOSING_REST_MAX = 4
+
+
+def _closing_line_start(text: str, cut: int, clause: Attribution | None, ends: list[int]) -> int:
+    """A clause that closes its task (``促进全民健身。由远牧同志负责，市体育局承办。``): the task is the sentences
+    before it, back to the line's start or the end of the clause before (its sentence), not the clause.
+    ``ends``: where the paragraph's clauses end, in order."""
+    if clause is None or text[cut] != "由":
+        return cut
+    line_end = text.find("\n", cut)
+    line_end = len(text) if line_end < 0 else line_end
+    after = re.search(r"[。；;]", text[clause.end : line_end])
+    rest = text[clause.end : clause.end + after.start()] if after else text[clause.end : line_end]
+    # (what follows the clause in its sentence: nothing, or its role word: …市建委承办。)
+    if len(rest.strip("，, ")) > CLOSING_REST_MAX or re.search(r"[，,]", rest.strip("，, ")):
+        return cut
+    begin = text.rfind("\n", 0, cut) + 1
+    index = bisect.bisect_right(ends, cut) - 1
+    if index >= 0 and ends[index] >= begin:
+        stop = re.search(r"[。；;]", text[ends[index] : cut])
+        if stop is None:
+            return cut
+        begin = ends[index] + stop.end()
+    return begin if "。" in text[begin:cut] and begin < cut else cut
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -327,7 +359,19 @@ def opens_with_units(text: str, attribution: Attribution) -> bool:
     connective = CONNECTIVE.match(text[attribution.start : first + 3])
     # (由县发展和改革局牵头，…配合，在9月底前完成…: a 由 before the units opens the clause as well)
     led = first == attribution.start + 1 and text[attribution.start] == "由"
-    return first == attribution.start or led or (connective is not None and connective.end() == first - attribution.start)
+    # (由远牧同志负责，市体育局承办: the leaders named first, then the units: the clause opens with them too)
+    leaders = text[attribution.start] == "由" and _leaders_first(text[attribution.start + 1 : first])
+    return first == attribution.start or led or leaders or (connective is not None and connective.end() == first - attribution.start)
+
+
+LEADERS_FIRST = re.compile(r"(?P<who>[^，,。；;\n]{2,24}?)(?:负责|牵头|分管)[，,、]")
+
+
+def _leaders_first(between: str) -> bool:
+    from .responsibility import _persons, split_units, to_simplified
+
+    found = LEADERS_FIRST.fullmatch(to_simplified(between))
+    return found is not None and _persons([p for p, _, _ in split_units(found.group("who"))])
 
 
 REPORTED_LEAD_IN = re.compile(r"(?:明确|提出|要求|规定|指出)[，,：:]")
