@@ -2323,3 +2323,14 @@ CASES["leader_named_then_the_units_undertaking"] = (LEADER_THEN_UNDERTAKERS, [
     ("加强基层医疗卫生", "市卫生局", "responsible"), ("加强基层医疗卫生", "市财政局", "responsible"),
     ("促进全民健身运动", "市体育局", "responsible"), ("促进全民健身运动", "市建委", "responsible"),
 ])
+
+
+# Session 11 (R52): a role sentence whose supporting units take their task straight after the role
+# word (…等相关部门单位配合落实…), and one whose last units take theirs with 负责 after a comma
+# (…配合，各乡镇负责抓好落实…).
+CASES["role_sentence_with_the_task_after_its_role_words"] = (
+    "二、工作安排\n（一）城区环境整治。由县住建局牵头，县卫健局、县商务局等相关部门单位配合落实城区环境卫生整治。\n"
+    "（二）农村环境整治。由县爱卫办牵头，县生态环境局配合，各乡镇负责抓好落实农村环境卫生整治。\n",
+    [("城区环境整治", "县住建局", "lead"), ("城区环境整治", "县卫健局", "support"), ("城区环境整治", "县商务局", "support"),
+     ("农村环境整治", "县爱卫办", "lead"), ("农村环境整治", "县生态环境局", "support"), ("农村环境整治", "各乡镇", "responsible")],
+)

@@ -105,7 +105,10 @@ def vocabulary() -> Vocabulary:
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end; or by
     # 、 and the next list closed by its own role word (A牵头、B配合; not 配合、支持: two verbs of one list).
     alternatives = "|".join(re.escape(w["word"]) for w in words)
-    role_word_regex = re.compile(f"({alternatives})(?=[，,；;。\\s]|、(?=[^，,；;。、\\s]{{2,40}}?(?:{alternatives})(?:[，,；;。\\s]|$))|$)")
+    # (配合落实城区环境整治: a role word whose task follows it directly, the clause's last, read with its tail)
+    role_word_regex = re.compile(
+        f"({alternatives})(?=[，,；;。\\s]|、(?=[^，,；;。、\\s]{{2,40}}?(?:{alternatives})(?:[，,；;。\\s]|$))|$|{GLUED_TASK.pattern})"
+    )
     return Vocabulary(
         labels=labels,
         label_regex=label_regex,
@@ -367,6 +370,10 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
             if "牵头" in piece and detect_convention(piece) is not None:
                 return begin, begin  # …等负责，列第一位的为牵头部门: the notice's rule, not a unit
     return begin, end
+
+
+# A task verb straight after a role word (…配合落实城区环境卫生整治, …配合做好…): the clause ends at the role word.
+GLUED_TASK = re.compile(r"(?<=配合)(?:落实|做好|抓好|开展|推进|实施|完成)")
 
 
 # A label naming the units and the people beside them: 责任单位及责任人, 牵头部门和负责人, 责任单位/责任领导.
@@ -702,6 +709,8 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
             position += 1
     tail = inner[position:].strip("。 ")
     after = inner[position - 1] if position > 0 else ""
+    if allow_tail and segments and GLUED_TASK.match(inner, position):
+        after = "，"  # (B配合落实X: the task follows its role word directly, as after a comma)
     if allow_tail and segments and tail.startswith("会同") and after in "，,":
         # 由农业部牵头，会同财政部、发展改革委在春耕前提出方案: the list ends at the first name
         # that no separator follows; what follows it is the task.
@@ -710,6 +719,18 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         if list_end is not None:
             segments.append(("会同", "support", begin, list_end))
             clause_end, tail = list_end, ""
+    if allow_tail and segments and tail and after in "，,":
+        # 由爱卫办牵头，环保局配合，各乡镇负责抓好落实…: units opening the tail with their own 负责 are the
+        # clause's too (responsible); what follows their verb is the task.
+        begin = start + position
+        piece = re.split(r"[，,。；;\n]", simple[begin : begin + SUBJECT_MAX], maxsplit=1)[0]
+        role = SUBJECT_ROLE.search(piece)
+        if role is not None and role.group("role") == "负责" and role.start() >= 2 and role.end() < len(piece):
+            names = [to_simplified_name(raw) for raw, _, _ in split_units(SUBJECT_TAIL.sub("", piece[: role.start()]))]
+            if names and names_a_unit_list(names):
+                head_end = begin + len(SUBJECT_TAIL.sub("", piece[: role.start()]))
+                segments.append(("负责", "responsible", begin, head_end))
+                clause_end, tail = begin + role.end(), ""
     if tail and (after in "；;" or (after in "，," and len(tail) <= DEADLINE_TAIL_MAX)) and DEADLINE_TAIL.search(tail):
         tail = ""  # （A牵头，B配合；2026年9月底前完成）, （…分别负责，年内持续推进）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
