@@ -99,7 +99,7 @@ def vocabulary() -> Vocabulary:
     # A label ends in a colon, or in 为 / 是 before a name (牵头单位为市发改委, 主责单位是市交通委).
     # ... optionally with an alternative in brackets (牵头处室（单位）：).
     label_regex = re.compile(
-        f"((?:(?:{known})(?:{LEADERS_BESIDE.pattern[:-1]})?)|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
+        f"((?:(?:{known})(?:{LEADERS_BESIDE_WORDS})?)|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
     )
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end; or by
@@ -377,7 +377,8 @@ GLUED_TASK = re.compile(r"(?<=配合)(?:落实|做好|抓好|开展|推进|实�
 
 
 # A label naming the units and the people beside them: 责任单位及责任人, 牵头部门和负责人, 责任单位/责任领导.
-LEADERS_BESIDE = re.compile(r"(?:及|和|与|、|/)(?:责任人|负责人|责任领导|分管领导|联系人)$")
+LEADERS_BESIDE_WORDS = r"(?:及|和|与|、|/)(?:责任人|负责人|责任领导|分管领导|联系人)"
+LEADERS_BESIDE = re.compile(LEADERS_BESIDE_WORDS + "$")
 
 
 def label_role(label: str) -> str | None:
@@ -665,6 +666,9 @@ def find_label_then_bracket(text: str, simple: str) -> list[Attribution]:
 LABEL_THEN_BRACKET = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,8}?)\s?[（(](?P<units>[^（()）\n]{2,60})[）)]")
 
 
+ROUND_OPEN = re.compile(r"[（(]")
+
+
 def _unclosed_at_line_end(simple: str, groups: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """``…一次办理。(牵头单位:县人社局`` ⏎: a bracket a label opens, its close lost at the end of the line (a
     page's markup); the clause runs to the line's end. Only the first open bracket after a line's last
@@ -676,7 +680,7 @@ def _unclosed_at_line_end(simple: str, groups: tuple[tuple[int, int], ...]) -> t
         line_end = simple.find("\n", line_start)
         line_end = len(simple) if line_end < 0 else line_end
         after = max(simple.rfind("）", line_start, line_end), simple.rfind(")", line_start, line_end), line_start - 1) + 1
-        opened = re.compile(r"[（(]").search(simple, after, line_end)
+        opened = ROUND_OPEN.search(simple, after, line_end)
         if opened is not None:
             start = opened.start()
             inside = bisect.bisect_right(starts, start) - 1
@@ -739,7 +743,7 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         # 由校团委主办，校社联承办: beside the one that leads, 承办 is the unit that carries it out.
         segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
-    led_by_persons = [seg for seg in segments if _persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
+    led_by_persons = [seg for seg in segments if are_persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
     segments = [seg for seg in segments if seg not in led_by_persons]
     if led_by_persons:
         # 由远牧同志负责，市体育局承办: under the leader named, 承办 is the unit that carries it out.
@@ -751,7 +755,7 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
     return None
 
 
-def _persons(pieces: list[str]) -> bool:
+def are_persons(pieces: list[str]) -> bool:
     """Leaders, not units: every piece a title (分管副省长), or names sharing the last one's title
     (鲁某某、郑某某副厅长: two deputy heads)."""
     if not pieces or not is_person_title(pieces[-1]):

@@ -368,10 +368,10 @@ LEADERS_FIRST = re.compile(r"(?P<who>[^，,。；;\n]{2,24}?)(?:负责|牵头|�
 
 
 def _leaders_first(between: str) -> bool:
-    from .responsibility import _persons, split_units, to_simplified
+    from .responsibility import are_persons, split_units, to_simplified
 
     found = LEADERS_FIRST.fullmatch(to_simplified(between))
-    return found is not None and _persons([p for p, _, _ in split_units(found.group("who"))])
+    return found is not None and are_persons([p for p, _, _ in split_units(found.group("who"))])
 
 
 REPORTED_LEAD_IN = re.compile(r"(?:明确|提出|要求|规定|指出)[，,：:]")
