@@ -2334,3 +2334,17 @@ CASES["role_sentence_with_the_task_after_its_role_words"] = (
     [("城区环境整治", "县住建局", "lead"), ("城区环境整治", "县卫健局", "support"), ("城区环境整治", "县商务局", "support"),
      ("农村环境整治", "县爱卫办", "lead"), ("农村环境整治", "县生态环境局", "support"), ("农村环境整治", "各乡镇", "responsible")],
 )
+
+
+# Session 11 (R52): a document site's page run into one line, each unit's heading glued to the text before
+# it and to its first sub-item (…职责分解一、县城区办事处(一)…。(二)…。二、县建设局(一)…): the outline's pairs
+# are cut, so each unit heads its duties.
+GLUED_OUTLINE = (
+    "县创建园林县城责任单位职责分解一、县城关镇(一)积极做好辖区内建筑物屋顶和墙面的立体绿化，培育立体绿化典型，组织辖区内各单位开展庭院绿化美化活动。"
+    "(二)积极开展全民义务植树活动，实施义务植树登记卡制度，植树成活率不低于85%。二、县住建局(一)加强绿化建设，分类统计辖区内绿化覆盖面积和绿地面积，建立绿化台账。"
+    "(二)完善城市绿地系统规划，实行绿线管理制度，确保规划绿地落实到位。\n"
+)
+CASES["a_run_together_outline_of_units_and_their_duties"] = (GLUED_OUTLINE, [
+    ("积极做好辖区内建", "县城关镇", "responsible"), ("积极开展全民义务", "县城关镇", "responsible"),
+    ("加强绿化建设，分", "县住建局", "responsible"), ("完善城市绿地系统", "县住建局", "responsible"),
+])
