@@ -2348,3 +2348,8 @@ CASES["a_run_together_outline_of_units_and_their_duties"] = (GLUED_OUTLINE, [
     ("积极做好辖区内建", "县城关镇", "responsible"), ("积极开展全民义务", "县城关镇", "responsible"),
     ("加强绿化建设，分", "县住建局", "responsible"), ("完善城市绿地系统", "县住建局", "responsible"),
 ])
+# Places opening measures (中心城区加快…, 老城区推进…) say where the work is done, not who does it.
+CASES["places_opening_measures_are_no_clause"] = (
+    "一、城区建设\n1.中心城区加快推进道路改造。\n2.老城区推进棚户区改造。\n3.新建学校2所。（责任单位：区教育局）\n",
+    [("新建学校2所", "区教育局", "responsible")],
+)

@@ -1125,7 +1125,9 @@ def acting_part(text: str) -> Attribution | None:
 
 
 NAME_END_CHARS = frozenset("部局委办厅处科室所站队院校会司中")
-ACTING_ADVERBS = ("每年", "每季度", "按照", "根据", "定期", "统筹", "积极", "进一步", "继续", "要", "将", "应", "负责", "牵头")
+# A place opening a sentence (中心城区加快…, 老城区推进…) is where the work is done, not who does it.
+PLACE_ENDS = tuple("区县市镇乡村省州旗城")
+ACTING_ADVERBS = ("每年", "每季度", "按照", "根据", "定期", "统筹", "积极", "进一步", "继续", "负责", "牵头")  # (not 要: X要… is read only where nothing else attributes the text)
 
 
 def _acting_unit(text: str, simple: str, begin: int, limit: int) -> Attribution | None:
@@ -1144,7 +1146,7 @@ def _acting_unit(text: str, simple: str, begin: int, limit: int) -> Attribution 
             return None
         pieces = split_units(head, begin)
         names = [to_simplified_name(raw) for raw, _, _ in pieces]
-        if pieces and all(len(raw) >= 2 and looks_like_unit(n) and could_be_unit(n) for (raw, _, _), n in zip(pieces, names)):
+        if pieces and all(len(raw) >= 2 and looks_like_unit(n) and could_be_unit(n) and not n.endswith(PLACE_ENDS) for (raw, _, _), n in zip(pieces, names)):
             kind = "lead" if simple.startswith("牵头", end) else "responsible"
             return Attribution(begin, end, unit_spans(text, pieces, kind))
         if verb is not None:
