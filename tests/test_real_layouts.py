@@ -2353,3 +2353,17 @@ CASES["places_opening_measures_are_no_clause"] = (
     "一、城区建设\n1.中心城区加快推进道路改造。\n2.老城区推进棚户区改造。\n3.新建学校2所。（责任单位：区教育局）\n",
     [("新建学校2所", "区教育局", "responsible")],
 )
+
+
+# Session 11 (R30): a table whose header is not in the text, every cell on lines of its own between lines
+# holding only ``|``, rows opened by consecutive bare numbers; a section's merged cell (一、…) stands in its
+# first row only, and a cell may list units a line each.
+BAR_CELLS_WITHOUT_HEADER = (
+    "1\n|\n一、主要预期目标\n|\n城镇新增就业3000人以上。\n|\n就业科\n|\n张某某\n|\n2025年底前\n|\n"
+    "2\n|\n农村居民收入增长7%。\n|\n市农经中心\n|\n李某某\n|\n2025年底前\n|\n"
+    "3\n|\n二、产业发展\n|\n新增规上企业10家以上。\n|\n产业科\n市招商中心\n|\n王某某\n|\n2025年底前\n|\n"
+)
+CASES["bar_separated_cells_without_a_header"] = (BAR_CELLS_WITHOUT_HEADER, [
+    ("城镇新增就业30", "就业科", "responsible"), ("农村居民收入增长", "市农经中心", "responsible"),
+    ("新增规上企业10", "产业科", "responsible"), ("新增规上企业10", "市招商中心", "responsible"),
+])

@@ -33,6 +33,7 @@ TABLE_FINDERS: list[TableFinder] = [
     flat_tables.find_space_tables,  # 序号 项目名称 责任单位 … one row per line, cells by spaces
     flat_tables.find_cell_line_tables,  # one cell per line, rows opened by a bare 序号
     flat_tables.find_headerless_pipe_tables,  # 1 | 任务 | … | 单位 | rows whose header is not in the text
+    flat_tables.find_headerless_bar_cell_tables,  # 1 ⏎ | ⏎ 任务 ⏎ | ⏎ 单位 ⏎ | ⏎ 2 ⏎ …: cells between | lines, no header
     glued.find_glued_tables,  # 序号任务责任单位 ⏎ 1任务。市发改委各县政府 (no separators at all)
 ]
 

@@ -431,6 +431,100 @@ def find_headerless_pipe_tables(lines: tuple[SourceLine, ...], taken: set[int]) 
     return tables
 
 
+BAR_LINE = re.compile(r"^\s*[|｜]\s*$")
+BAR_CELL_ROWS_MIN = 3
+BAR_CELL_LINES_MAX = 12  # lines of one cell (a list of units a line each); beyond, the grammar broke
+
+
+def find_headerless_bar_cell_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
+    """Cells a line each (or a few), separated by lines holding only ``|``, rows opened by consecutive bare
+    numbers, no header in the text (``1`` ⏎ ``|`` ⏎ ``一、主要预期目标`` ⏎ ``|`` ⏎ ``粮食产量…`` ⏎ ``|`` ⏎ ``法规科`` ⏎ ``|`` ⏎
+    ``潘某某`` ⏎ ``|`` ⏎ ``2024年底前`` ⏎ ``|`` ⏎ ``2`` ⏎ …). A row's first cell with words states its task (a
+    section's merged cell, ``一、…``, before it is passed over), the first unit list after it names the
+    responsible units; the other cells are not read."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        found = BARE_NUMBER.match(lines[index].text)
+        if lines[index].number in taken or found is None or int(found.group(1)) != 1 or index + 1 >= len(lines) or not BAR_LINE.match(lines[index + 1].text):
+            index += 1
+            continue
+        rows, cursor = _bar_cell_rows(lines, index, taken)
+        table = _bar_cell_table(rows) if len(rows) >= BAR_CELL_ROWS_MIN else None
+        if table is not None:
+            tables.append(table)
+            index = cursor
+        else:
+            index += 1
+    return tables
+
+
+def _bar_cell_rows(lines: tuple[SourceLine, ...], start: int, taken: set[int]) -> tuple[list[list[Cell]], int]:
+    """The rows from ``lines[start]`` (a ``1``), each a list of cells, and the index after the last one."""
+    rows: list[list[Cell]] = []
+    cell_parts: list[Cell] = []
+    expected = 1
+    cursor = start
+    bars = 0
+
+    def close_cell() -> None:
+        if cell_parts and rows:
+            rows[-1].append(join(cell_parts))
+        cell_parts.clear()
+
+    while cursor < len(lines) and lines[cursor].number not in taken and len(rows) < MAX_ROWS:
+        line = lines[cursor]
+        if BAR_LINE.match(line.text):
+            close_cell()
+            bars += 1
+            cursor += 1
+            continue
+        if not line.text.strip():
+            cursor += 1
+            continue
+        number = BARE_NUMBER.match(line.text)
+        if number is not None and int(number.group(1)) == expected and not cell_parts:
+            rows.append([_cell(line, 0, len(line.text))])  # (the row's number, its first cell)
+            expected += 1
+            cursor += 1
+            continue
+        if not rows or len(cell_parts) >= BAR_CELL_LINES_MAX:
+            break
+        cell = _cell(line, 0, len(TRAILING_BAR.sub("", line.text)))
+        if cell is not None:
+            cell_parts.append(cell)
+        cursor += 1
+        if bars == 0 and len(cell_parts) > 1:
+            break  # (no bar after the first row's first cell: not this grammar)
+    close_cell()
+    return rows, cursor
+
+
+def _bar_cell_table(rows: list[list[Cell]]) -> Table | None:
+    body: list[tuple[TableCell, ...]] = []
+    first = next((row[0] for row in rows if row), None)
+    if first is None:
+        return None
+    attributed = 0
+    for row in rows:
+        number, cells = row[0], list(row[1:])
+        if cells and section_heading(cells[0].text) and len(cells) > 1:
+            cells.pop(0)  # (一、… merged over the section's rows: not the task)
+        task = next((c for c in cells if len(fold(c.text)) >= 4 and unit_strength(c.text) == 0), None)
+        if task is None:
+            continue
+        after = cells[cells.index(task) + 1 :]
+        unit = next((c for c in after if unit_strength(c.text) > 0), None)
+        attributed += unit is not None
+        empty = TableCell("", task.offset, task.line, task.page)
+        body.append((number.table_cell(), task.table_cell(), unit.table_cell() if unit else empty))
+    if attributed < BAR_CELL_ROWS_MIN:
+        return None
+    header = tuple(TableCell("", first.offset, first.line, first.page) for _ in range(3))
+    last = max(cell.line for row in body for cell in row)
+    return Table(rows=(header, *body), first_line=first.line, last_line=last, page=first.page, header_rows=1, inferred_labels=("", "", "责任单位"))
+
+
 def _headerless_table(run: list[tuple[SourceLine, list[Cell]]]) -> Table | None:
     width = len(run[0][1])
     if len(run[-1][1]) < width:
