@@ -129,6 +129,7 @@ NOTICES = {
     "4000_label_lines": HEAD + "推进工作。\n" + "责任单位：\n" * 4000,
     "4000_role_brackets": HEAD + "推进工作。" + "（省发改委牵头）" * 4000 + "\n",
     "20000_clauses_in_one_item": HEAD + "推进工作。" + "（责任单位：省发改委）" * 20000 + "\n",
+    "30000_bar_lines_opening_rows": HEAD + "1\n|\n" * 30000,
     "8000_open_brackets": HEAD + "推进工作。" + "（" * 8000 + "省发改委\n",
     "4000_units_in_a_clause": HEAD + "推进工作。（责任单位：" + "、".join(["省发改委"] * 4000) + "）\n",
     "60k_character_clause": HEAD + "推进工作。（责任单位：" + "省" * 60000 + "）\n",

@@ -453,9 +453,8 @@ def find_headerless_bar_cell_tables(lines: tuple[SourceLine, ...], taken: set[in
         table = _bar_cell_table(rows) if len(rows) >= BAR_CELL_ROWS_MIN else None
         if table is not None:
             tables.append(table)
-            index = cursor
-        else:
-            index += 1
+        # (the lines a run read are not read again from each of their lines: bounded in the text's length)
+        index = max(index + 1, cursor)
     return tables
 
 
