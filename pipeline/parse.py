@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -154,16 +155,13 @@ def _acting_items(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     clause that opens with a unit's name (by its form) and a task verb is that unit's, where at least
     two items of its section do so."""
     openings = [acting_part(raw.text) if not attributions else None for raw, attributions in zip(raws, found)]
-    by_section: dict = {}
-    for raw, opening in zip(raws, openings):
-        if opening is not None:
-            key = raw.section.line if raw.section is not None else None
-            by_section[key] = by_section.get(key, 0) + 1
+    sections = [raw.section.line if raw.section is not None else None for raw in raws]
+    by_section = Counter(section for section, opening in zip(sections, openings) if opening is not None)
     if not any(count >= ACTING_ITEMS_MIN for count in by_section.values()):
         return found
     return [
-        [opening] if opening is not None and by_section[raw.section.line if raw.section is not None else None] >= ACTING_ITEMS_MIN else attributions
-        for raw, attributions, opening in zip(raws, found, openings)
+        [opening] if opening is not None and by_section[section] >= ACTING_ITEMS_MIN else attributions
+        for section, attributions, opening in zip(sections, found, openings)
     ]
 
 

@@ -344,8 +344,9 @@ def _stored_editions(store: "Store", selected: list[Selected]) -> list[SimpleNam
 
 class _Early:
     """The diffs of consecutive editions, made by a forked process (a read-only connection of its own)
-    while the parent gathers the rows. The editions are told by the store's columns; :meth:`diffs` checks them against those the gathering found, and makes the
-    diffs here if they differ (they cannot, short of a store edited meanwhile)."""
+    while the parent gathers the rows. The editions are told by the store's columns; :meth:`diffs`
+    checks them against those the gathering found, and makes the diffs here if they differ (they
+    cannot, short of a store edited meanwhile)."""
 
     def __init__(self, out: Path, store: "Store", selected: list[Selected], timings: dict[str, float] | None) -> None:
         from ..batch import consecutive_editions

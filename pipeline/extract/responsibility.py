@@ -656,8 +656,7 @@ def find_label_then_bracket(text: str, simple: str) -> list[Attribution]:
         start = found.start("label")
         if start > 0 and simple[start - 1] not in "\n：: \u3000":
             continue
-        role = dict(vocabulary().labels)[label]
-        units = _segments_to_units(text, simple, [(label, role, found.start("units"), found.end("units"))])
+        units = _segments_to_units(text, simple, [(label, label_role(label), found.start("units"), found.end("units"))])
         if units:
             attributions.append(Attribution(start, found.end(), tuple(units)))
     return attributions
@@ -739,14 +738,12 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         tail = ""  # （A牵头，B配合；2026年9月底前完成）, （…分别负责，年内持续推进）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
-    if any(seg[0] == "承办" for seg in segments) and any(seg[0] != "承办" and seg[1] == "lead" for seg in segments):
-        # 由校团委主办，校社联承办: beside the one that leads, 承办 is the unit that carries it out.
-        segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
     led_by_persons = [seg for seg in segments if are_persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
     segments = [seg for seg in segments if seg not in led_by_persons]
-    if led_by_persons:
-        # 由远牧同志负责，市体育局承办: under the leader named, 承办 is the unit that carries it out.
+    if led_by_persons or any(seg[0] != "承办" and seg[1] == "lead" for seg in segments):
+        # 由校团委主办，校社联承办; 由远牧同志负责，市体育局承办: beside the one that leads, or under the leader
+        # named, 承办 is the unit that carries it out.
         segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     units = _segments_to_units(text, simple, segments)
     names = [to_simplified_name(u.raw) for u in units]
@@ -1086,16 +1083,16 @@ def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list
     (by its form) and a task verb gives that unit the task too (the sentence's own convention).
     A part led in by ``要求``/``请`` counts as well (要求生产技术部牵头编制…)."""
     found: list[Attribution] = []
-    ends = sorted({a.start for a in clauses})
+    starts = sorted({a.start for a in clauses})
     k = 0
-    while k < len(ends):
-        start = ends[k]
+    while k < len(starts):
+        start = starts[k]
         stop = SENTENCE_END.search(simple, start)
         sentence_end = stop.start() if stop else len(simple)
         back = max(simple.rfind(ch, 0, start) for ch in "。！？!?\n")
         sentence_start = back + 1
-        inside = ends[bisect.bisect_left(ends, sentence_start) : bisect.bisect_left(ends, sentence_end)]
-        k = max(k + 1, bisect.bisect_left(ends, sentence_end))
+        inside = starts[bisect.bisect_left(starts, sentence_start) : bisect.bisect_left(starts, sentence_end)]
+        k = max(k + 1, bisect.bisect_left(starts, sentence_end))
         # at least two parts opening with their units and role verb, each after a ``；`` or ``：`` (or at
         # the sentence's start)
         parted = [s for s in inside if s == sentence_start or simple[s - 1] in "；;：:"]
@@ -1109,7 +1106,7 @@ def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list
             lead = SIBLING_LEAD_IN.match(simple, begin)
             if lead:
                 begin = lead.end()
-            if bisect.bisect_left(ends, cut) < bisect.bisect_left(ends, next_cut):
+            if bisect.bisect_left(starts, cut) < bisect.bisect_left(starts, next_cut):
                 continue  # (the part has its clause)
             sibling = _acting_unit(text, simple, begin, next_cut)
             if sibling is not None:

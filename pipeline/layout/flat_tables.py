@@ -97,9 +97,6 @@ def _merge_header_fragments(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-ROLED = ("lead", "support", "responsible")
-
-
 def unfold_spanned_header(cells: list[Cell]) -> list[Cell]:
     """A header of two rows written out one cell a line: ``序号 名称 责任单位 时间安排 投资`` then the
     cells under ``责任单位``, ``牵头单位 协助单位``. The trailing cells that each name a role sit under the
@@ -501,9 +498,7 @@ def _bar_cell_rows(lines: tuple[SourceLine, ...], start: int, taken: set[int]) -
 
 def _bar_cell_table(rows: list[list[Cell]]) -> Table | None:
     body: list[tuple[TableCell, ...]] = []
-    first = next((row[0] for row in rows if row), None)
-    if first is None:
-        return None
+    first = rows[0][0]  # (every row opens with its number's cell)
     attributed = 0
     for row in rows:
         number, cells = row[0], list(row[1:])
