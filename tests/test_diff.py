@@ -16,6 +16,7 @@ from conftest import FIXTURES, NOTICE_2023, NOTICE_2024, ROOT
 
 from pipeline.analysis.diff import (
     STATUSES,
+    char_diff,
     compare_targets,
     diff_documents,
     diff_to_dict,
@@ -269,3 +270,36 @@ def test_align_pairs_within_parts_with_similarity():
     assert all(old.items[p.old].part == new.items[p.new].part and p.score >= 0.4 for p in alignment.pairs)
     assert [(old.items[s.old].id, new.items[s.new].id) for s in alignment.splits] == [("main/二/5", "main/二/6")]
     assert [(old.items[m.old].id, new.items[m.new].id) for m in alignment.merges] == [("main/三/12", "main/三/13")]
+
+
+@given(st.text(alphabet="工作任务牵头单位省市厅局，、。AB12 ", max_size=60), st.text(alphabet="工作任务牵头单位省市厅局，、。AB12 ", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_diff_char_diff_rebuilds_both_texts_with_fewest_changes(old, new):
+    """The ops give back the old text (equal + delete) and the new one (equal + insert); no two
+    neighbouring ops share a kind except a delete then an insert; the equal runs are a common
+    subsequence, a longest one but for kept runs of at most two characters folded into the
+    changes around them."""
+    ops = char_diff(old, new)
+    assert "".join(chars for op, chars in ops if op != "insert") == old
+    assert "".join(chars for op, chars in ops if op != "delete") == new
+    assert all(chars for _, chars in ops)
+    for (a, _), (b, _) in zip(ops, ops[1:]):
+        assert a != b and (a, b) != ("insert", "delete")
+    # the length of a longest common subsequence, by the textbook dynamic programme
+    row = [0] * (len(new) + 1)
+    for ch in old:
+        previous, row = row, [0]
+        for j, other in enumerate(new):
+            row.append(previous[j] + 1 if ch == other else max(previous[j + 1], row[j]))
+    kept = sum(len(chars) for op, chars in ops if op == "equal")
+    changed = sum(len(chars) for op, chars in ops if op != "equal")
+    assert kept <= row[-1]
+    assert row[-1] - kept <= changed  # (what was folded is no more than the changes beside it)
+    # a short kept run left between changes is longer than the changes on one side of it
+    cuts = [k for k, (op, _) in enumerate(ops) if op == "equal"]
+    for before, k, after in zip([-1] + cuts, cuts, cuts[1:] + [len(ops)]):
+        left, right = ops[before + 1:k], ops[k + 1:after]
+        if left and right and len(ops[k][1]) <= 2:
+            assert min(max(len(c) for _, c in left), max(len(c) for _, c in right)) < len(ops[k][1])
+    if old == new:
+        assert ops == ((("equal", old),) if old else ())
