@@ -492,18 +492,19 @@ def char_diff(old_text: str, new_text: str) -> tuple[tuple[str, str], ...]:
         # (Indel has no "replace"; were one given, it is both)
         groups[-1][0] += old_text[i1:i2]
         groups[-1][1] += new_text[j1:j2]
+
+    def short_between(kept: Any, before: Any, after: Any) -> bool:
+        return (isinstance(kept, str) and len(kept) <= SHORT_KEPT and not isinstance(before, str) and not isinstance(after, str)
+                and len(kept) <= max(map(len, before)) and len(kept) <= max(map(len, after)))
+
     folded: list = []
-    k = 0
-    while k < len(groups):
-        group = groups[k]
-        if (isinstance(group, str) and len(group) <= SHORT_KEPT and folded and k + 1 < len(groups) and not isinstance(folded[-1], str)
-                and len(group) <= max(map(len, folded[-1])) and len(group) <= max(map(len, groups[k + 1]))):
-            before, after = folded[-1], groups[k + 1]
-            folded[-1] = [before[0] + group + after[0], before[1] + group + after[1]]
-            k += 2
-            continue
+    for group in groups:
         folded.append(group)
-        k += 1
+        # (a fold grows the change before it, which may let the kept run before that fold too:
+        # looked at again, back along the list, each fold taking two groups away)
+        while len(folded) >= 3 and short_between(folded[-2], folded[-3], folded[-1]):
+            before, kept, after = folded[-3:]
+            folded[-3:] = [[before[0] + kept + after[0], before[1] + kept + after[1]]]
     ops: list[tuple[str, str]] = []
     for group in folded:
         if isinstance(group, str):
