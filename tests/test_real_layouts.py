@@ -2367,3 +2367,45 @@ CASES["bar_separated_cells_without_a_header"] = (BAR_CELLS_WITHOUT_HEADER, [
     ("城镇新增就业30", "就业科", "responsible"), ("农村居民收入增长", "市农经中心", "responsible"),
     ("新增规上企业10", "产业科", "responsible"), ("新增规上企业10", "市招商中心", "responsible"),
 ])
+
+
+# Session 13 (R19): a cover letter's request to the units by their role (各主要责任单位要充分发挥…) names
+# no unit: 主要 is one word, not a unit 各主 told what it must do.
+CASES["units_asked_by_their_role_name_no_unit"] = (
+    "一、加强协作\n各主要责任单位要充分发挥牵头抓总作用，高效完成各项工作。\n二、重点任务\n1.推进园区建设。（责任单位：区发改委）\n",
+    [("推进园区建设", "区发改委", "responsible")],
+)
+
+
+# Session 13 (R55): a paragraph of publication tasks, each sentence closed by a bracket of the offices
+# in charge and followed, after a space, by the next task (…信息。（监测司、大气司） 实时公开…): every
+# bracket after a full stop closes its own task, not only the paragraph's last.
+CASES["brackets_after_each_sentence_followed_by_the_next"] = (
+    "一、加强信息公开\n（一）环境质量信息\n实时发布空气质量数据，及时公布预报信息。（监测司、大气司） 实时公开地表水质量信息。（监测司） 公开近岸海域水质信息。（海洋司）\n",
+    [("实时发布空气质量", "监测司", "responsible"), ("实时发布空气质量", "大气司", "responsible"),
+     ("实时公开地表水质", "监测司", "responsible"), ("公开近岸海域水质", "海洋司", "responsible")],
+)
+
+
+# Session 13 (R56): a table flattened a cell a line under a 序号 header whose rows lost their numbers:
+# a section row with its title (一、关于…) and a sub-heading ((1)…) right below the header, then each
+# row's task, its responsible unit and, where there is one, the units supporting it.
+NUMBERLESS_ROWS_UNDER_A_NUMBER_HEADER = (
+    "附件：重点工作责任单位表\n\n序号\n\n重点工作内容\n\n责任单位\n\n配合单位\n\n一、关于优化结构\n\n(1)加快发展服务业。\n\n"
+    "服务业增加值比重提高1个百分点。\n\n经委\n\n发改委\n\n继续推进商务区建设。\n\n东镇\n\n商务区办公室、发改委\n\n"
+    "(2)发展先进制造业。\n\n工业总产值增长15%。\n\n经委\n\n"
+)
+CASES["numberless_rows_under_a_number_header"] = (NUMBERLESS_ROWS_UNDER_A_NUMBER_HEADER, [
+    ("服务业增加值比重", "经委", "responsible"), ("服务业增加值比重", "发改委", "support"),
+    ("继续推进商务区建", "东镇", "responsible"), ("继续推进商务区建", "商务区办公室", "support"), ("继续推进商务区建", "发改委", "support"),
+    ("工业总产值增长1", "经委", "responsible"),
+])
+
+
+# Session 13 (R55): a unit cell closed by how the units answer, written with 按照 (各股室按照职责分工负责):
+# the phrase is the role's words, not part of the name.
+CASES["units_answering_by_their_duties_with_an_zhao"] = (
+    "序号 | 工作任务 | 责任科室 | 完成时限 |\n1 | 公开本局重大政务活动和工作计划 | 办公室 | 长期 |\n"
+    "2 | 公开规范性文件及其解读材料 | 各股室按照职责分工负责 | 长期 |\n",
+    [("公开本局重大政务", "办公室", "responsible"), ("公开规范性文件及", "各股室", "responsible")],
+)

@@ -98,6 +98,9 @@ def test_real_collected_batch_holds_its_floor(batch):
     figures = {case["id"]: _score(scorer, case, folder / f"{case['id']}.txt") for case in cases if (folder / f"{case['id']}.txt").exists()}
     if not figures:
         pytest.skip(f"no text of {batch} is saved in {folder}")
+    if len(figures) < len(cases) and batch in FLOORS:
+        # (a batch's floor is its whole figure: a part of it may score below or above it)
+        pytest.skip(f"only {len(figures)} of the {len(cases)} texts of {batch} are saved in {folder}")
     f1 = scorer.prf(scorer.total(figures))[2]
     # (a batch whose gold has just landed has no floor until scripts/real_floors.py sets one)
     floor = FLOORS.get(batch, {}).get("pairs_f1", 0.0)

@@ -912,7 +912,8 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
         return []
     found = []
     for start, end in groups:
-        closing = simple[end : end + 1] in ("。", "；", ";", "") or not simple[end:].strip("。；; \n")
+        # (or after a sentence's full stop, the next sentence following it: …信息。（监测司、大气司） 实时公开…)
+        closing = simple[end : end + 1] in ("。", "；", ";", "") or not simple[end:].strip("。；; \n") or simple[start - 1 : start] in ("。", "；", "！")
         if not closing:
             continue
         inner_end = end - 1
@@ -1580,8 +1581,8 @@ def _reply_actors(text: str, simple: str, notified: list[Attribution]) -> list[A
 # a regulation's duty article
 MUST = re.compile(
     r"(?:^|(?<=[。；;！\n，,])|(?<=[一二三四五六七八九十]是))(?P<units>[^，,。；;：:\n“”]{2,60}?)"
-    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?[：:]?(?:还|也|均|都|务必|必须|一定)?(?:要(?![求点是素件闻领害冲])|应当)"
-)
+    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?[：:]?(?:还|也|均|都|务必|必须|一定)?(?:(?<!主)要(?![求点是素件闻领害冲])|应当)"
+)  # (主要 is a word: 各主要责任单位要… names the units above by their role, not a unit 各主)
 
 
 GENERIC_COLLECTIVE = re.compile(r"(?:各|各级|各有关|各相关|有关|相关)?(?:单位|部门|地区|地方|方面)|各地|各级各部门|各地各部门")

@@ -577,7 +577,9 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             cell = cells[position]
             if BARE_NUMBER.match(cell.text) and header:
                 break
-            if len(header_text(cell.text)) > 12 or (len(fold(cell.text)) > 12 and _section_cell(cell.text)):
+            # (a section row 一、… with its title right below the header ends it, however short:
+            # 一、关于优化经济结构; a bare （一） whose title is the next cell does not)
+            if len(header_text(cell.text)) > 12 or ((len(fold(cell.text)) > 12 or (len(header) >= 3 and len(fold(cell.text)) > 4)) and _section_cell(cell.text)):
                 if len(header) < 3 or not (_section_cell(cell.text) or _title_row(cells, position)):
                     header = []
                 break  # (a section row 一、… right below the header ends it, 一、量化类任务(共14项) too)
@@ -588,6 +590,11 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
             index += 1
             continue
         width = len(header) - 1
+        unnumbered = _unnumbered_rows(header, cells[position:]) if column_kind(header[0].text) == "number" else None
+        if unnumbered is not None:
+            tables.append(unnumbered)
+            index = next((i for i in range(index, len(lines)) if lines[i].number > unnumbered.last_line), len(lines))
+            continue
         rows: list[tuple[Cell | None, list[Cell]]] = []
         previous: int | None = None
         sub_previous: int | None = None
@@ -641,6 +648,22 @@ def find_cell_line_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> lis
         else:
             index += 1
     return tables
+
+
+def _unnumbered_rows(header: list[Cell], cells: list[Cell]) -> Table | None:
+    """A 序号 header whose rows came without their numbers (``序号`` ⏎ ``重点工作内容`` ⏎ ``责任单位`` ⏎
+    ``配合单位`` ⏎ ``一、…`` ⏎ ``(1)…`` ⏎ ``<task>`` ⏎ ``经委`` ⏎ ``发改委`` ⏎ ``<task>`` …): no bare number opens
+    the first rows, so each row is closed by its units (:func:`_rows_closed_by_units`); the header
+    names a task column and one or two unit columns, nothing else."""
+    head = [c for c in cells[:4] if not _section_cell(c.text)]
+    if not head or any(BARE_NUMBER.match(c.text) for c in cells[:4]):
+        return None
+    kinds = [column_kind(c.text) for c in header]
+    units = [i for i, kind in enumerate(kinds) if kind == "unit"]
+    tasks = [i for i in range(units[0]) if kinds[i] == "task"] if units else []
+    if not tasks or len(units) > 2 or not all(kind in ("task", "unit", "deadline", "person") for kind in kinds[1:]):
+        return None
+    return _rows_closed_by_units(header, tasks[-1], units[0], cells, units[1] if len(units) == 2 else None)
 
 
 ROW_JUMP_MAX = 100  # an excerpted list skips rows (6, 52, 53); 35611 after row 4 is a figure
@@ -734,13 +757,15 @@ def _unnumbered_cell_table(lines: tuple[SourceLine, ...], index: int, taken: set
     return to_table(header, rows, header[0].line, rows[-1][1][-1].line)
 
 
-def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int, cells: list[Cell]) -> Table | None:
+def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int, cells: list[Cell], second_unit_column: int | None = None) -> Table | None:
     """A header a cell a line (``一级指标 … 五级指标 | 责任科室``, ``任务 | 完成时间 | 负责单位 | 负责人``)
     whose rows lost their merged cells in the flattening (the higher levels given only where they
     change, a time or a leader shared with the row above): rows of uneven length, each closed by
     its units. The row's task is the last cell before its units that is no time, leader or score
     (the lowest level); a task cell the page broke (``…检查结`` ⏎ ``果及处理信息``) is joined back.
-    Only the task and the units are kept; a row without units of its own is left out."""
+    Only the task and the units are kept; a row without units of its own is left out. With a
+    ``second_unit_column`` (``责任单位 | 配合单位``), a row's first unit cell is the first column's and
+    the cells after it the second's (an empty second cell leaves one unit cell)."""
     rows: list[tuple[Cell | None, list[Cell]]] = []
     start = index = 0
     while index < len(cells) and len(rows) < MAX_ROWS:
@@ -773,6 +798,8 @@ def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int
         for cells_of_task in tasks:
             row = [Cell("", cells_of_task[0].offset, cells_of_task[0].line, cells_of_task[0].page) for _ in header]
             row[task_column], row[unit_column] = join(cells_of_task), join(cells[index : end + 1])
+            if second_unit_column is not None and end > index:
+                row[unit_column], row[second_unit_column] = cells[index], join(cells[index + 1 : end + 1])
             # 重点工作 | 具体任务 | 责任单位: the short cell before the task names it (严格定点协议管理)
             if task_column > 0 and column_kind(header[task_column - 1].text) == "task" and named >= start and _names_a_task(cells[named].text):
                 row[task_column - 1] = cells[named]
