@@ -77,10 +77,10 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
         # paragraphs assign the work), or only by X要… (施工现场破土处要洒水: a place told what to do): the
         # paragraphs that name responsible units are the tasks.
         paragraphs = unnumbered_items(blocks)
-        told = any(found)
         read = _segmented(paragraphs) if paragraphs else None
-        # (where the numbered items are told what to do, paragraphs told the same are no better reading)
-        if read is not None and not (told and all(only_told(attributions) for attributions in read[1])):
+        # (paragraphs only told what to do are no better reading than the numbered items, whether these
+        # are told the same or attribute nothing: 各乡镇要…切实抓好 above a numbered plan is its preamble)
+        if read is not None and not all(only_told(attributions) for attributions in read[1]):
             outline = replace(outline, items=paragraphs)
             warnings.append(ParseWarning("unnumbered_items", f"the numbered items name no responsible unit; {len(paragraphs)} paragraphs that do read as tasks"))
             raws, found = read

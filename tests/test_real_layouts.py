@@ -2409,3 +2409,42 @@ CASES["units_answering_by_their_duties_with_an_zhao"] = (
     "2 | 公开规范性文件及其解读材料 | 各股室按照职责分工负责 | 长期 |\n",
     [("公开本局重大政务", "办公室", "responsible"), ("公开规范性文件及", "各股室", "responsible")],
 )
+
+
+# Session 13 (R58): a campaign plan whose activities each close with who carries them out, led by 由 and
+# naming the units by what they do (此项工作由A部署，B落实，C负责协调; 由A组织，B配合): 部署 and 组织 close a
+# unit list there only (elsewhere 统一部署, 组织开展 are the task's words).
+CASES["units_led_by_you_with_the_verbs_they_act_by"] = (
+    "三、活动内容\n1、在日报开设专栏，连续报道典型事迹。此项工作由市委宣传部部署，各新闻单位落实，市安监局综合处负责协调。\n"
+    "2、开展咨询日活动，紧跟市委、市政府统一部署，组织开展宣传。此项工作由市安监局组织，各区政府配合。\n",
+    [("在日报开设专栏，", "市委宣传部", "responsible"), ("在日报开设专栏，", "各新闻单位", "responsible"), ("在日报开设专栏，", "市安监局综合处", "responsible"),
+     ("开展咨询日活动，", "市安监局", "responsible"), ("开展咨询日活动，", "各区政府", "support")],
+)
+
+
+# Session 13 (R58): a heading's short title and its first numbered item on one line, after a space
+# ((一)宣传报道 1、6月1日上午…): the item starts a line of its own, its number counting on to the next.
+CASES["a_heading_and_its_first_item_on_one_line"] = (
+    "三、活动内容\n\n(一)宣传报道 1、6月1日上午，召开新闻发布会。此项工作由市委宣传部负责组织协调。\n\n"
+    "2、6月2日至30日，开设专栏。此项工作由市安监局负责。\n",
+    [("6月1日上午，召", "市委宣传部", "responsible"), ("6月2日至30日", "市安监局", "responsible")],
+)
+
+
+# Session 13 (R58): a numbered plan below a preamble that tells the towns what to do (各乡镇、街道和相关部门要…
+# 切实抓好…): the preamble's 要 is no better reading than the plan, whose items stay; two items of a section
+# opening with the units that act together (区森林防火指挥部、区教育局联合印发…) are theirs.
+CASES["a_numbered_plan_below_a_preamble_telling_the_towns"] = (
+    "森林防火工作方案\n随着清明节的临近，各乡镇、街道和相关部门要采取非常手段，切实抓好森林防火工作。\n一、宣传培训工作\n"
+    "1、区森林防火指挥部、区教育局联合印发一封信，宣传教育对象为全体学生。\n2、区森林防火指挥部、区总工会联合致全区职工一封信。\n"
+    "二、巡查工作\n1、清明节期间，组织巡查组深入到乡镇巡查。\n",
+    [("区森林防火指挥部", "区森林防火指挥部", "responsible"), ("区森林防火指挥部", "区教育局", "responsible"),
+     ("区森林防火指挥部", "区森林防火指挥部", "responsible"), ("区森林防火指挥部", "区总工会", "responsible")],
+)
+
+
+def test_real_layout_numbered_plan_kept_below_a_told_preamble(write_notice):
+    """The plan's items, attributed or not, are the tasks; the preamble is none of them."""
+    document = pipeline.parse(write_notice(CASES["a_numbered_plan_below_a_preamble_telling_the_towns"][0]))
+    assert [item.number for item in document.items] == ["1", "2", "1"]
+    assert "unnumbered_items" not in [w.code for w in document.warnings]

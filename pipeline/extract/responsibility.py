@@ -75,6 +75,8 @@ class Vocabulary:
     label_keywords: tuple[tuple[str, str], ...]
     leading_words: tuple[str, ...]
     role_word_regex: re.Pattern[str]
+    led_role_word_regex: re.Pattern[str]  # the role words and the verbs that are role words after 由 (led_role_words)
+    led_role_words: dict[str, str]
     role_words: dict[str, str]
     unit_suffixes: tuple[str, ...]
     conventions: dict[str, re.Pattern[str]]
@@ -106,16 +108,23 @@ def vocabulary() -> Vocabulary:
     # 、 and the next list closed by its own role word (A牵头、B配合; not 配合、支持: two verbs of one list).
     alternatives = "|".join(re.escape(w["word"]) for w in words)
     # (配合落实城区环境整治: a role word whose task follows it directly, the clause's last, read with its tail)
-    role_word_regex = re.compile(
-        f"({alternatives})(?=[，,；;。\\s]|、(?=[^，,；;。、\\s]{{2,40}}?(?:{alternatives})(?:[，,；;。\\s]|$))|$|{GLUED_TASK.pattern})"
-    )
+    def closing(alternatives: str) -> re.Pattern[str]:
+        return re.compile(
+            f"({alternatives})(?=[，,；;。\\s]|、(?=[^，,；;。、\\s]{{2,40}}?(?:{alternatives})(?:[，,；;。\\s]|$))|$|{GLUED_TASK.pattern})"
+        )
+
+    role_word_regex = closing(alternatives)
+    led_words = sorted(raw["role_words"] + raw["led_role_words"], key=lambda w: -len(w["word"]))
+    led_role_word_regex = closing("|".join(re.escape(w["word"]) for w in led_words))
     return Vocabulary(
         labels=labels,
         label_regex=label_regex,
         label_keywords=tuple((k, r) for k, r in raw["label_keywords"]),
         leading_words=tuple(raw["leading_words"]),
         role_word_regex=role_word_regex,
+        led_role_word_regex=led_role_word_regex,
         role_words={w["word"]: w["role"] for w in words},
+        led_role_words={w["word"]: w["role"] for w in raw["led_role_words"]},
         unit_suffixes=tuple(raw["unit_suffixes"]),
         conventions={k: re.compile(v["pattern"]) for k, v in raw["conventions"].items()},
         separators=raw["separators"],
@@ -689,20 +698,28 @@ def _unclosed_at_line_end(simple: str, groups: tuple[tuple[int, int], ...]) -> t
     return tuple(found)
 
 
+# Adverbs before a verb of led_role_words: the verb is then the task's (由领导小组统一组织).
+LED_VERB_ADVERB = re.compile(r"(?:统一|具体|共同|精心|认真|负责|牵头|积极|分别|协调|统筹|广泛|集中|定期)$")
+
+
 def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: bool = False, led: bool = False) -> tuple[list[UnitSpan], int] | None:
     """``A牵头，B、C配合，D具体实施`` between ``start`` and ``end``: units with their roles and where the
     clause ends, or ``None`` when anything in the span is not a unit list closed by a role word.
     With ``allow_tail``, text after the last role word and a comma (``…配合，年内建成…``) is left out."""
     vocab = vocabulary()
     inner = simple[start:end]
-    if "\n" in inner or not vocab.role_word_regex.search(inner):
+    role_words = vocab.led_role_word_regex if led else vocab.role_word_regex
+    if "\n" in inner or not role_words.search(inner):
         return None  # (no role word: most spans asked about; one search answers)
     segments, position, clause_end = [], 0, start
     depth = _bracket_depths(inner) if INNER_OPEN_CHAR.search(inner) else None
-    for match in vocab.role_word_regex.finditer(inner):
+    for match in role_words.finditer(inner):
         if depth is not None and depth[match.start()]:
             continue  # 由工作小组（财政部牵头）负责: a role word inside a name's bracket is its note
-        segment = (match.group(1), vocab.role_words[match.group(1)], start + position, start + match.start())
+        word = match.group(1)
+        if word not in vocab.role_words and LED_VERB_ADVERB.search(inner, 0, match.start()):
+            return None  # 由领导小组统一组织，…: 组织 after an adverb is the task's verb, not a role word
+        segment = (word, vocab.role_words.get(word) or vocab.led_role_words[word], start + position, start + match.start())
         if allow_tail and segments and inner[position - 1] in "，," and not _names_units(simple[segment[2] : segment[3]]):
             break  # 由A负责，按照…，并抓好督促落实: the clause ended at 负责, the rest is the task
         segments.append(segment)

@@ -86,8 +86,25 @@ def _counted_starts(found: list[tuple[int, int, int | None]], carried: dict[int,
     return sorted(p for rank, starts in accepted.items() if rank in counting or (rank < deepest and starts) for p in starts if p > 0)
 
 
+# ``（一）宣传报道 1、6月1日上午，…``: a heading's short title, a space, and its first numbered item on the
+# same line (a page that kept the heading's cell beside the first row): the item starts a line of its own.
+HEADING_THEN_FIRST = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff]{2,12}[ \t\u3000]+(?=1[、.．][\u4e00-\u9fff\d])")
+
+
+def _split_heading_then_first(line: SourceLine) -> list[SourceLine]:
+    found = HEADING_THEN_FIRST.match(line.text)
+    if found is None:
+        return [line]
+    head = line.text[: found.end()].rstrip()
+    return [SourceLine(number=line.number, text=head, offset=line.offset, page=line.page),
+            SourceLine(number=line.number, text=line.text[found.end() :], offset=line.offset + found.end(), page=line.page)]
+
+
 def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()) -> tuple[SourceLine, ...]:
-    """``lines`` with each long line outside the tables (line numbers in ``taken``) cut into paragraphs."""
+    """``lines`` with each long line outside the tables (line numbers in ``taken``) cut into paragraphs,
+    and a heading's first item on its line (``HEADING_THEN_FIRST``) put on a line of its own."""
+    if any(HEADING_THEN_FIRST.match(line.text) for line in lines if line.number not in taken):
+        lines = tuple(piece for line in lines for piece in (_split_heading_then_first(line) if line.number not in taken else [line]))
     if not any(len(line.text) > LONG_LINE for line in lines):
         return lines
     out: list[SourceLine] = []
