@@ -2448,3 +2448,38 @@ def test_real_layout_numbered_plan_kept_below_a_told_preamble(write_notice):
     document = pipeline.parse(write_notice(CASES["a_numbered_plan_below_a_preamble_telling_the_towns"][0]))
     assert [item.number for item in document.items] == ["1", "2", "1"]
     assert "unnumbered_items" not in [w.code for w in document.warnings]
+
+
+# Session 13 (R57): a label naming two kinds of units with 、 (责任部门、单位：), after the lead's field and a
+# full stop inside the same bracket.
+CASES["a_label_naming_departments_and_units"] = (
+    "一、重点任务\n1.优化事项目录。（牵头部门：市政府办公厅。责任部门、单位：各区政府、市政府有关部门）\n",
+    [("优化事项目录", "市政府办公厅", "lead"), ("优化事项目录", "各区政府", "responsible"), ("优化事项目录", "市政府有关部门", "responsible")],
+)
+
+
+# Session 13 (R55): a pipe table whose task is given in levels (工作要求 | 一级要点 | 二级要点 | 责任科室), the
+# higher levels merged cells written only in the first row they span: each row's task is its lowest level.
+CASES["task_levels_in_columns_the_lowest_is_the_task"] = (
+    "工作要求 | 一级要点 | 二级要点 | 责任科室 |\n"
+    "一、优化工作基础 | (一)深化规章集中公开。 | 1.规范行政法规使用，确保文本为最新版本。 | 法规科牵头，办公室配合 |\n"
+    "2.摸清规范性文件底数，健全动态更新机制。 | 办公室牵头，各科室按职责分工落实 | ||\n"
+    "(二)推进基层公开标准化。 | 3.结合权责清单更新公开目录。 | 办公室 | |\n",
+    [("规范行政法规使用", "法规科", "lead"), ("规范行政法规使用", "办公室", "support"),
+     ("摸清规范性文件底", "办公室", "lead"), ("摸清规范性文件底", "各科室", "responsible"),
+     ("结合权责清单更新", "办公室", "responsible")],
+)
+
+
+# Session 13 (R27): a cell-a-line table whose unit cells were merged over every row (given in the first
+# only), a later row's task ending like a name (建成启用区级老年活动中心): a task by its opening verb, so the
+# row keeps its task and takes the merged units.
+CASES["merged_units_over_rows_whose_task_ends_like_a_name"] = (
+    "序号\n重点工作任务\n牵头单位\n负责科室\n计划完成时间\n进展情况\n"
+    "1\n新增老年食堂15个\n区民政局\n养老服务科\n11月底前\n已完成3个点位建设。\n"
+    "2\n新增照护专区床位100张\n10月底前\n已完成选址。\n"
+    "3\n建成启用区级老年活动中心\n目前正在进行装修。\n",
+    [("新增老年食堂15", "区民政局", "lead"), ("新增老年食堂15", "养老服务科", "responsible"),
+     ("新增照护专区床位", "区民政局", "lead"), ("新增照护专区床位", "养老服务科", "responsible"),
+     ("建成启用区级老年", "区民政局", "lead"), ("建成启用区级老年", "养老服务科", "responsible")],
+)

@@ -99,9 +99,9 @@ def vocabulary() -> Vocabulary:
     labels = tuple(sorted(((x["label"], x["role"]) for x in raw["labels"]), key=lambda x: -len(x[0])))
     known = "|".join(re.escape(label) for label, _ in labels)
     # A label ends in a colon, or in 为 / 是 before a name (牵头单位为市发改委, 主责单位是市交通委).
-    # ... optionally with an alternative in brackets (牵头处室（单位）：).
+    # ... optionally with an alternative in brackets (牵头处室（单位）：) or after 、 or / (责任部门、单位：).
     label_regex = re.compile(
-        f"((?:(?:{known})(?:{LEADERS_BESIDE_WORDS})?)|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）)?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
+        f"((?:(?:{known})(?:{LEADERS_BESIDE_WORDS})?)|(?:{raw['label_pattern']['pattern']}))(?:（[\\u4e00-\\u9fff]{{1,4}}）|[、/](?:单位|部门))?(?:[：:]|[为是](?![指否])(?=[\\u4e00-\\u9fff]))"
     )
     words = sorted(raw["role_words"], key=lambda w: -len(w["word"]))
     # A role word closes a unit list: it is followed by a separator, a closing bracket or the end; or by

@@ -228,6 +228,22 @@ def _tasks_numbered(table: Table, task_col: Column | None, number_col: Column | 
     return len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
+LEVEL_HEADER = re.compile(r"^[一二三四五六]级")
+
+
+def _level_columns(table: Table, task_col: "Column | None") -> list[int]:
+    """The task column and the columns after it that name levels of the task (一级要点 | 二级要点,
+    一级指标 … 三级指标), where two or more do; else none."""
+    if task_col is None:
+        return []
+    width = max(len(r) for r in table.rows) if table.rows else 0
+    headers = [_header_text(table, i) for i in range(width)]
+    named = [i for i in range(task_col.index, width) if LEVEL_HEADER.match(headers[i]) and column_kind(headers[i]) == "task"]
+    if len(named) < 2:
+        return []
+    return [task_col.index] + [i for i in range(task_col.index + 1, named[-1] + 1) if column_kind(headers[i]) == "task"]
+
+
 def row_texts(table: Table) -> list[RowText]:
     columns = classify_columns(table)
     number_col = next((c for c in columns if c.kind == "number"), None)
@@ -239,6 +255,7 @@ def row_texts(table: Table) -> list[RowText]:
     previous_key = previous_number = None
     previous_cells: set[tuple[int, int]] = set()
     numbered_tasks = _tasks_numbered(table, task_col, number_col)
+    levels = _level_columns(table, task_col)
     for row in table.rows[table.header_rows :]:
         texts = [c.text.strip() for c in row if c.text.strip()]
         if not texts:
@@ -251,6 +268,10 @@ def row_texts(table: Table) -> list[RowText]:
             continue
         builder = _Builder()
         task = row[task_col.index] if task_col and task_col.index < len(row) else None
+        if levels:
+            # 工作要求 | 一级要点 | 二级要点: the row's task is its lowest level written (the higher ones
+            # are merged cells, given only in the first row they span, or sections)
+            task = next((row[i] for i in reversed(levels) if i < len(row) and row[i].text.strip()), task)
         number_cell = row[number_col.index] if number_col and number_col.index < len(row) else None
         key = (task.offset if task is not None else None)
         number_key = number_cell.offset if number_cell is not None and number_cell.text.strip() else None
