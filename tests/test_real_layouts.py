@@ -2483,3 +2483,14 @@ CASES["merged_units_over_rows_whose_task_ends_like_a_name"] = (
      ("新增照护专区床位", "区民政局", "lead"), ("新增照护专区床位", "养老服务科", "responsible"),
      ("建成启用区级老年", "区民政局", "lead"), ("建成启用区级老年", "养老服务科", "responsible")],
 )
+
+
+# Session 13 (R38): duty lines each headed by a unit and a colon (市规划局：负责… ⏎ 市建设局：负责…), one of
+# whose duties opens without a role verb (市城管执法局：采取有效措施…): it is a task of that unit too, not the
+# line above's.
+CASES["a_duty_line_without_its_role_verb_among_headed_lines"] = (
+    "四、职责分工\n市规划局：负责河道整治工程的扬尘污染防治。\n市建设局：负责对施工扬尘进行监督管理。\n"
+    "市城管执法局：采取有效措施，及时制止露天烧烤行为。\n市公安局：负责对尾气污染严重的车辆安排检测。\n",
+    [("市规划局：负责河", "市规划局", "responsible"), ("市建设局：负责对", "市建设局", "responsible"),
+     ("市城管执法局：采", "市城管执法局", "responsible"), ("市公安局：负责对", "市公安局", "responsible")],
+)

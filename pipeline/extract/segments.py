@@ -283,6 +283,7 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
     # …领导小组，党政办负责…，财政所负责…: a run opened after a comma divides the sentence's tasks.
     first_is_task = opens or untitled or text[subjects[0] - 1] in "：:\n，," or ORDINAL.match(text, subjects[0]) is not None or _unit_heading_at(text, subjects[0])
     cuts = subjects if first_is_task else subjects[1:]
+    cuts = _sibling_heading_lines(text, cuts)
     if not any(text[cut] == "由" for cut in cuts):
         return cuts
     by_start = {start: a for a, start in zip(attributions, starts)}
@@ -318,6 +319,24 @@ def _closing_line_start(text: str, cut: int, clause: Attribution | None, ends: l
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
     return not any(ch in text[start:end] for ch in "。；;！\n")
+
+
+def _sibling_heading_lines(text: str, cuts: list[int]) -> list[int]:
+    """Where two or more cuts open lines headed by their unit (``市规划局：负责…`` ⏎ ``市建设局：负责…``), a
+    line so headed whose duty has no role verb (``市城管执法局：采取有效措施…``) is a task of its own too."""
+    headed = [cut for cut in cuts if cut > 0 and text[cut - 1] == "\n" and _unit_heading_at(text, cut)]
+    if len(headed) < 2:
+        return cuts
+    from .responsibility import opening_units
+
+    def line_at(start: int) -> str:
+        end = text.find("\n", start)
+        return text[start : end if end >= 0 else len(text)]
+
+    taken = set(cuts)
+    lines = [found.end() for found in re.finditer("\n", text) if found.end() < len(text)]
+    extra = [start for start in lines if start > headed[0] and start not in taken and text[start] not in "（(" and opening_units(line_at(start)) is not None]
+    return sorted(set(cuts) | set(extra)) if extra else cuts
 
 
 def _unit_heading_at(text: str, start: int) -> bool:
