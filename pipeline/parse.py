@@ -16,7 +16,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import acting_part, apply_convention, duty_heading, find_convention, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import acting_part, apply_convention, duty_heading, find_convention, is_personal_name, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -283,6 +283,10 @@ def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: l
         for span, name in zip(units, completed):
             resolved = registry.resolve(name)
             line, page = locate(span.start)
+            if not resolved.known and is_personal_name(name):
+                # 由王光玲牵头，九重镇落实: the leader in charge, a person, named where a unit would be
+                warnings.append(ParseWarning("person_not_unit", f"{span.raw!r} reads as a person's name, not a unit", line, raw.id))
+                continue
             if not resolved.known:
                 warnings.append(ParseWarning("unknown_unit", f"unit {span.raw!r} is not in the registry", line, raw.id))
             out.append(

@@ -2494,3 +2494,21 @@ CASES["a_duty_line_without_its_role_verb_among_headed_lines"] = (
     [("市规划局：负责河", "市规划局", "responsible"), ("市建设局：负责对", "市建设局", "responsible"),
      ("市城管执法局：采", "市城管执法局", "responsible"), ("市公安局：负责对", "市公安局", "responsible")],
 )
+
+
+# Session 13 (R12): minutes naming the leader in charge of each task where a unit would stand (由王光玲牵头，
+# 九重镇落实): a person by the name's form, left out with a warning; the town carries it out.
+CASES["a_leader_named_where_a_unit_would_stand"] = (
+    "会议决定：\n1.九重区域环境整治由王光玲牵头，九重镇落实。\n2.干渠绿化由顾理明牵头，林业局落实。\n",
+    [("九重区域环境整治", "九重镇", "responsible"), ("干渠绿化由顾理明", "林业局", "responsible")],
+)
+
+
+@pytest.mark.parametrize("name, person", [
+    ("王光玲", True), ("顾理明", True), ("林业局", False), ("黄浦江", False), ("马鞍山", False), ("高新区", False),
+    ("王庄村", False), ("周口市", False), ("金融办", False), ("王光", False), ("欧阳明月", False), ("文化馆", False),
+])
+def test_real_layout_person_by_the_form_of_the_name(name, person):
+    from pipeline.extract.responsibility import is_personal_name
+
+    assert is_personal_name(name) is person

@@ -568,6 +568,23 @@ def is_person_title(name: str) -> bool:
     return bool(_person_title().match(to_simplified_name(name)))
 
 
+# What a unit's or a place's name ends in: a three-character name ending so is no person's.
+NAME_OR_PLACE_ENDS = frozenset("区县市省州镇乡村庄寨屯湾坝沟河江湖山岛港街路道委办局厅科室所站队院校会司部中心馆处组社团园场厂行署城门台所")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(load_raw()["surnames"])
+
+
+def is_personal_name(name: str) -> bool:
+    """A person by the form of the name (王光玲, 顾理明): three characters, a common surname first,
+    no ending of a unit or a place, no unit's suffix; the caller asks only of names the registry
+    does not know."""
+    return (len(name) == 3 and name[0] in _surnames() and name[-1] not in NAME_OR_PLACE_ENDS
+            and re.fullmatch(r"[\u4e00-\u9fff]{3}", name) is not None and not looks_like_unit(name))
+
+
 LEAD_MARK = re.compile(r"[（(](?:牵头|主责|总牵头)[）)]")
 
 
