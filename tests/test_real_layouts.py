@@ -2512,3 +2512,12 @@ def test_real_layout_person_by_the_form_of_the_name(name, person):
     from pipeline.extract.responsibility import is_personal_name
 
     assert is_personal_name(name) is person
+
+
+# Session 13 (R59): news quoting one line of a responsibility list, its label after a semicolon and its
+# units cut short by an ellipsis (…责令整改；责任单位为区级各部门、各镇（街道）……”): the clause is read (before,
+# the page ended in "no numbered tasks found").
+CASES["a_quoted_list_line_labelled_after_a_semicolon"] = (
+    "4月底前，对考核排名靠后的单位主要负责人约谈完毕，对存在的问题责令整改；责任单位为区级各部门、各镇（街道）……”清单共8大类57项工作任务。\n",
+    [("4月底前，对考核", "区级各部门", "responsible"), ("4月底前，对考核", "各镇（街道）", "responsible")],
+)

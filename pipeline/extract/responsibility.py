@@ -970,7 +970,7 @@ def find_bare_brackets(text: str, simple: str) -> list[Attribution]:
     return found if len(found) >= 2 else []
 
 
-VALUE_STOP = re.compile(r"[\n。]")
+VALUE_STOP = re.compile(r"[\n。]|……")  # (an ellipsis closes a value too: a quoted task cut short, …责任单位为A、B……”)
 
 
 def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
@@ -994,7 +994,8 @@ def find_labelled_lines(text: str, simple: str) -> list[Attribution]:
         # ``1、农村道路畅通工程，牵头部门：市交通局。``
         # (其责任单位为…: "its" before the label, after a comma or a full stop)
         opening = start - 1 if simple[start - 1 : start] == "其" else start
-        begins = opening == 0 or simple[opening - 1] in "\n。" or (simple[opening - 1] in "，," and label in known_labels()) \
+        # (or a semicolon: …对存在的问题责令整改；责任单位为区级各部门、各镇（街道）)
+        begins = opening == 0 or simple[opening - 1] in "\n。；;" or (simple[opening - 1] in "，," and label in known_labels()) \
             or (simple[value_start - 1] in "：:" and _glued_to_its_title(simple, label, start))
         gap = simple[min(run_end, start) : start] if run else ""
         continues = bool(run) and (start < run_end or (gap.strip("；; \n，,") == "" and "\n\n" not in gap))
