@@ -2521,3 +2521,15 @@ CASES["a_quoted_list_line_labelled_after_a_semicolon"] = (
     "4月底前，对考核排名靠后的单位主要负责人约谈完毕，对存在的问题责令整改；责任单位为区级各部门、各镇（街道）……”清单共8大类57项工作任务。\n",
     [("4月底前，对考核", "区级各部门", "responsible"), ("4月底前，对考核", "各镇（街道）", "responsible")],
 )
+
+
+# Session 13 (R60): the news of a meeting listing its points by ordinals, each led by 由 and the units that
+# act, their task verb straight after them (一是由公安部门查处…；三是由物价部门配合县烟草局开展…): each point is a
+# task numbered by its ordinal; the unit helped carries it out, the one helping supports (before, the page
+# ended in "no numbered tasks found").
+CASES["meeting_points_led_by_you_and_the_units_acting"] = (
+    "会上，县局负责人作了汇报。\n一是由公安部门查处卷烟市场中的暴力抗法行为；\n二是由工商部门严把市场准入关；\n"
+    "三是由物价部门配合县烟草局开展明码标价宣传。\n",
+    [("由公安部门查处卷", "公安部门", "responsible"), ("由工商部门严把市", "工商部门", "responsible"),
+     ("由物价部门配合县", "物价部门", "support"), ("由物价部门配合县", "县烟草局", "responsible")],
+)

@@ -908,10 +908,27 @@ def find_role_sentences(text: str, simple: str) -> list[Attribution]:
         found = _role_word_units(text, simple, match.start("body"), match.end("body"), allow_tail=True, led=led)
         if found is None and led:
             found = _led_verb_units(text, simple, match.start("body"), match.end("body"))
+        if found is None and led and (match.start() == 0 or ORDINAL_LED.search(simple, 0, match.start())):
+            # 一是由公安部门查处…；二是由工商部门严把…: points of a meeting, each led by 由 and the units
+            # that act, their task verb straight after them (由物价部门配合县烟草局开展…: the one helped
+            # carries it out, the other supports)
+            helped = HELPING.match(simple, match.start("body"), match.end("body"))
+            acting = _acting_unit(text, simple, helped.end() if helped else match.start("body"), match.end("body"))
+            found = None
+            if acting is not None and helped is not None:
+                pieces = split_units(helped.group("units"), helped.start("units"))
+                if pieces and all(looks_like_unit(to_simplified_name(raw)) for raw, _, _ in pieces):
+                    found = ([*unit_spans(text, pieces, "support"), *(replace(u, order=len(pieces) + u.order) for u in acting.units)], acting.end)
+            elif acting is not None:
+                found = (list(acting.units), acting.end)
         if found:
             units, clause_end = found
             attributions.append(Attribution(match.start(), clause_end, tuple(units)))
     return attributions
+
+
+ORDINAL_LED = re.compile(r"[一二三四五六七八九十]{1,3}是$")
+HELPING = re.compile(r"(?P<units>[^，,。；;、]{2,30}?)(?:配合|协助)")
 
 
 def _led_verb_units(text: str, simple: str, start: int, end: int) -> tuple[list[UnitSpan], int] | None:

@@ -466,14 +466,18 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
         bullet = BULLET.match(text)
         if bullet:  # ● 白茶市场…: a list's mark, not the task's words
             text, origins = text[bullet.end() :], origins[bullet.end() :]
-        number = str(len(items) + 1)
+        number = label = str(len(items) + 1)
+        ordinal = ORDINAL.match(text)
+        if ordinal and _has_task(text[ordinal.end() :]):
+            # 一是由公安部门查处…: a meeting's points counted by their ordinals, which number them
+            label, text, origins = ordinal.group(1), text[ordinal.end() :], origins[ordinal.end() :]
         items.append(
             RawItem(
                 id=f"main/p{number}",
                 part="main",
                 attachment=None,
                 section=None,
-                number=number,
+                number=label,
                 level=UNNUMBERED_LEVEL,
                 title=_field_title(group) or _task_title(text),
                 text=text,
