@@ -2533,3 +2533,14 @@ CASES["meeting_points_led_by_you_and_the_units_acting"] = (
     [("由公安部门查处卷", "公安部门", "responsible"), ("由工商部门严把市", "工商部门", "responsible"),
      ("由物价部门配合县", "物价部门", "support"), ("由物价部门配合县", "县烟草局", "responsible")],
 )
+
+
+# Session 13 (R28): news of a division of work naming the tasks a unit leads after the clause (有3项由国家卫生
+# 健康委牵头，分别是A；B；C。): each listed task is an item the unit leads; the report's words before are none.
+LISTED_AFTER_THE_CLAUSE = (
+    "近日，国务院发布分工意见。需要国家卫生健康委参加的工作共计12项，有3项由国家卫生健康委牵头，分别是抓好传染病防治，"
+    "做好慢性病防治；抓好青少年近视防治；完善生育配套政策。\n"
+)
+CASES["tasks_listed_after_the_clause_that_leads_them"] = (LISTED_AFTER_THE_CLAUSE, [
+    ("抓好传染病防治，", "国家卫生健康委", "lead"), ("抓好青少年近视防", "国家卫生健康委", "lead"), ("完善生育配套政策", "国家卫生健康委", "lead"),
+])

@@ -25,6 +25,9 @@ MIN_TASK_CHARS = 6  # text between two clauses shorter than this is a note, not 
 
 def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     attributions = text_to_attributions(raw.text)
+    listed = _listed_after_clause(raw, attributions) if raw.level == UNNUMBERED_LEVEL else None
+    if listed:
+        return listed
     grouped = _group_line_cuts(raw.text, attributions)
     cuts = (
         grouped
@@ -75,6 +78,36 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
             )
         )
     return tuple(items)
+
+
+LISTED_AFTER = re.compile(r"[，,](?:分别是|分别为)[：:]?")
+LISTED_MAX = 12  # tasks listed after one clause
+
+
+def _listed_after_clause(raw: RawItem, attributions: list[Attribution]) -> tuple[RawItem, ...] | None:
+    """A report naming the tasks a unit leads (``…共计12项，有3项由国家卫生健康委牵头，分别是A；B；C。``): each
+    task of the list after 分别是 is an item, under the clause as its section (whose units lead each of
+    them, as a section heading's lead does); the report's words before the clause are none of them."""
+    from ..model import Section
+
+    text = raw.text
+    for attribution in attributions:
+        found = LISTED_AFTER.match(text, attribution.end)
+        if found is None:
+            continue
+        stop = text.find("。", found.end())
+        stop = len(text) if stop < 0 else stop
+        bounds, start = [], found.end()
+        for piece in re.finditer(r"[^；;]+", text[found.end() : stop]):
+            bounds.append((start + piece.start(), start + piece.end()))
+        if not 2 <= len(bounds) <= LISTED_MAX or not all(_has_task(text[a:b]) for a, b in bounds):
+            continue
+        section = Section(raw.number, text[attribution.start : attribution.end], raw.line)
+        return tuple(
+            replace(raw, id=f"{raw.id}.{k}", number=f"{raw.number}.{k}", title=_task_title(text[a:b]), text=text[a:b], origins=raw.origins[a:b], section=section)
+            for k, (a, b) in enumerate(bounds, start=1)
+        )
+    return None
 
 
 TRAILING_CLAUSE = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|配合|责任单位|責任單位|主责|协办)[^（()）]*[）)]$")
