@@ -569,7 +569,7 @@ def is_person_title(name: str) -> bool:
 
 
 # What a unit's or a place's name ends in: a three-character name ending so is no person's.
-NAME_OR_PLACE_ENDS = frozenset("区县市省州镇乡村庄寨屯湾坝沟河江湖山岛港街路道委办局厅科室所站队院校会司部中心馆处组社团园场厂行署城门台所")
+NAME_OR_PLACE_ENDS = frozenset("区县市省州镇乡村庄寨屯湾坝沟河江湖山岛港街路道委办局厅科室所站队院校会司部中心馆处组社团园场厂行署城门台")
 
 
 @lru_cache(maxsize=1)

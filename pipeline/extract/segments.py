@@ -16,7 +16,8 @@ import bisect
 import re
 from dataclasses import replace
 
-from .responsibility import OPEN, Attribution, text_to_attributions
+from ..model import Section
+from .responsibility import OPEN, Attribution, opening_units, text_to_attributions
 from .structure import FIELD_LINE, UNNUMBERED_LEVEL, RawItem, first_sentence
 
 ORDINAL = re.compile(r"([一二三四五六七八九十]{1,3}是)[，,]?")
@@ -88,8 +89,6 @@ def _listed_after_clause(raw: RawItem, attributions: list[Attribution]) -> tuple
     """A report naming the tasks a unit leads (``…共计12项，有3项由国家卫生健康委牵头，分别是A；B；C。``): each
     task of the list after 分别是 is an item, under the clause as its section (whose units lead each of
     them, as a section heading's lead does); the report's words before the clause are none of them."""
-    from ..model import Section
-
     text = raw.text
     for attribution in attributions:
         found = LISTED_AFTER.match(text, attribution.end)
@@ -97,9 +96,7 @@ def _listed_after_clause(raw: RawItem, attributions: list[Attribution]) -> tuple
             continue
         stop = text.find("。", found.end())
         stop = len(text) if stop < 0 else stop
-        bounds, start = [], found.end()
-        for piece in re.finditer(r"[^；;]+", text[found.end() : stop]):
-            bounds.append((start + piece.start(), start + piece.end()))
+        bounds = [piece.span() for piece in re.compile(r"[^；;]+").finditer(text, found.end(), stop)]
         if not 2 <= len(bounds) <= LISTED_MAX or not all(_has_task(text[a:b]) for a, b in bounds):
             continue
         section = Section(raw.number, text[attribution.start : attribution.end], raw.line)
@@ -360,7 +357,6 @@ def _sibling_heading_lines(text: str, cuts: list[int]) -> list[int]:
     headed = [cut for cut in cuts if cut > 0 and text[cut - 1] == "\n" and _unit_heading_at(text, cut)]
     if len(headed) < 2:
         return cuts
-    from .responsibility import opening_units
 
     def line_at(start: int) -> str:
         end = text.find("\n", start)

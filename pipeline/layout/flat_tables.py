@@ -797,9 +797,11 @@ def _rows_closed_by_units(header: list[Cell], task_column: int, unit_column: int
         named = first - 1 - (len(task) - 1 if len(tasks) == 1 else 0)
         for cells_of_task in tasks:
             row = [Cell("", cells_of_task[0].offset, cells_of_task[0].line, cells_of_task[0].page) for _ in header]
-            row[task_column], row[unit_column] = join(cells_of_task), join(cells[index : end + 1])
+            row[task_column] = join(cells_of_task)
             if second_unit_column is not None and end > index:
                 row[unit_column], row[second_unit_column] = cells[index], join(cells[index + 1 : end + 1])
+            else:
+                row[unit_column] = join(cells[index : end + 1])
             # 重点工作 | 具体任务 | 责任单位: the short cell before the task names it (严格定点协议管理)
             if task_column > 0 and column_kind(header[task_column - 1].text) == "task" and named >= start and _names_a_task(cells[named].text):
                 row[task_column - 1] = cells[named]

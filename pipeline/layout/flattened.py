@@ -103,8 +103,9 @@ def _split_heading_then_first(line: SourceLine) -> list[SourceLine]:
 def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()) -> tuple[SourceLine, ...]:
     """``lines`` with each long line outside the tables (line numbers in ``taken``) cut into paragraphs,
     and a heading's first item on its line (``HEADING_THEN_FIRST``) put on a line of its own."""
-    if any(HEADING_THEN_FIRST.match(line.text) for line in lines if line.number not in taken):
-        lines = tuple(piece for line in lines for piece in (_split_heading_then_first(line) if line.number not in taken else [line]))
+    split = [piece for line in lines for piece in (_split_heading_then_first(line) if line.number not in taken else [line])]
+    if len(split) > len(lines):
+        lines = tuple(split)
     if not any(len(line.text) > LONG_LINE for line in lines):
         return lines
     out: list[SourceLine] = []
