@@ -61,6 +61,20 @@ def test_graph_files_open_in_other_tools(doc2023, tmp_path):
         assert back.number_of_edges() == graph.number_of_edges()
     data = json.loads(export.write_graph(tmp_path / "g.json", graph).read_text("utf-8"))
     assert nx.node_link_graph(data, edges="edges").number_of_edges() == 75
+    assert data == nx.node_link_data(graph, edges="edges")
+
+
+def test_graph_json_holds_node_link_data_whatever_the_values(tmp_path):
+    """Written block by block (msgspec, json for what it does not take): the same data as networkx's."""
+    graph = nx.Graph(name="图")
+    for k in range(2500):  # more than a block of records
+        graph.add_node(f"n{k}", label=f'任务"{k}"\n\t\\', year=2000 + k, weight=k / 7, flags=[k, "牵头"], nothing=None, ok=bool(k % 2))
+    graph.add_edges_from((f"n{k}", f"n{k + 1}", {"roles": ["lead", "support"], "orders": (1, 2), "page": None}) for k in range(2499))
+    graph.add_node("odd", kinds={"a"}, big=10**30)  # a set: json does not take it; msgspec writes a list
+    text = export.write_graph(tmp_path / "g.json", graph).read_text("utf-8")
+    expected = nx.node_link_data(graph, edges="edges")
+    expected["nodes"][-1]["kinds"] = ["a"]
+    assert json.loads(text) == json.loads(json.dumps(expected, ensure_ascii=False))
 
 
 def test_graph_gexf_is_static_with_readable_labels(doc2023, tmp_path):

@@ -21,8 +21,10 @@ def test_xlsx_row_through_its_template_is_the_row_cell_by_cell(values, height, d
     styles = data.draw(st.lists(st.integers(0, 3), min_size=len(values), max_size=len(values)))
     letters = [xlsx.column_letter(j) for j in range(1, len(values) + 1)]
     sheet = xlsx.Sheet("s", len(values), [(height, values, styles)], 1)
-    written = "".join(xlsx._sheet_xml(sheet))
-    assert xlsx._row_cells(letters, 1, height, values, styles) in written
+    through_template, cell_by_cell = xlsx.SharedStrings(), xlsx.SharedStrings()
+    written = "".join(xlsx._sheet_xml(sheet, through_template))
+    assert xlsx._row_cells(letters, 1, height, values, styles, cell_by_cell) in written
+    assert through_template.strings == cell_by_cell.strings
 
 
 ATTRIBUTE = st.one_of(st.none(), TEXT, st.integers(-5, 99), st.floats(allow_nan=False, allow_infinity=False), st.booleans(),

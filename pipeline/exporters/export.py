@@ -313,23 +313,34 @@ def write_graph(path: str | Path, graph: "nx.Graph") -> Path:
 
 
 def write_node_link(graph: "nx.Graph", handle: Any) -> None:
-    """``compact_dumps(nx.node_link_data(graph, edges="edges"))`` of a graph that is not a multigraph,
-    the same text written a block of records at a time: neither the whole text (56 MB at 2,000
-    notices) nor a copy of every node's and edge's attributes is held at once."""
-    dump = lambda data: json.dumps(data, ensure_ascii=False)  # noqa: E731 - compact_dumps's, without its newline
-    handle.write(f'{{"directed": {dump(graph.is_directed())}, "multigraph": false, "graph": {dump(graph.graph)}, "nodes": [')
+    """What ``nx.node_link_data(graph, edges="edges")`` holds, of a graph that is not a multigraph, as
+    compact JSON (no spaces between tokens), a block of records at a time: neither the whole text
+    (56 MB at 2,000 notices) nor a copy of every node's and edge's attributes is held at once.
+    Encoded by msgspec, a fifth of json's time; a block holding a value msgspec does not encode is
+    encoded by json (which fails on what neither takes)."""
+    import msgspec
+
+    encode = msgspec.json.Encoder().encode
+
+    def dump(data: Any) -> str:
+        try:
+            return encode(data).decode("utf-8")
+        except TypeError:
+            return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    handle.write(f'{{"directed":{dump(graph.is_directed())},"multigraph":false,"graph":{dump(graph.graph)},"nodes":[')
     _write_records(handle, dump, ({**data, "id": node} for node, data in graph.nodes(data=True)))
-    handle.write('], "edges": [')
+    handle.write('],"edges":[')
     _write_records(handle, dump, ({**data, "source": u, "target": v} for u, v, data in graph.edges(data=True)))
     handle.write("]}\n")
 
 
 def _write_records(handle: Any, dump: Any, records: Iterator[dict]) -> None:
-    """The records as the items of a JSON list (json's separator between them), a block at a time."""
+    """The records as the items of a JSON list, a block at a time."""
     separator = ""
     while block := list(islice(records, _BLOCK)):
         handle.write(separator + dump(block)[1:-1])
-        separator = ", "
+        separator = ","
 
 
 def write_graphs(paths: Iterable[str | Path], graph: "nx.Graph") -> list[Path]:

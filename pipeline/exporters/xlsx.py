@@ -2,7 +2,7 @@
 
 openpyxl, even in write-only mode, builds a cell object per value and writes it through lxml:
 about 30 µs a cell, 100 s for the ledger of 2,000 notices (4 million cells). Here each row is one
-string written to the zip member as it is made (about 1 µs a cell): inline strings, a handful of
+string written to the zip member as it is made (about 1 µs a cell): shared strings, a handful of
 cell formats (:class:`Style`), column widths and formats, row heights, a frozen pane, an
 auto-filter, print titles and page set-up, which openpyxl, Excel and LibreOffice read. The same
 content gives the same bytes (fixed dates in the package and in its members' headers).
@@ -14,7 +14,7 @@ import queue
 import re
 import threading
 import zipfile
-from itertools import chain, islice
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterable, Sequence
@@ -82,6 +82,28 @@ def column_letter(index: int) -> str:
     return letters
 
 
+class SharedStrings(dict):
+    """The workbook's shared strings: each distinct text of its cells listed once (``strings``), a
+    cell naming it by its index. A corpus's sheets repeat their texts (a task's in the row of each of
+    its units, a document's name in all its rows) and are mostly Chinese: written inline they made
+    hundreds of MB of two-byte markup (the ledger of 2,000 notices: 320 MB); by index the sheets'
+    markup stays ASCII and each text is escaped once. Looked up with ``map(table.__getitem__,
+    values)``, in C for every value seen before; a value that is not a ``str``, or is empty, maps to -1
+    and is not listed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.strings: list[str] = []
+
+    def __missing__(self, key: Any) -> int:
+        index = -1
+        if type(key) is str and key:  # (an empty text is not written)
+            index = len(self.strings)
+            self.strings.append(key)
+        self[key] = index
+        return index
+
+
 def _text(value: str) -> str:
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if "\r" in value:  # a parser reads a raw carriage return as a newline; a reference keeps it
@@ -99,15 +121,19 @@ def save(workbook: Workbook, path: str | Path) -> None:
             package.writestr(_info(name), text.encode("utf-8"))
 
         count = len(workbook.sheets)
+        strings = SharedStrings()
         for k, sheet in enumerate(workbook.sheets, 1):
             with package.open(_info(f"xl/worksheets/sheet{k}.xml"), "w", force_zip64=True) as member:
-                _write_beside(member, (chunk.encode("utf-8") for chunk in _sheet_xml(sheet)))
+                _write_beside(member, (chunk.encode("utf-8") for chunk in _sheet_xml(sheet, strings)))
+        with package.open(_info("xl/sharedStrings.xml"), "w", force_zip64=True) as member:
+            _write_beside(member, (chunk.encode("utf-8") for chunk in _shared_strings_xml(strings.strings)))
         put("xl/styles.xml", _styles_xml(workbook.styles))
         put("xl/workbook.xml", _workbook_xml(workbook.sheets))
         put("xl/_rels/workbook.xml.rels", _xml(
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             + "".join(f'<Relationship Id="rId{k}" Type="{_REL}/worksheet" Target="worksheets/sheet{k}.xml"/>' for k in range(1, count + 1))
-            + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>'
+            + f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId{count + 2}" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
         ))
         put("_rels/.rels", _xml(
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -135,6 +161,7 @@ def save(workbook: Workbook, path: str | Path) -> None:
                 for k in range(1, count + 1)
             )
             + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
             '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
             '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
         ))
@@ -241,7 +268,7 @@ _TEMPLATES = 4096
 _BLOCK = 512  # rows made into one string, written to the zip member at once
 # What _text changes: markup characters, carriage returns and characters XML forbids.
 _SPECIAL = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_STRING_CELL = ' t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+_STRING_CELL = ' t="s"><v>{}</v></c>'  # the index of the cell's text in the shared strings
 
 
 def _cell_head(letter: str, row: str, style: int) -> str:
@@ -250,8 +277,9 @@ def _cell_head(letter: str, row: str, style: int) -> str:
 
 def _row_template(letters: list[str], no_height: bool, values: Sequence[Any], styles: Sequence[int]) -> str:
     """The markup of a row of plain values (str, int, float, bool, None) as a ``str.format`` template:
-    ``{j}`` is the value of column j (escaped), ``{n}`` the row number and ``{n + 1}`` its height,
-    for ``n = len(values)``; what :func:`_row_cells` writes for the same row."""
+    for ``n = len(values)``, ``{j}`` is the value of column j, ``{n}`` the row number, ``{n + 1}``
+    its height and ``{n + 2 + j}`` the shared-string index of column j; what :func:`_row_cells`
+    writes for the same row."""
     n = len(values)
     parts = [f'<row r="{{{n}}}">' if no_height else f'<row r="{{{n}}}" ht="{{{n + 1}}}" customHeight="1">']
     for j, value in enumerate(values):
@@ -259,7 +287,7 @@ def _row_template(letters: list[str], no_height: bool, values: Sequence[Any], st
             continue
         head = _cell_head(letters[j], f"{{{n}}}", styles[j])
         if type(value) is str:
-            parts.append(head + _STRING_CELL.replace("{}", f"{{{j}}}"))
+            parts.append(head + _STRING_CELL.replace("{}", f"{{{n + 2 + j}}}"))
         elif type(value) is bool:
             parts.append(head + f' t="b"><v>{{{j}:d}}</v></c>')  # (format(True, "d") == "1")
         else:
@@ -268,8 +296,8 @@ def _row_template(letters: list[str], no_height: bool, values: Sequence[Any], st
     return "".join(parts)
 
 
-def _row_cells(letters: list[str], r: int, height: float | None, values: Sequence[Any], styles: Sequence[int]) -> str:
-    """A row's markup, cell by cell, whatever the types of its values."""
+def _row_cells(letters: list[str], r: int, height: float | None, values: Sequence[Any], styles: Sequence[int], strings: SharedStrings) -> str:
+    """A row's markup, cell by cell, whatever the types of its values (texts added to ``strings``)."""
     parts = [f'<row r="{r}" ht="{height}" customHeight="1">' if height is not None else f'<row r="{r}">']
     for j, value in enumerate(values):
         if value is None or value == "":
@@ -277,18 +305,33 @@ def _row_cells(letters: list[str], r: int, height: float | None, values: Sequenc
         where = _cell_head(letters[j], str(r), styles[j])
         kind = type(value).__name__
         if isinstance(value, str):
-            parts.append(where + _STRING_CELL.format(_text(value)))
+            parts.append(where + _STRING_CELL.format(strings[str(value)]))
         elif kind in ("bool", "bool_"):
             parts.append(f'{where} t="b"><v>{int(value)}</v></c>')
         elif isinstance(value, (int, float)) or kind.startswith(("int", "float", "uint")):
             parts.append(f"{where}><v>{value}</v></c>")
         else:
-            parts.append(where + _STRING_CELL.format(_text(str(value))))
+            parts.append(where + _STRING_CELL.format(strings[str(value)]))
     parts.append("</row>")
     return "".join(parts)
 
 
-def _sheet_xml(sheet: Sheet) -> Iterable[str]:
+def _shared_strings_xml(strings: list[str]) -> Iterable[str]:
+    """The shared-strings part: each text escaped (a block of them searched at once: most blocks
+    hold nothing to escape)."""
+    yield _xml(f'<sst xmlns="{_MAIN}" uniqueCount="{len(strings)}">')
+    item = '<si><t xml:space="preserve">{}</t></si>'.format
+    for start in range(0, len(strings), 8 * _BLOCK):
+        block = strings[start:start + 8 * _BLOCK]
+        if _SPECIAL.search("\n".join(block)):
+            block = list(map(_text, block))
+        yield "".join(map(item, block))
+    yield "</sst>"
+
+
+def _sheet_xml(sheet: Sheet, strings: SharedStrings | None = None) -> Iterable[str]:
+    """The worksheet's markup, chunk by chunk; its texts are added to ``strings`` (the workbook's)."""
+    strings = SharedStrings() if strings is None else strings
     letters = [column_letter(j) for j in range(1, sheet.columns + 1)]
     head = [_xml(f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">')]
     if sheet.landscape_a4_fit_width:
@@ -309,26 +352,22 @@ def _sheet_xml(sheet: Sheet) -> Iterable[str]:
     yield "".join(head)
     chunk: list[str] = []
     templates = Templates(_TEMPLATES)
+    index = strings.__getitem__
     rows = iter(sheet.rows)
     r = 0
     while block := list(islice(rows, _BLOCK)):
-        # The block's values searched at once for what must be escaped: most blocks hold none, and
-        # then no row is searched on its own.
-        special = _SPECIAL.search("\n".join(map(str, chain.from_iterable(values for _, values, _ in block))))
         for height, values, styles in block:
             r += 1
             # A row is one formatting of a template made once per shape (which cells are written, of
-            # what type, in which style): per cell, the work is then done in C. Rows holding other
-            # types (numpy numbers) are written cell by cell.
+            # what type, in which style): per cell, the work is then done in C, the texts' indices
+            # included. Rows holding other types (numpy numbers) are written cell by cell.
             types = tuple(map(type, values))
             if _PLAIN.issuperset(types):
                 key = (height is None, tuple(styles), types, tuple(map(bool, values)))
-                template = templates.get(key, lambda: (_row_template(letters, height is None, values, styles), len(values) + 2))
-                if special and _SPECIAL.search("\n".join(map(str, values))):
-                    values = [_text(v) if type(v) is str else v for v in values]
-                chunk.append(template(*values, r, height))
+                template = templates.get(key, lambda: (_row_template(letters, height is None, values, styles), 2 * len(values) + 2))
+                chunk.append(template(*values, r, height, *map(index, values)))
             else:
-                chunk.append(_row_cells(letters, r, height, values, styles))
+                chunk.append(_row_cells(letters, r, height, values, styles, strings))
         yield "".join(chunk)
         chunk = []
     chunk.append("</sheetData>")
