@@ -2544,3 +2544,22 @@ LISTED_AFTER_THE_CLAUSE = (
 CASES["tasks_listed_after_the_clause_that_leads_them"] = (LISTED_AFTER_THE_CLAUSE, [
     ("抓好传染病防治，", "国家卫生健康委", "lead"), ("抓好青少年近视防", "国家卫生健康委", "lead"), ("完善生育配套政策", "国家卫生健康委", "lead"),
 ])
+
+
+# Session 14 (R60-06/07): an emergency plan numbered by its sections on every level (2 组织体系 ⏎ 2.3 工作组 ⏎
+# 2.3.1 综合协调组：由…牵头), whose one- and two-level headings the decimal pattern does not take: before, each
+# such heading ran into the item above it (2.3.1's units went to 2.2.3, and "3 预防与预警 3.1 风险防控县应急管理局"
+# became a unit's name).
+DECIMAL_OUTLINE = (
+    "某县突发事件应急预案\n2 组织体系\n2.1 县应急指挥部\n县应急指挥部由县政府县长任总指挥。\n2.2 成员单位职责\n"
+    "2.2.1 县应急管理局：负责指挥部日常工作。\n2.2.2 县公安局：负责事发地治安维护和交通管制。\n2.3 工作组\n"
+    "2.3.1 综合协调组：由县应急管理局牵头，县委宣传部、县交通运输局配合，负责信息汇总。\n"
+    "2.3.2 医疗救护组：由县卫生健康局牵头，县红十字会配合，负责伤员救治。\n2.4 信息联络员\n各成员单位确定一名信息联络员。\n"
+    "3 预防与预警\n3.1 风险防控\n县应急管理局会同县自然资源局开展风险排查。\n"
+)
+CASES["a_plan_numbered_by_its_sections_on_every_level"] = (DECIMAL_OUTLINE, [
+    ("县应急管理局：负", "县应急管理局", "responsible"), ("县公安局：负责事", "县公安局", "responsible"),
+    ("综合协调组：由县", "县应急管理局", "lead"), ("综合协调组：由县", "县委宣传部", "support"), ("综合协调组：由县", "县交通运输局", "support"),
+    ("医疗救护组：由县", "县卫生健康局", "lead"), ("医疗救护组：由县", "县红十字会", "support"),
+    ("风险防控", "县应急管理局", "responsible"), ("风险防控", "县自然资源局", "support"),
+])

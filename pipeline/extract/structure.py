@@ -297,7 +297,7 @@ def _find_body_start(blocks: list[Block]) -> int | None:
             # 附件：… followed by the signature and date lists the attachments of the transmittal.
             if not any(is_date_line(b.text) for b in blocks[index + 1 : index + 5]):
                 return index
-        heading = match_heading(block.text)
+        heading = match_heading(block.text) or _decimal_section(block.text, blocks, index, [])
         if heading and (previous is None or ends_terminal(previous.text) or len(previous.text) <= TITLE_MAX or _ends_with_title(previous.text)):
             return index
         if heading and previous.text.endswith(("，", ",", "：", ":")) and _count_goes_on(heading, blocks, index):
@@ -433,6 +433,8 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
         else:
             heading = match_heading(text) if previous_allows_heading else (_next_sibling_heading(text, stack) or _first_of_a_count(text, body, position, stack) or _title_after_closed_task(text, stack))
             previous_field = position > 0 and FIELD_LINE.match(body[position - 1].text) is not None  # 完成情况：…55%
+            if heading is None:
+                heading = _decimal_section(text, body, position, stack)
             if heading is None and (previous_allows_heading or previous_field):
                 heading = _glued_number_heading(text, body[position + 1] if position + 1 < len(body) else None, body[position - 1] if position > 0 else None)
         if expect_title and heading is None and (not part.attachment.title or _is_title_line(text)):
@@ -544,6 +546,36 @@ def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int]
     if not _is_title_line(rest) and not paragraphs and not _closed_by_clause(stack[-1]):
         return None
     return heading
+
+
+# The upper levels of a plan numbered by its sections (2 组织体系 ⏎ 2.3 工作组 ⏎ 2.3.1 综合协调组：…), which
+# the decimal pattern (three levels or four) leaves out: one or two numbers are too often a figure.
+DECIMAL_SECTION = re.compile(r"^(?P<number>\d{1,2}(?:[.．]\d{1,3})?)(?![.．]?\d)[ \u3000\t]*(?=[\u4e00-\u9fff])")
+DECIMAL_RANK = 4  # the decimal pattern's rank (patterns.json): its upper levels rank above it
+DECIMAL_STEP = 0.4  # between two levels, so that 2 ranks above 2.3 above 2.3.1 and no other style moves
+
+
+def _decimal_section(text: str, body: list[Block], position: int, stack: list[_Node]) -> tuple[float, str, int] | None:
+    """``2.3 工作组`` or ``3 预防与预警`` as a section heading where a line below it within
+    ``COUNT_LOOKAHEAD`` blocks is numbered under it (2.3.1, 3.1), or where it counts on from an open
+    section of its level under the same parent (2.3 ⏎ … ⏎ 2.4 信息联络员): a title line only."""
+    found = DECIMAL_SECTION.match(text)
+    if found is None or len(text) > HEADING_ONLY_MAX or ends_terminal(text):
+        return None
+    number = found.group("number").replace("．", ".")
+    levels = number.count(".") + 1
+    rank = DECIMAL_RANK - DECIMAL_STEP * (3 - levels)
+    parent, _, last = number.rpartition(".")
+    for node in stack:
+        if node.rank == rank and node.number and node.number.rpartition(".")[0] == parent and to_int(node.number.rpartition(".")[2]) == int(last) - 1:
+            return rank, number, found.end()
+        if parent and node.rank == rank - DECIMAL_STEP and node.number == parent and last == "1":  # 3 预防与预警 ⏎ 3.1 风险防控
+            return rank, number, found.end()
+    child = re.compile(re.escape(number).replace(r"\.", "[.．]") + r"[.．]\d")
+    for block in body[position + 1 : position + 1 + COUNT_LOOKAHEAD]:
+        if block.row is None and child.match(block.text):
+            return rank, number, found.end()
+    return None
 
 
 def _title_after_closed_task(text: str, stack: list[_Node]) -> tuple[int, str, int] | None:
