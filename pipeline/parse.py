@@ -16,7 +16,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import acting_part, apply_convention, duty_heading, find_convention, is_personal_name, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import acting_part, acting_sentences, apply_convention, duty_heading, find_convention, is_personal_name, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -153,15 +153,16 @@ def _acting_items(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     """Measures numbered under one heading, each opening with the unit that carries it out
     (``（1）人力资源社会保障部组织实施…`` ⏎ ``（2）各省（自治区、直辖市）党委组织部每年安排…``): an item without a
     clause that opens with a unit's name (by its form) and a task verb is that unit's, where at least
-    two items of its section do so."""
+    two items of its section do so; so is each later clause that opens with units acting, and the units
+    after 会同 support (``8月31日前，市城管局完成…，会同市公安局完成…``)."""
     openings = [acting_part(raw.text) if not attributions else None for raw, attributions in zip(raws, found)]
     sections = [raw.section.line if raw.section is not None else None for raw in raws]
     by_section = Counter(section for section, opening in zip(sections, openings) if opening is not None)
     if not any(count >= ACTING_ITEMS_MIN for count in by_section.values()):
         return found
     return [
-        [opening] if opening is not None and by_section[section] >= ACTING_ITEMS_MIN else attributions
-        for section, attributions, opening in zip(sections, found, openings)
+        acting_sentences(raw.text) if opening is not None and by_section[section] >= ACTING_ITEMS_MIN else attributions
+        for raw, section, attributions, opening in zip(raws, sections, found, openings)
     ]
 
 

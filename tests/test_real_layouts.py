@@ -2563,3 +2563,16 @@ CASES["a_plan_numbered_by_its_sections_on_every_level"] = (DECIMAL_OUTLINE, [
     ("医疗救护组：由县", "县卫生健康局", "lead"), ("医疗救护组：由县", "县红十字会", "support"),
     ("风险防控", "县应急管理局", "responsible"), ("风险防控", "县自然资源局", "support"),
 ])
+
+
+# Session 14 (R32): measures each opening with when they are due and the unit that carries them out, later
+# clauses with other units acting or met with (二、9月底前，区住建局完成…改造，会同区公安分局完成…；): the deadline
+# does not hide the unit, each clause's units are the item's, and the unit met with (会同) supports.
+ACTING_AFTER_A_DEADLINE = (
+    "三、实施步骤\n（一）9月底前，区住建局完成老旧小区的外观改造，会同区公安分局完成门牌更换工作。\n"
+    "（二）年底前，区商务局完成早餐车辆的统一外观改造，区市场监管局完成证照核发工作。\n"
+)
+CASES["units_acting_after_a_deadline_and_the_unit_met_with"] = (ACTING_AFTER_A_DEADLINE, [
+    ("9月底前，区住建", "区住建局", "responsible"), ("9月底前，区住建", "区公安分局", "support"),
+    ("年底前，区商务局", "区商务局", "responsible"), ("年底前，区商务局", "区市场监管局", "responsible"),
+])

@@ -1167,11 +1167,45 @@ def _acting_siblings(text: str, simple: str, clauses: list[Attribution]) -> list
     return found
 
 
+# When the task is due, before the unit that does it (8月31日前，市城管局完成…; 年底前，…).
+LEADING_TIME = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|份|[上中下]旬|底)?|年底|年内|上半年|下半年|[一二三四1-4]季度(?:末)?)(?:前|以前|之前|起|开始|内)?[，,]"
+)
+
+
 def acting_part(text: str) -> Attribution | None:
-    """The units opening ``text`` before a task verb (``保卫部制定…``), all named by their form, or none."""
+    """The units opening ``text`` before a task verb (``保卫部制定…``), all named by their form, or none;
+    a deadline may come first (``8月31日前，市城管局完成…``)."""
     simple = to_simplified(text)
     stop = re.search(r"[；;。！？!?\n]", simple)
-    return _acting_unit(text, simple, 0, stop.start() if stop else len(simple))
+    time = LEADING_TIME.match(simple)
+    return _acting_unit(text, simple, time.end() if time else 0, stop.start() if stop else len(simple))
+
+
+CLAUSE_START = re.compile(r"[，,；;。]")
+ACTING_PARTNER = "会同"  # 市城管局完成…，会同市公安局完成…: the unit met with supports
+
+
+def acting_sentences(text: str) -> list[Attribution]:
+    """Every clause of ``text`` that opens with units acting (``acting_part``): the first, and each
+    after a comma, semicolon or full stop (``…，市公安局完成牌证换发工作``); the units after 会同 support
+    (``会同市公安局完成…``). Read only where the text opens with units acting."""
+    first = acting_part(text)
+    if first is None:
+        return []
+    simple = to_simplified(text)
+    found = [first]
+    for mark in CLAUSE_START.finditer(simple, first.end):
+        begin = mark.end()
+        partner = simple.startswith(ACTING_PARTNER, begin)
+        stop = CLAUSE_START.search(simple, begin)
+        attribution = _acting_unit(text, simple, begin + len(ACTING_PARTNER) * partner, stop.start() if stop else len(simple))
+        if attribution is None:
+            continue
+        if partner:
+            attribution = replace(attribution, units=tuple(replace(u, role="support") for u in attribution.units))
+        found.append(attribution)
+    return found
 
 
 NAME_END_CHARS = frozenset("部局委办厅处科室所站队院校会司中")
