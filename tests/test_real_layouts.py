@@ -2576,3 +2576,15 @@ CASES["units_acting_after_a_deadline_and_the_unit_met_with"] = (ACTING_AFTER_A_D
     ("9月底前，区住建", "区住建局", "responsible"), ("9月底前，区住建", "区公安分局", "support"),
     ("年底前，区商务局", "区商务局", "responsible"), ("年底前，区商务局", "区市场监管局", "responsible"),
 ])
+
+
+# Session 14 (R51): a bulletin listing each unit with the road it looks after in brackets before the colon, some
+# entries without final punctuation (2、水利局（滨河路）：…清理中 ⏎ 3、…): each entry is the unit's, and an entry
+# that does not end its sentence does not swallow the next.
+UNITS_WITH_A_NOTE = (
+    "关于创建工作的督查通报\n督导组对各单位分包路段进行了督导。\n1、民政局（人民路）：设有志愿服务站，卫生整改较好。\n"
+    "2、水利局（滨河路）：有值班人员，小广告清理中\n3、林业局（建设路）：有岗无人，违建未拆除。\n"
+)
+CASES["a_duty_list_whose_units_carry_a_note_in_brackets"] = (UNITS_WITH_A_NOTE, [
+    ("民政局（人民路）", "民政局", "responsible"), ("水利局（滨河路）", "水利局", "responsible"), ("林业局（建设路）", "林业局", "responsible"),
+])

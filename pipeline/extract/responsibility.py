@@ -1334,7 +1334,8 @@ def find_unit_headings(text: str, simple: str) -> list[Attribution]:
     return attributions
 
 
-OPENING_UNITS = re.compile(r"\s*(?P<units>[^，,。；;：:\n（(“”\"]{2,30}?)(?:[：:]|要(?=[\u4e00-\u9fff]))")
+# (a note in brackets may follow the units: 教体局（阳光路）：…, a unit and the road it looks after)
+OPENING_UNITS = re.compile(r"\s*(?P<units>[^，,。；;：:\n（(“”\"]{2,30}?)(?:(?P<note>[（(][^（()）\n]{1,20}[）)])?[：:]|要(?=[\u4e00-\u9fff]))")
 
 
 LISTED_AFTER = re.compile(r"\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、]|[①-⑳])")
@@ -1357,6 +1358,8 @@ def opening_units(text: str) -> Attribution | None:
         return None  # a label (责任单位：) is read as one
     duty = simple[found.end() :].lstrip()
     role = duty_role(duty[2:] if duty.startswith("负责") else duty)
+    if found.group("note") and "牵头" in found.group("note"):
+        role = "lead"  # 市卫健委（牵头）：…
     units = unit_spans(text, pieces, role)
     return Attribution(begin, found.end("units"), units)
 

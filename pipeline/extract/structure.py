@@ -525,6 +525,9 @@ def _count_goes_on(heading: tuple[int, str, int], blocks: list[Block], position:
     return False
 
 
+ENTRY_OPENING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:[（(][^（()）\n]{1,20}[）)])?[：:]")
+
+
 def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int] | None:
     """After a line without final punctuation (a list of names, ``成员：…``) a heading is read
     only where it is a title line that counts on from an open heading of its rank (二、… ⏎ … ⏎
@@ -543,7 +546,10 @@ def _next_sibling_heading(text: str, stack: list[_Node]) -> tuple[int, str, int]
     # A paragraph item after a paragraph item it counts on from (1. 社团文化节…。此活动拟在 ⏎ 2.“I
     # believe…”英语辩论赛。由…): the line before was cut, not wrapped into this one.
     paragraphs = not _is_title_line(sibling.rest) and "。" in sibling.rest and "。" in rest
-    if not _is_title_line(rest) and not paragraphs and not _closed_by_clause(stack[-1]):
+    # Entries that open alike, a name and a colon (2、商务局（新华大道）：…整改中 ⏎ 3、科协（长安大道）：…): a list
+    # whose entries need no final punctuation.
+    alike = ENTRY_OPENING.match(sibling.rest) is not None and ENTRY_OPENING.match(rest.lstrip(" ．.、")) is not None
+    if not _is_title_line(rest) and not paragraphs and not alike and not _closed_by_clause(stack[-1]):
         return None
     return heading
 
