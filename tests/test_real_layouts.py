@@ -2588,3 +2588,16 @@ UNITS_WITH_A_NOTE = (
 CASES["a_duty_list_whose_units_carry_a_note_in_brackets"] = (UNITS_WITH_A_NOTE, [
     ("民政局（人民路）", "民政局", "responsible"), ("水利局（滨河路）", "水利局", "responsible"), ("林业局（建设路）", "林业局", "responsible"),
 ])
+
+
+# Session 14 (R19): a clause that carries a standing note (（…按职责分工负责，各项任务均需各县政府落实，以下不再列出）):
+# before, the note broke the clause and the item had no unit; now the clause's units and the note's are the item's.
+STANDING_NOTE = (
+    "一、优化服务\n1.优化审批流程。推行并联审批，压缩办理时限。（县发展改革局、县司法局等有关部门按职责分工负责，"
+    "各项任务均需各乡镇政府、县经开区管委会落实，以下不再列出）\n2.提升办事效率。推行一窗受理。（县政务服务中心负责）\n"
+)
+CASES["a_clause_carrying_a_standing_note"] = (STANDING_NOTE, [
+    ("优化审批流程", "县发展改革局", "responsible"), ("优化审批流程", "县司法局", "responsible"),
+    ("优化审批流程", "各乡镇政府", "responsible"), ("优化审批流程", "县经开区管委会", "responsible"),
+    ("提升办事效率", "县政务服务中心", "responsible"),
+])

@@ -1750,10 +1750,30 @@ def _cached_attributions(text: str) -> tuple[Attribution, ...]:
     return tuple(_text_to_attributions(text))
 
 
+# A standing note inside a clause (（…按职责分工负责，各项政策措施均需各市政府落实，以下不再列出）): its lead-in
+# and its tail are blanked, so that the clause reads as the units it names; the note's units are read
+# for the item stating it (not yet carried to the items after it: see the README's limits).
+STANDING_NOTE = re.compile(
+    r"[，,](?P<lead>(?:以下|其余)?(?:各项|所有|全部)?[^，,。；;（()）\n]{0,8}?(?:均需|均由|均要|都要|均须|需))"
+    r"[^，,。；;（()）\n]{2,80}?(?:负责)?落实(?P<tail>[，,；;]?(?:以下|下同|下文)?均?不再(?:一一)?列出)"
+)
+
+
+def _without_standing_note(text: str, simple: str) -> tuple[str, str]:
+    found = STANDING_NOTE.search(simple)
+    if found is None:
+        return text, simple
+    for group in ("tail", "lead"):  # (same length: every span still points into the text as written)
+        start, end = found.span(group)
+        text, simple = (s[:start] + " " * (end - start) + s[end:] for s in (text, simple))
+    return text, simple
+
+
 def _text_to_attributions(text: str) -> list[Attribution]:
     from .normalise import to_simplified
 
     simple = to_simplified(text)
+    text, simple = _without_standing_note(text, simple)
     found: list[Attribution] = []
     taken = _Spans()  # the found spans, for an overlap test in log time (thousands of clauses in one item)
     for finder in CLAUSE_FINDERS:
