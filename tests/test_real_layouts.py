@@ -2601,3 +2601,16 @@ CASES["a_clause_carrying_a_standing_note"] = (STANDING_NOTE, [
     ("优化审批流程", "各乡镇政府", "responsible"), ("优化审批流程", "县经开区管委会", "responsible"),
     ("提升办事效率", "县政务服务中心", "responsible"),
 ])
+
+
+# Session 14 (R60): a tax bureau's cooperation rules telling each party what it should do with 应 (not 应当 or
+# 要), or with a comma before 要 (各商业银行和各信用社，要积极配合…): the parties told are responsible, as with 要; 应急
+# and the like stay words.
+TOLD_WITH_YING = (
+    "（一）与金融机构的协作。各商业银行和各信用社，要积极配合税务部门依法查询存款账户。\n"
+    "（二）与行业协会的协作。各行业协会应协助税务部门做好税法宣传。\n（三）信息保管。县应急管理局要做好值守。\n"
+)
+CASES["parties_told_with_ying_or_after_a_comma"] = (TOLD_WITH_YING, [
+    ("与金融机构的协作", "各商业银行", "responsible"), ("与金融机构的协作", "各信用社", "responsible"),
+    ("与行业协会的协作", "各行业协会", "responsible"), ("信息保管", "县应急管理局", "responsible"),
+])

@@ -1670,8 +1670,9 @@ def _reply_actors(text: str, simple: str, notified: list[Attribution]) -> list[A
 # a regulation's duty article
 MUST = re.compile(
     r"(?:^|(?<=[。；;！\n，,])|(?<=[一二三四五六七八九十]是))(?P<units>[^，,。；;：:\n“”]{2,60}?)"
-    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?[：:]?(?:还|也|均|都|务必|必须|一定)?(?:(?<!主)要(?![求点是素件闻领害冲])|应当)"
-)  # (主要 is a word: 各主要责任单位要… names the units above by their role, not a unit 各主)
+    r"(?P<shared>等(?:有关|相关)?(?:部门|单位))?[：:，,]?(?:还|也|均|都|务必|必须|一定)?(?:(?<!主)要(?![求点是素件闻领害冲])|应当|应(?![急用对变收付届聘征]))"
+)  # (主要 is a word: 各主要责任单位要… names the units above by their role, not a unit 各主; 应 alone as in
+# 各行业协会应协助…, not 应急, 应用, 应对; a comma may come first: 各级人民银行和各商业银行，要积极支持…)
 
 
 GENERIC_COLLECTIVE = re.compile(r"(?:各|各级|各有关|各相关|有关|相关)?(?:单位|部门|地区|地方|方面)|各地|各级各部门|各地各部门")
@@ -1681,7 +1682,7 @@ PERSONS = re.compile(r"(?:干部|人员|职工|群众|党员|同志|居民|村�
 
 def find_units_told(text: str, simple: str) -> list[Attribution]:
     """``X、Y要…``, ``X应当…``: units opening a clause with 要 or 应当 (what they must do) are responsible for it."""
-    if "要" not in simple and "应当" not in simple:
+    if "要" not in simple and "应" not in simple:
         return []
     attributions = []
     for found in MUST.finditer(simple):
