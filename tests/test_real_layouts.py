@@ -2614,3 +2614,18 @@ CASES["parties_told_with_ying_or_after_a_comma"] = (TOLD_WITH_YING, [
     ("与金融机构的协作", "各商业银行", "responsible"), ("与金融机构的协作", "各信用社", "responsible"),
     ("与行业协会的协作", "各行业协会", "responsible"), ("信息保管", "县应急管理局", "responsible"),
 ])
+
+
+# Session 14 (R3): minutes whose joint team is led by one bureau, the others joining named by their field alone
+# and closed by 等部门 (由区执法局牵头，由区工商、环保、公安等部门参加，组成联合执法组): the fields support; a list of
+# things closed by a unit (宣传单张、画报、维护工作由各镇街及相关部门负责) is no list of fields. (卫生和交通 stays one piece:
+# 和 is split nowhere, as in 人力资源和社会保障局; the gold has two.)
+FIELDS_JOINING = (
+    "一、由区城市管理执法局牵头，由区工商、环保、公安、卫生和交通等部门参加，组成联合执法组，开展集中整顿。\n"
+    "二、宣传单张、画报、张贴、维护工作由各镇街及相关部门负责。\n"
+)
+CASES["fields_closed_by_deng_bumen_joining_a_lead"] = (FIELDS_JOINING, [
+    ("由区城市管理执法", "区城市管理执法局", "lead"), ("由区城市管理执法", "区工商", "support"),
+    ("由区城市管理执法", "环保", "support"), ("由区城市管理执法", "公安", "support"), ("由区城市管理执法", "卫生和交通", "support"),
+    ("宣传单张、画报、", "各镇街", "responsible"), ("宣传单张、画报、", "相关部门", "responsible"),
+])

@@ -737,7 +737,7 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         if word not in vocab.role_words and LED_VERB_ADVERB.search(inner, 0, match.start()):
             return None  # 由领导小组统一组织，…: 组织 after an adverb is the task's verb, not a role word
         segment = (word, vocab.role_words.get(word) or vocab.led_role_words[word], start + position, start + match.start())
-        if allow_tail and segments and inner[position - 1] in "，," and not _names_units(simple[segment[2] : segment[3]]):
+        if allow_tail and segments and inner[position - 1] in "，," and not _names_units_or_fields(simple[segment[2] : segment[3]]):
             break  # 由A负责，按照…，并抓好督促落实: the clause ended at 负责, the rest is the task
         segments.append(segment)
         clause_end = start + match.end()
@@ -781,9 +781,28 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
     units = _segments_to_units(text, simple, segments)
     names = [to_simplified_name(u.raw) for u in units]
-    if units and len(units) >= len(segments) and (names_a_unit_list(names) or (led and _named_parties(names))):
+    if units and len(units) >= len(segments) and (names_a_unit_list(names) or (led and _named_parties(names)) or _fields_or_units(simple, segments)):
         return units, clause_end
     return None
+
+
+def _fields_or_units(simple: str, segments: list[tuple[str, str, int, int]]) -> bool:
+    """Each segment a unit list or departments named by their field (由区执法局牵头，区工商、环保、公安等部门参加)."""
+    return bool(segments) and all(_names_units_or_fields(simple[a:b]) for _, _, a, b in segments)
+
+
+FIELDS_LISTED = re.compile(r"等(?:有关|相关)?部门$")
+
+
+def _names_units_or_fields(span: str) -> bool:
+    """A unit list, or short field names closed by 等部门 (区工商、环保、卫生和交通等部门: not 宣传单张、画报、维护工作由…部门)."""
+    if _names_units(span):
+        return True
+    pieces = split_units(span)
+    return (
+        FIELDS_LISTED.search(span) is not None and names_field_stems(span, pieces)
+        and all(looks_like_unit(raw) or all(SHORT_FIELD.fullmatch(x) for x in raw.split("和")) for raw, _, _ in pieces)
+    )
 
 
 def are_persons(pieces: list[str]) -> bool:
