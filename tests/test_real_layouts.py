@@ -2618,14 +2618,15 @@ CASES["parties_told_with_ying_or_after_a_comma"] = (TOLD_WITH_YING, [
 
 # Session 14 (R3): minutes whose joint team is led by one bureau, the others joining named by their field alone
 # and closed by 等部门 (由区执法局牵头，由区工商、环保、公安等部门参加，组成联合执法组): the fields support; a list of
-# things closed by a unit (宣传单张、画报、维护工作由各镇街及相关部门负责) is no list of fields. (卫生和交通 stays one piece:
-# 和 is split nowhere, as in 人力资源和社会保障局; the gold has two.)
+# things closed by a unit (宣传单张、画报、维护工作由各镇街及相关部门负责) is no list of fields; 和 between the last two
+# fields separates them (卫生和交通等部门), and 等和 closes a list before the next party (地税局等和各市、县人民政府).
 FIELDS_JOINING = (
     "一、由区城市管理执法局牵头，由区工商、环保、公安、卫生和交通等部门参加，组成联合执法组，开展集中整顿。\n"
-    "二、宣传单张、画报、张贴、维护工作由各镇街及相关部门负责。\n"
+    "二、宣传单张、画报、张贴、维护工作由各镇街及相关部门负责。\n三、落实税收优惠。（省税务局、省财政厅等和各市、县人民政府负责）\n"
 )
 CASES["fields_closed_by_deng_bumen_joining_a_lead"] = (FIELDS_JOINING, [
     ("由区城市管理执法", "区城市管理执法局", "lead"), ("由区城市管理执法", "区工商", "support"),
-    ("由区城市管理执法", "环保", "support"), ("由区城市管理执法", "公安", "support"), ("由区城市管理执法", "卫生和交通", "support"),
+    ("由区城市管理执法", "环保", "support"), ("由区城市管理执法", "公安", "support"), ("由区城市管理执法", "卫生", "support"), ("由区城市管理执法", "交通", "support"),
     ("宣传单张、画报、", "各镇街", "responsible"), ("宣传单张、画报、", "相关部门", "responsible"),
+    ("落实税收优惠", "省税务局", "responsible"), ("落实税收优惠", "省财政厅", "responsible"), ("落实税收优惠", "各市、县人民政府", "responsible"),
 ])

@@ -256,6 +256,9 @@ def _and_separates(text: str, start: int, index: int) -> bool:
     right = to_simplified(re.split(r"[、，,；;]", text[index + 1 :], maxsplit=1)[0])
     if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
         return True
+    if left.endswith("等") and len(left) >= 4 and looks_like_unit(left[:-1]) and len(right) >= 2 and (looks_like_unit(right) or is_collective(right)):
+        return True  # 省国税局、地税局等和各市、县人民政府: a list closed by 等, then the next party
+    right = GENERALISED.sub("", right)  # (卫生和交通等部门: the noun the fields share is not the last field's)
     # 发改委和财政、统计部门: a whole name, then a list of fields that share the noun closing it
     if len(left) >= 3 and looks_like_unit(left) and SHORT_FIELD.fullmatch(right) and text[index + 1 + len(right) : index + 2 + len(right)] == "、":
         return True
@@ -264,6 +267,9 @@ def _and_separates(text: str, start: int, index: int) -> bool:
     # field whose own name holds 和 (文化和旅游, 经济和信息化: data/clauses.json "fields_joined_by_he").
     return (start > 0 and text[start - 1] == "、" and SHORT_FIELD.fullmatch(left) is not None and SHORT_FIELD.fullmatch(right) is not None
             and not looks_like_unit(left) and not looks_like_unit(right) and f"{left}和{right}" not in fields_joined_by_he())
+
+
+GENERALISED = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 
 
 def _conj_separates(text: str, start: int, index: int) -> bool:
