@@ -2630,3 +2630,12 @@ CASES["fields_closed_by_deng_bumen_joining_a_lead"] = (FIELDS_JOINING, [
     ("宣传单张、画报、", "各镇街", "responsible"), ("宣传单张、画报、", "相关部门", "responsible"),
     ("落实税收优惠", "省税务局", "responsible"), ("落实税收优惠", "省财政厅", "responsible"), ("落实税收优惠", "各市、县人民政府", "responsible"),
 ])
+
+
+# Session 14 (R12): the levels of a province whose cities are 市（州） (各市（州）、县（市、区）人民政府, also in 〔〕): one
+# collective, as 各市、县（市、区）人民政府 already was; before, 州 in the first note split it in two.
+LEVELS_WITH_ZHOU = "一、重点任务\n1.推进教育改革。（责任单位：省教育厅，各市（州）、县（市、区）人民政府）\n2.完善数据共享。（责任单位：各市〔州〕、县〔市、区〕人民政府）\n"
+CASES["levels_of_cities_and_prefectures_one_collective"] = (LEVELS_WITH_ZHOU, [
+    ("推进教育改革", "省教育厅", "responsible"), ("推进教育改革", "各市（州）、县（市、区）人民政府", "responsible"),
+    ("完善数据共享", "各市〔州〕、县〔市、区〕人民政府", "responsible"),
+])

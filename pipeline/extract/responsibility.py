@@ -292,6 +292,12 @@ PLACE_GOVERNMENT = ("政府", "人民政府", "管委会")
 BARE_LEVEL = re.compile(r"(?:[乡镇村]|街道|镇街|乡镇|社区)(?:[（(][乡镇街道社区村、]{1,6}[）)])?")
 
 
+# The first piece of a collective enumeration of levels: 各县, 市（州）, 各市〔州〕, 各省（自治区、直辖市）, 13个街道
+COLLECTIVE_LEVEL = re.compile(
+    r"(?:各|相关|有关)?[县市区旗乡镇州盟](?:[（(〔][县市区旗乡镇州盟地、]{1,8}[）)〕])?|各[省市][（(〔][\u4e00-\u9fff、]{2,10}[）)〕]|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}"
+)
+
+
 def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``各县、市、区政府`` and ``各市、县（市、区）政府`` are one collective, not three units."""
     joined: list[tuple[int, int]] = []
@@ -300,7 +306,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
         begin, end = spans[index]
         # (a bare level too: 市、区建设部门 is the city's and the districts' departments, one collective)
         # (各省（自治区、直辖市）、市（地、州、盟）党委组织部: the levels with their notes, one collective)
-        if re.fullmatch(r"(?:各|相关|有关)?[县市区旗乡镇州盟](?:（[县市区旗乡镇、]{1,6}）)?|各[省市][（(][\u4e00-\u9fff、]{2,10}[）)]|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,4}", text[begin:end]):
+        if COLLECTIVE_LEVEL.fullmatch(text[begin:end]):
             last = index
             while last + 1 < len(spans) and LEVEL_CHAR.match(text[spans[last + 1][0] : spans[last + 1][1]]):
                 last += 1
