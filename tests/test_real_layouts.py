@@ -2639,3 +2639,17 @@ CASES["levels_of_cities_and_prefectures_one_collective"] = (LEVELS_WITH_ZHOU, [
     ("推进教育改革", "省教育厅", "responsible"), ("推进教育改革", "各市（州）、县（市、区）人民政府", "responsible"),
     ("完善数据共享", "各市〔州〕、县〔市、区〕人民政府", "responsible"),
 ])
+
+
+# Session 14 (R34): units answering 按照各自职责 (by their own duties), before a comma and their task or straight
+# before it (各部门按照各自职责抓好落实: the phrase is no part of the name), fields closed by 等部门 among them.
+BY_THEIR_DUTIES = (
+    "一、职责分工\n1.公安、应急、市场监管、生态环境等部门按照各自职责，共同做好禁放工作。\n"
+    "2.县财政局、县教育局按照各自职责，做好资金保障。\n3.做好宣传。各乡镇按照各自职责抓好落实。\n"
+)
+CASES["units_answering_by_their_own_duties"] = (BY_THEIR_DUTIES, [
+    ("公安、应急、市场", "公安", "responsible"), ("公安、应急、市场", "应急", "responsible"),
+    ("公安、应急、市场", "市场监管", "responsible"), ("公安、应急、市场", "生态环境", "responsible"),
+    ("县财政局、县教育", "县财政局", "responsible"), ("县财政局、县教育", "县教育局", "responsible"),
+    ("做好宣传", "各乡镇", "responsible"),
+])

@@ -804,6 +804,7 @@ def _fields_or_units(simple: str, segments: list[tuple[str, str, int, int]]) -> 
 
 
 FIELDS_LISTED = re.compile(r"等(?:有关|相关)?部门$")
+LISTED_FIELD = re.compile(r"[\u4e00-\u9fff]{2,4}")  # 公安, 市场监管, 生态环境: a field in such a list
 
 
 def _names_units_or_fields(span: str) -> bool:
@@ -813,7 +814,7 @@ def _names_units_or_fields(span: str) -> bool:
     pieces = split_units(span)
     return (
         FIELDS_LISTED.search(span) is not None and names_field_stems(span, pieces)
-        and all(looks_like_unit(raw) or all(SHORT_FIELD.fullmatch(x) for x in raw.split("和")) for raw, _, _ in pieces)
+        and all(looks_like_unit(raw) or all(LISTED_FIELD.fullmatch(x) for x in raw.split("和")) for raw, _, _ in pieces)
     )
 
 
