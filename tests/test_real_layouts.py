@@ -2653,3 +2653,15 @@ CASES["units_answering_by_their_own_duties"] = (BY_THEIR_DUTIES, [
     ("县财政局、县教育", "县财政局", "responsible"), ("县财政局、县教育", "县教育局", "responsible"),
     ("做好宣传", "各乡镇", "responsible"),
 ])
+
+
+# Session 14 (R50): a city's table of the province's tasks whose unit cell ends with the province's lead, its level
+# written before the label (市商务局、市发改委 ⏎ 省牵头单位：省商务厅): the level is the label's, not a unit 省.
+LEVEL_BEFORE_A_LABEL = (
+    "一、重点任务\n1.深入实施消费新政。\n责任单位：市商务局、市发改委、省牵头单位：省商务厅\n"
+    "2.推进数字政府建设。（牵头单位：市大数据局；市级责任单位：市财政局）\n"
+)
+CASES["a_level_written_before_a_label"] = (LEVEL_BEFORE_A_LABEL, [
+    ("深入实施消费新政", "市商务局", "responsible"), ("深入实施消费新政", "市发改委", "responsible"), ("深入实施消费新政", "省商务厅", "lead"),
+    ("推进数字政府建设", "市大数据局", "lead"), ("推进数字政府建设", "市财政局", "responsible"),
+])

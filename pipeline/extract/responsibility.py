@@ -430,6 +430,10 @@ def _cached_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     return _find_labels(text)
 
 
+LABEL_LEVEL = re.compile(r"[省市县区镇乡](?:级)?")
+LABEL_LEVEL_BEFORE = " \t\n\u3000、，,；;（(|"
+
+
 def _find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
     found = []
     for match in anchored.finditer(vocabulary().label_regex, text):  # (finditer's matches, tried only near a colon or 为)
@@ -452,7 +456,10 @@ def _find_labels(text: str) -> tuple[tuple[str, str, int, int], ...]:
             if role is not None:
                 begin = match.end(1) - size
                 head = match.start(1)
-                if size < len(written) and (head == 0 or text[head - 1] in " \t\n\u3000") and not looks_like_unit(written[: -size]):
+                if size < len(written) and LABEL_LEVEL.fullmatch(written[:-size]) and (head == 0 or text[head - 1] in LABEL_LEVEL_BEFORE):
+                    # 省牵头单位：省商务厅 after the city's units (市商务局、省牵头单位：…): the level is the label's
+                    label, begin = written, head
+                elif size < len(written) and (head == 0 or text[head - 1] in " \t\n\u3000") and not looks_like_unit(written[: -size]):
                     # 问题整改责任单位：, ⏎ 整改时限：after a space: the words before the label are its own
                     # (a unit run into it, 县农业农村局责任单位：, is not)
                     label, begin = written, head
