@@ -2665,3 +2665,17 @@ CASES["a_level_written_before_a_label"] = (LEVEL_BEFORE_A_LABEL, [
     ("深入实施消费新政", "市商务局", "responsible"), ("深入实施消费新政", "市发改委", "responsible"), ("深入实施消费新政", "省商务厅", "lead"),
     ("推进数字政府建设", "市大数据局", "lead"), ("推进数字政府建设", "市财政局", "responsible"),
 ])
+
+
+# Session 14 (R30): a disclosure whose paragraph opens with units acting (市政府及各区、镇、街道按照…要求，积极组织落实…。)
+# before the units' own clauses (A、B负责…；C会同区、镇、街道负责…): the first sentence is a task of its own (before,
+# the paragraph's title), the units met with (会同) support, and 区、镇、街道 is one collective.
+ACTING_THEN_CLAUSES = (
+    "三、受理单位\n县政府及各乡镇、街道按照粮食安全党政同责要求，积极组织落实粮食生产任务。县农业农村局、县财政局负责落实惠农政策；"
+    "县农技中心会同乡、镇、街道负责落实播种面积。\n"
+)
+CASES["a_paragraph_opening_with_units_acting_then_their_clauses"] = (ACTING_THEN_CLAUSES, [
+    ("县政府及各乡镇、", "县政府", "responsible"), ("县政府及各乡镇、", "各乡镇、街道", "responsible"),
+    ("县农业农村局、县", "县农业农村局", "responsible"), ("县农业农村局、县", "县财政局", "responsible"),
+    ("县农技中心会同乡", "县农技中心", "responsible"), ("县农技中心会同乡", "乡、镇、街道", "support"),
+])

@@ -243,7 +243,7 @@ def _unglue(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [*parts, (begin + start, end)] if parts else [(begin, end)]
 
 
-LEVEL_CHAR = re.compile(r"[县市区旗乡镇州盟]|特区|新区")
+LEVEL_CHAR = re.compile(r"[县市区旗乡镇州盟]|特区|新区|街道")
 LEVEL_START = re.compile(r"^(?:省|市|县|区|[\u4e00-\u9fff]{2,4}(?:省|市|县|区))")
 
 
@@ -1158,6 +1158,9 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
         if kind == "responsible" and role.group("role") == "负责":
             kind = duty_role(simple[begin + role.end() :])  # 建设局负责协助指导…: it helps
         units = unit_spans(text, pieces, kind)
+        together = simple.find(ACTING_PARTNER, begin, begin + head_end)
+        if together >= 0 and kind == "responsible":  # 市农业发展中心会同区、镇、街道负责…: those met with support
+            units = tuple(replace(u, role="support") if u.start > together else u for u in units)
         attributions.append(Attribution(begin, begin + role.end(), units))
     return attributions + _acting_siblings(text, simple, attributions)
 

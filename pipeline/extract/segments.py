@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from ..model import Section
-from .responsibility import OPEN, Attribution, opening_units, text_to_attributions
+from .responsibility import OPEN, Attribution, acting_part, opening_units, text_to_attributions
 from .structure import FIELD_LINE, UNNUMBERED_LEVEL, RawItem, first_sentence
 
 ORDINAL = re.compile(r"([一二三四五六七八九十]{1,3}是)[，,]?")
@@ -44,7 +44,8 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
         return (raw,)
     heading_end = _heading_end(raw)
     below = raw.text[heading_end : cuts[0]]
-    if 0 < heading_end < cuts[0] and _has_task(below) and not FIELD_LINE.match(below.lstrip()) and _attributes_between(heading_end, cuts[0], attributions) and not _attributes_between(0, heading_end, attributions):
+    acting_below = _acting_sentence_before(raw.text, cuts[0])  # (受理单位 ⏎ 市政府及各区按照…，积极组织落实…。 ⏎ A负责…)
+    if 0 < heading_end < cuts[0] and _has_task(below) and not FIELD_LINE.match(below.lstrip()) and (_attributes_between(heading_end, cuts[0], attributions) or acting_below) and not _attributes_between(0, heading_end, attributions):
         # （五）充分释放…潜能。 ⏎ 着力实施…。（科技部牵头，…） ⏎ 发挥…。（…）: the heading line is the
         # section's title; the first task below it is a task like the others.
         cuts = [heading_end, *cuts]
@@ -311,7 +312,8 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
     # paragraph addressed to all): 二、工作职责 ⏎ 各单位要高度重视…。 ⏎ 乡纪委：负责… ⏎ 乡人武部：负责…
     # A unit heading (乡纪委、监察室：负责…) always opens a task of its own.
     # …领导小组，党政办负责…，财政所负责…: a run opened after a comma divides the sentence's tasks.
-    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:\n，," or ORDINAL.match(text, subjects[0]) is not None or _unit_heading_at(text, subjects[0])
+    first_is_task = opens or untitled or text[subjects[0] - 1] in "：:\n，," or ORDINAL.match(text, subjects[0]) is not None or _unit_heading_at(text, subjects[0]) \
+        or _acting_sentence_before(text, subjects[0])
     cuts = subjects if first_is_task else subjects[1:]
     cuts = _sibling_heading_lines(text, cuts)
     if not any(text[cut] == "由" for cut in cuts):
@@ -322,6 +324,13 @@ def _subject_clause_cuts(text: str, attributions: list[Attribution], untitled: b
 
 
 CLOSING_REST_MAX = 4
+
+
+def _acting_sentence_before(text: str, first: int) -> bool:
+    """The paragraph opens with a sentence of units acting (市政府及各区、镇、街道按照…要求，积极组织落实…。 ⏎
+    市农业农村局负责…；): that sentence is a task of its own, not the title of the clauses after it."""
+    line = text.rfind("\n", 0, first) + 1  # (below the heading line, when the paragraph has one)
+    return text[first - 1] in "。；;" and "。" not in text[line : first - 1] and acting_part(text[line:first]) is not None
 
 
 def _closing_line_start(text: str, cut: int, clause: Attribution | None, ends: list[int]) -> int:
