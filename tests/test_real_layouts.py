@@ -2679,3 +2679,12 @@ CASES["a_paragraph_opening_with_units_acting_then_their_clauses"] = (ACTING_THEN
     ("县农业农村局、县", "县农业农村局", "responsible"), ("县农业农村局、县", "县财政局", "responsible"),
     ("县农技中心会同乡", "县农技中心", "responsible"), ("县农技中心会同乡", "乡、镇、街道", "support"),
 ])
+
+
+# Session 14 (R60): an emergency plan stating a body's duties sentence by sentence (电力调度机构的主要职责：服从…): the
+# body whose duties follow is responsible; 工作职责： alone names nobody.
+DUTY_OPENINGS = (
+    "2.3 工作机构\n2.3.1 调度机构\n各级调度机构是事故处理的指挥中心。县电力调度中心的主要职责：服从上级调度指令，指挥事故处理。\n"
+    "2.3.2 工作要求\n工作职责：及时报告有关情况。\n"
+)
+CASES["a_bodys_duties_stated_in_a_sentence"] = (DUTY_OPENINGS, [("调度机构", "县电力调度中心", "responsible")])

@@ -1753,6 +1753,27 @@ def only_told(attributions: list[Attribution]) -> bool:
     return all(u.role_label == TOLD for a in attributions for u in a.units)
 
 
+DUTY_OPENING = re.compile(
+    r"(?:^|(?<=[。；;！\n]))(?P<units>[^，,。；;：:\n（(“”\"的]{2,30}?)的?(?:主要)?(?:工作)?职责(?:是|为|[：:])(?=[\u4e00-\u9fff])"
+)
+
+
+def find_duty_openings(text: str, simple: str) -> list[Attribution]:
+    """``电力调度机构的主要职责：服从…`` (an emergency plan's duties, sentence by sentence): the unit whose
+    duties follow is responsible for them; its name must read as a unit (not 指挥部各成员单位的职责 of a
+    role, nor 工作职责 alone)."""
+    if "职责" not in simple:
+        return []
+    found = []
+    for match in DUTY_OPENING.finditer(simple):
+        pieces = split_units(match.group("units"), match.start("units"))
+        names = [to_simplified_name(raw) for raw, _, _ in pieces]
+        if not pieces or any(len(n) < 2 for n in names) or not names_a_unit_list(names) or any(ROLE_REFERENCE.search(n) for n in names):
+            continue
+        found.append(Attribution(match.start("units"), match.end(), unit_spans(text, pieces, "responsible")))
+    return found
+
+
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
@@ -1769,6 +1790,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_notified_units,
     find_label_then_bracket,
     find_together_with,
+    find_duty_openings,
 ]
 
 
