@@ -47,9 +47,10 @@ SPACE_RUN = re.compile("[" + re.escape("".join(SPACES)) + "]+")
 PUNCTUATION = re.compile("[" + re.escape("".join(ASCII_TO_FULLWIDTH) + ASCII_FULL_STOP) + "]")
 
 
-# Pinyin glosses that some mirrors put after characters: 責(zé)任單位 is 責任單位.
+# Pinyin glosses that some mirrors put after characters: 責(zé)任單位 is 責任單位 (full-width brackets too,
+# 協（xié）辦單位, as a page whose punctuation is all full-width writes them).
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z]{{0,7}}[{TONED}])[a-z{TONED}]{{1,8}}\)")
+GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?=[a-z]{{0,7}}[{TONED}])[a-z{TONED}]{{1,8}}[)）]")
 
 
 # Anti-copy glyphs that some sites scatter through the text, even inside labels
@@ -57,7 +58,7 @@ GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z]{{0,7}}[{TONED}])[a-z{TONED}
 NOISE_GLYPHS = "■◆★◇□☆▲△▼▽●◎◢◣◤◥"
 NOISE = re.compile(rf"[{NOISE_GLYPHS}]{{2,}}|(?<=[\u3400-\u9fff])[{NOISE_GLYPHS}](?=[\u3400-\u9fff：:。，,；;（(）)])")
 # What each needs, found faster than the pattern is tried at every character.
-GLOSS_OPEN = re.compile(r"\(")
+GLOSS_OPEN = re.compile(r"[(（]")
 NOISE_GLYPH = re.compile(f"[{NOISE_GLYPHS}]")
 
 

@@ -2688,3 +2688,46 @@ DUTY_OPENINGS = (
     "2.3.2 工作要求\n工作职责：及时报告有关情况。\n"
 )
 CASES["a_bodys_duties_stated_in_a_sentence"] = (DUTY_OPENINGS, [("调度机构", "县电力调度中心", "responsible")])
+
+
+# Session 15 (robustness of real_dev under page-like changes): a mirror whose punctuation is all full-width writes its
+# pinyin glosses in full-width brackets too (協（xié）辦單位): they go as the ASCII ones do, or the label is not read.
+FULL_WIDTH_GLOSSES = (
+    "一、重點任務\n1.建設社區養老驛站。（主辦單位：市民政局；協（xié）辦單位：市衛健委）\n"
+    "2.推進老舊小區改造。（主辦單位：市住建局；協（xié）辦單位：市財政局）\n"
+)
+CASES["pinyin_glosses_in_full_width_brackets"] = (FULL_WIDTH_GLOSSES, [
+    ("建設社區養老驛站", "市民政局", "lead"), ("建設社區養老驛站", "市衛健委", "support"),
+    ("推進老舊小區改造", "市住建局", "lead"), ("推進老舊小區改造", "市財政局", "support"),
+])
+
+
+# Session 15: a web table whose unit cell separates its names with a no-break space (&nbsp; as text): two names, as
+# with an ordinary space.
+NO_BREAK_SPACE_IN_A_CELL = (
+    "序号 | 项目名称 | 建设内容 | 责任单位 |\n"
+    "1 | 老年助餐点建设 | 新建助餐点12个 | 县民政局\u00a0各乡镇人民政府 |\n"
+    "2 | 农村公路提档 | 改造县道20公里 | 县交通运输局\u3000县财政局 |\n"
+)
+CASES["names_in_a_cell_separated_by_a_no_break_space"] = (NO_BREAK_SPACE_IN_A_CELL, [
+    ("老年助餐点建设", "县民政局", "responsible"), ("老年助餐点建设", "各乡镇人民政府", "responsible"),
+    ("农村公路提档", "县交通运输局", "responsible"), ("农村公路提档", "县财政局", "responsible"),
+])
+
+
+# Session 15: the same tables as a traditional-character mirror writes them. The layout stage judges cells by the
+# vocabulary, which is simplified: a unit column holding only 婦聯, a glued header spelling 牽頭部門 / 配合部門.
+TRADITIONAL_SPACE_TABLE = (
+    "溪口縣十件民生實事完成情況\n\n序號 考覈指標 單 位 工作目標 備  註\n"
+    "1 新增城鎮就業 萬人 3.1 婦聯\n2 兩癌免費篩查 人 9000 婦聯\n3 建設公辦幼兒園 所 2 婦聯\n"
+)
+CASES["a_traditional_table_whose_units_the_vocabulary_knows_simplified"] = (TRADITIONAL_SPACE_TABLE, [
+    ("新增城鎮就業", "婦聯", "responsible"), ("兩癌免費篩查", "婦聯", "responsible"), ("建設公辦幼兒園", "婦聯", "responsible"),
+])
+TRADITIONAL_GLUED_TABLE = (
+    "序號任務名稱任務內容牽頭部門配合部門\n1深化司法公開1.推進庭審直播。立案庭各部門\n2規範案件評查1.開展交叉評查。審管辦各業務庭\n"
+)
+CASES["a_traditional_glued_table"] = (TRADITIONAL_GLUED_TABLE, [
+    ("深化司法公開1.", "立案庭", "lead"), ("深化司法公開1.", "各部門", "support"),
+    ("規範案件評查1.", "審管辦", "lead"), ("規範案件評查1.", "各業務庭", "support"),
+])

@@ -105,3 +105,53 @@ def test_real_collected_batch_holds_its_floor(batch):
     # (a batch whose gold has just landed has no floor until scripts/real_floors.py sets one)
     floor = FLOORS.get(batch, {}).get("pairs_f1", 0.0)
     assert f1 >= floor, f"{batch}: pairs F1 {f1:.3f}, below its floor {floor}"
+
+
+# The same real pages as other sites render them: full-width or ASCII punctuation throughout, no blank lines, CRLF,
+# indented paragraphs, no-break spaces, page marks every fifteen lines, traditional characters (as a Hong Kong or
+# Taiwan mirror gives them: the gold's heads and names, written as the page writes them, converted alike). What a
+# case scores must not depend on which of these its site chose (a one-line page is a layout of its own, not a
+# rendering: it is not here).
+_WIDE = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"}
+
+
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config).convert
+
+
+RENDERINGS = {
+    "ascii_punctuation": lambda: lambda text: text.translate(str.maketrans(_WIDE)),
+    "full_width_punctuation": lambda: lambda text: text.translate(str.maketrans({v: k for k, v in _WIDE.items()})),
+    "no_blank_lines": lambda: lambda text: "\n".join(line for line in text.split("\n") if line.strip()),
+    "crlf": lambda: lambda text: text.replace("\n", "\r\n"),
+    "indented_paragraphs": lambda: lambda text: "\n".join("\u3000\u3000" + line if line.strip() else line for line in text.split("\n")),
+    "no_break_spaces": lambda: lambda text: text.replace(" ", "\u00a0"),
+    "page_marks": lambda: lambda text: "\n".join(
+        f"{line}\n\n— {i // 15 + 1} —\n" if i and i % 15 == 0 else line for i, line in enumerate(text.split("\n"))),
+    "traditional": lambda: _opencc("s2t"),
+    "traditional_hong_kong": lambda: _opencc("s2hk"),
+}
+# (the renderings that change characters change the gold's written forms with them)
+CHANGES_CHARACTERS = ("traditional", "traditional_hong_kong")
+
+
+@needs_real_dev
+@pytest.mark.parametrize("rendering", list(RENDERINGS))
+def test_real_dev_reads_the_same_whatever_the_rendering(dev_figures, rendering, tmp_path):
+    scorer, figures = dev_figures
+    render = RENDERINGS[rendering]()
+    worse = []
+    for case in DEV_CASES:
+        text = (REAL_DEV / "excerpts" / f"{case['id']}.txt").read_text("utf-8")
+        path = tmp_path / f"{case['id']}.txt"
+        path.write_bytes(render(text).encode("utf-8"))
+        gold = case
+        if rendering in CHANGES_CHARACTERS:
+            gold = {**case, "items": [{**item, "head": render(item["head"]), "units": [{**unit, "name": render(unit["name"])} for unit in item["units"]]}
+                                      for item in case["items"]]}
+        before, after = scorer.prf(figures[case["id"]])[2], scorer.prf(_score(scorer, gold, path))[2]
+        if after < before - 1e-9:
+            worse.append(f"{case['id']} {before:.2f} -> {after:.2f}")
+    assert not worse, f"{rendering}: {worse}"

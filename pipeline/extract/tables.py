@@ -138,6 +138,9 @@ def _numbered_sections(table: Table, index: int) -> bool:
     return len(cells) >= 2 and sum(1 for text in cells if _section_number(text)) * 5 >= len(cells) * 3
 
 
+INNER_SPACE = re.compile(r"\s")
+
+
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
@@ -171,7 +174,7 @@ class _Builder:
         """``(text, offset)`` of each line of the cell; in a unit cell, of each space-separated piece."""
         pieces, offset = [], cell.offset
         for line in cell.text.split("\n"):
-            if units and " " in line.strip():
+            if units and INNER_SPACE.search(line.strip()):  # (a no-break or ideographic space too)
                 pieces.extend((found.group(0), offset + found.start()) for found in re.finditer(r"\S+", line))
             else:
                 pieces.append((line, offset))

@@ -184,6 +184,7 @@ def unit_strength(text: str) -> float:
     """1 for a list of unit names, 0.5 when they end only in a weak suffix, 0 otherwise; names
     separated by spaces only (区城管局 区水投) are a list too; a group of a table that lists groups
     (第一组, 第十二组) names none."""
+    text = to_simplified(text)  # (a traditional page's 婦聯, 相關部門: the vocabulary is simplified)
     if GROUP_ROW.fullmatch(text.strip()):
         return 0.0
     strength = _list_strength(text)
@@ -237,7 +238,8 @@ def trailing_person(text: str) -> tuple[str, str] | None:
     from ..extract.responsibility import looks_like_unit
 
     found = TRAILING_PERSON.match(text.strip()) if len(text) <= 60 else None
-    if found is None or looks_like_unit(found.group("person")) or found.group("person").startswith(LEVEL_PREFIXES):
+    person = to_simplified(found.group("person")) if found else ""
+    if found is None or looks_like_unit(person) or person.startswith(LEVEL_PREFIXES):
         return None
     return (found.group("units"), found.group("person")) if unit_strength(found.group("units")) == 1.0 else None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import SourceLine, Table, TableCell
+from ..extract.normalise import to_simplified
 from .columns import Cell, join
 
 MAX_ROWS = 2000
@@ -46,6 +47,7 @@ def _role_headers(window: str) -> tuple[list[tuple[str, str]], int]:
     """``(label, role)`` of the role headers spelt in a glued header, in order, and where it ends."""
     from ..extract.responsibility import vocabulary
 
+    window = to_simplified(window)  # (牽頭部門: the labels are spelt simplified)
     found, position, end = [], 0, 0
     labels = sorted(((label, role) for label, role in vocabulary().labels if role in ("lead", "support", "responsible")), key=lambda x: -len(x[0]))
     while position < len(window) and not window[position].isdigit():
@@ -114,7 +116,7 @@ def _row_end(text: str) -> str:
 def _ends_unit(text: str) -> bool:
     from ..extract.responsibility import looks_like_unit, split_units
 
-    pieces = split_units(re.split(r"[。；;]", text)[-1])
+    pieces = split_units(re.split(r"[。；;]", to_simplified(text))[-1])
     return bool(pieces) and looks_like_unit(pieces[-1][0])
 
 
@@ -162,7 +164,7 @@ def _unit_tail_start(text: str) -> int | None:
     the first place from which the rest of the row, page mark and section row aside, is a list of names."""
     from ..extract.responsibility import looks_like_unit, names_a_unit_list, split_units
 
-    tail = _row_end(text)
+    tail = _row_end(to_simplified(text))  # (same length: its positions are the text's)
     for found in UNIT_START.finditer(tail, 2):
         pieces = [raw for raw, _, _ in split_units(tail[found.start() :])]
         if pieces and len(pieces[0]) <= 12 and looks_like_unit(pieces[0]) and names_a_unit_list(pieces):
@@ -176,10 +178,11 @@ def _split_units_glued(text: str, offset: int, columns: int) -> list[tuple[str, 
 
     from ..extract.responsibility import names_a_unit_list
 
+    written, text = text, to_simplified(text)  # (judged simplified; the cells keep what is written)
     if not text or len(text) > 200 or not names_a_unit_list([raw for raw, _, _ in split_units(text)]):
         return [("", offset)] * columns  # the row's unit cells are not in this excerpt
     if columns == 1:
-        return [(text, offset)] if split_units(text) else None
+        return [(written, offset)] if split_units(text) else None
     boundaries = []
     for index in range(2, len(text) - 1):
         if text[index - 1] in "、，,；;（(" or text[index] in "、，,；;）)":
@@ -199,8 +202,8 @@ def _split_units_glued(text: str, offset: int, columns: int) -> list[tuple[str, 
         stacked.pop()
     boundaries = stacked[-(columns - 1) :] if len(stacked) > columns - 1 else boundaries[: columns - 1]
     if not boundaries:
-        return [(text, offset)] + [("", offset + len(text))] * (columns - 1)
+        return [(written, offset)] + [("", offset + len(text))] * (columns - 1)
     bounds = [0, *boundaries, len(text)]
-    cells = [(text[a:b], offset + a) for a, b in zip(bounds, bounds[1:])]
+    cells = [(written[a:b], offset + a) for a, b in zip(bounds, bounds[1:])]
     cells += [("", offset + len(text))] * (columns - len(cells))
     return cells
