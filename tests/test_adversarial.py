@@ -40,6 +40,8 @@ HOSTILE_RUNS = {
     "spaced": "省 " * 8000,
     "punctuation": "，。；" * 5000,
     "persons": "张某（" * 5000,
+    "table_headers": "序号 " * 5000,
+    "counted_rows": "序号 工作任务 责任单位 " + "".join(f"{i} 任务 局 " for i in range(1, 1800)),
 }
 
 
@@ -80,7 +82,9 @@ def _data_patterns() -> dict[str, re.Pattern]:
     for name, built in (("patterns", patterns.patterns()), ("knowledge", knowledge.vocabulary()),
                         ("responsibility", responsibility.vocabulary()), ("tables", tables.vocabulary())):
         compiled(built, name)
-    for module in (responsibility, tables, knowledge):
+    from pipeline.layout import columns, flat_tables, flattened, glued, run_tables
+
+    for module in (responsibility, tables, knowledge, columns, flat_tables, flattened, glued, run_tables):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found[f"{module.__name__}.{name}"] = value

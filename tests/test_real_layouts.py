@@ -2731,3 +2731,33 @@ CASES["a_traditional_glued_table"] = (TRADITIONAL_GLUED_TABLE, [
     ("深化司法公開1.", "立案庭", "lead"), ("深化司法公開1.", "各部門", "support"),
     ("規範案件評查1.", "審管辦", "lead"), ("規範案件評查1.", "各業務庭", "support"),
 ])
+
+
+# Session 15 (R61's one-line table, real_dev run into one line): a page that lost every line break of its table — the
+# header and the rows on one line, cells between | or spaces, rows opened by a number that counts on (from 1, or from
+# the first row of a later page, 37 38 39 …; a task may open with a figure, 3-6岁…). The text before the header is
+# the document's title still.
+ONE_LINE_PIPE_TABLE = (
+    "2024年高新区重点工作及责任清单 序号 | 重点工作 | 责任领导 | 责任单位 | 完成时限 | 1 | 建设人才公寓三栋，年内交付使用。 | 周明 | "
+    "住建局、人才办 | 年底 | 2 | 盘活闲置厂房20万平方米。 | 李华 | 经发局 | 全年 | 3 | 新建5G基站120个。 | 王刚 | 科技局、各街道办事处 | 9月底 |"
+)
+CASES["a_pipe_table_run_into_one_line"] = (ONE_LINE_PIPE_TABLE, [
+    ("建设人才公寓三栋", "住建局", "responsible"), ("建设人才公寓三栋", "人才办", "responsible"), ("盘活闲置厂房20", "经发局", "responsible"),
+    ("新建5G基站12", "科技局", "responsible"), ("新建5G基站12", "各街道办事处", "responsible"),
+])
+ONE_LINE_SPACE_TABLE = (
+    "东湖区十一五社会事业分解表（续） 序号 具 体 内 容 牵头 部门 相关责任部门 完成 时间 37 新建社区卫生服务站6个 卫生局 各街道 2008年 "
+    "38 3-6岁儿童入园率达到98% 教育局 妇联、各街道 2010年 39 建成区级全民健身中心 体育局 财政局 2009年"
+)
+CASES["a_space_table_run_into_one_line_from_a_later_page"] = (ONE_LINE_SPACE_TABLE, [
+    ("新建社区卫生服务", "卫生局", "lead"), ("新建社区卫生服务", "各街道", "responsible"), ("3-6岁儿童入园", "教育局", "lead"),
+    ("3-6岁儿童入园", "妇联", "responsible"), ("3-6岁儿童入园", "各街道", "responsible"), ("建成区级全民健身", "体育局", "lead"),
+    ("建成区级全民健身", "财政局", "responsible"),
+])
+
+
+def test_real_layout_one_line_table_keeps_the_title_before_it(write_notice):
+    document = pipeline.parse(write_notice(ONE_LINE_PIPE_TABLE))
+    assert document.meta.title == "2024年高新区重点工作及责任清单"
+    # every row's provenance is the one physical line, each span its own name
+    assert {r.line for _, r in document.responsibilities} == {1}

@@ -155,3 +155,27 @@ def test_real_dev_reads_the_same_whatever_the_rendering(dev_figures, rendering, 
         if after < before - 1e-9:
             worse.append(f"{case['id']} {before:.2f} -> {after:.2f}")
     assert not worse, f"{rendering}: {worse}"
+
+
+def run_into_one_line(text: str) -> str:
+    """The page as a site that lost every line break gives it (a layout of its own: its floor is its own)."""
+    import re
+
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+def one_line_figures(scorer, folder: Path) -> dict:
+    """Each real_dev case scored on its page run into one line (written into ``folder``)."""
+    figures = {}
+    for case in DEV_CASES:
+        path = folder / f"{case['id']}.txt"
+        path.write_bytes(run_into_one_line((REAL_DEV / "excerpts" / f"{case['id']}.txt").read_text("utf-8")).encode("utf-8"))
+        figures[case["id"]] = _score(scorer, case, path)
+    return figures
+
+
+@needs_real_dev
+def test_real_dev_run_into_one_line_holds_its_floor(dev_figures, tmp_path):
+    scorer, _ = dev_figures
+    f1 = scorer.prf(scorer.total(one_line_figures(scorer, tmp_path)))[2]
+    assert f1 >= FLOORS["real_dev_one_line"]["pairs_f1"], f"real_dev run into one line: pairs F1 {f1:.3f}"

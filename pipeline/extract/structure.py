@@ -114,18 +114,20 @@ def source_to_blocks(source: Source) -> list[Block]:
 
     skip = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}
     tables_at = {table.first_line: table for table in source.tables}
+    pieces = _pieces_of_table_lines(source, skip)
     join = source.paragraphs == "blank"
     blocks: list[Block] = []
     text, origins, first = "", [], None
     for line in source.lines:
-        if line.number in tables_at:
+        outside = pieces.get(line.offset) == "outside"  # (the title before a table run into the same line)
+        if line.number in tables_at and not outside and pieces.get(line.offset) != "later":
             if text:
                 blocks.append(Block(text, tuple(origins), first.number, first.page))
                 text, origins, first = "", [], None
             for row in row_texts(tables_at[line.number]):
                 if row.text:
                     blocks.append(Block(row.text, row.origins, row.line or line.number, row.page, row.number))
-        healed, columns = heal_line(line.text) if line.number not in skip else ("", [])
+        healed, columns = heal_line(line.text) if line.number not in skip or outside else ("", [])
         if text and (not healed or not join):
             blocks.append(Block(text, tuple(origins), first.number, first.page))
             text, origins, first = "", [], None
@@ -140,6 +142,35 @@ def source_to_blocks(source: Source) -> list[Block]:
     if text:
         blocks.append(Block(text, tuple(origins), first.number, first.page))
     return blocks
+
+
+def _pieces_of_table_lines(source: Source, skip: set[int]) -> dict[int, str]:
+    """For the pieces of a physical line that layout recovery cut (a table run into one line: they share
+    its number) and that a table covers: by offset, ``outside`` for a piece before or after the table's
+    cells (read as text), ``first`` for the first piece inside (where the rows go), ``later`` for the rest."""
+    counts: dict[int, int] = {}
+    for line in source.lines:
+        counts[line.number] = counts.get(line.number, 0) + 1
+    shared = {n for n, count in counts.items() if count > 1 and n in skip}
+    if not shared:
+        return {}
+    spans = []
+    for table in source.tables:
+        offsets = [(cell.offset, cell.offset + len(cell.text)) for row in table.rows for cell in row if cell.text]
+        if offsets:
+            spans.append((table.first_line, table.last_line, min(a for a, _ in offsets), max(b for _, b in offsets)))
+    kinds, seen = {}, set()
+    for line in source.lines:
+        if line.number not in shared:
+            continue
+        end = line.offset + len(line.text)
+        inside = [span for span in spans if span[0] <= line.number <= span[1] and line.offset < span[3] and end > span[2]]
+        if not inside:
+            kinds[line.offset] = "outside"
+        else:
+            kinds[line.offset] = "later" if inside[0] in seen else "first"
+            seen.add(inside[0])
+    return kinds
 
 
 # --- classification ---------------------------------------------------------------

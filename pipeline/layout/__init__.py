@@ -5,8 +5,8 @@ or spaces, scraped glosses and page furniture. Each layout module finds what it 
 in a ``Source``'s lines and returns it in the form the readers of structured formats give,
 so that everything downstream has one path: text tables become :class:`~pipeline.model.Table`
 rows whose header gives the column roles (the DOCX, PDF and HTML readers build the same); a page
-run together into one line is cut back into paragraphs (``flattened``); page marks and running
-headers go (``page_marks``).
+run together into one line is cut back into paragraphs (``flattened``), a table run into one line
+into its rows (``run_tables``); page marks and running headers go (``page_marks``).
 
 ``TABLE_FINDERS`` are tried in order; a later finder never takes lines an earlier one (or
 the reader) already took. Each finder is ``(lines, taken) -> tables``.
@@ -19,6 +19,7 @@ from typing import Callable
 
 from ..model import Source, SourceLine, Table
 from . import bar_rows, box_tables, delimited, flat_tables, glued
+from .run_tables import split_run_tables
 from .fields import join_field_lines
 from .flattened import unflatten_lines
 from .page_marks import drop_page_furniture
@@ -43,6 +44,7 @@ def recover(source: Source) -> Source:
     added to those its reader found."""
     lines = drop_page_furniture(source.lines)
     taken = {n for table in source.tables for n in range(table.first_line, table.last_line + 1)}
+    lines = split_run_tables(lines, taken)  # 序号 重点工作 责任单位 1 … 2 …: a table run into one line
     tables = list(source.tables)
     for finder in TABLE_FINDERS:
         for table in finder(lines, taken):
