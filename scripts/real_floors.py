@@ -36,6 +36,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         one_line = scorer.total(real.one_line_figures(scorer, Path(folder)))
     floors["real_dev_one_line"] = {"pairs_f1": round(down(scorer.prf(one_line)[2], 0.01) - 0.01, 2)}
+    scouted = scorer.total(real.scouted_figures(scorer))
+    floors["scouted"] = {"pairs_f1": round(down(scorer.prf(scouted)[2], 0.01) - 0.01, 2)}
     for gold in sorted(real.GOLD.glob("R*.gold.json")):
         batch = gold.name.split(".")[0]
         folder = real.TEXTS / batch / "excerpts"

@@ -2761,3 +2761,16 @@ def test_real_layout_one_line_table_keeps_the_title_before_it(write_notice):
     assert document.meta.title == "2024年高新区重点工作及责任清单"
     # every row's provenance is the one physical line, each span its own name
     assert {r.line for _, r in document.responsibilities} == {1}
+
+
+# Session 15 (scouted reproductions of aggregator pages): a run-together page puts a sentence between a label's
+# units and the next label (牵头单位：X，代办点应结合…，责任单位：Y): a piece with a sentence's words (应 as a modal, 要,
+# 的 …) and no unit's suffix is no unit; 应急管理局 and 供应链管理公司 are names still.
+SENTENCE_BETWEEN_LABELS = (
+    "一、重点任务\n1.推进便民服务下沉。（牵头单位：县政务服务中心，村级代办点应结合人员配备情况，责任单位：县财政局）\n"
+    "2.建设应急物资储备库。（牵头单位：县应急管理局；责任单位：县供应链管理公司）\n"
+)
+CASES["a_sentence_between_a_labels_units_and_the_next_label"] = (SENTENCE_BETWEEN_LABELS, [
+    ("推进便民服务下沉", "县政务服务中心", "lead"), ("推进便民服务下沉", "县财政局", "responsible"),
+    ("建设应急物资储备", "县应急管理局", "lead"), ("建设应急物资储备", "县供应链管理公司", "responsible"),
+])

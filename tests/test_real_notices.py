@@ -179,3 +179,23 @@ def test_real_dev_run_into_one_line_holds_its_floor(dev_figures, tmp_path):
     scorer, _ = dev_figures
     f1 = scorer.prf(scorer.total(one_line_figures(scorer, tmp_path)))[2]
     assert f1 >= FLOORS["real_dev_one_line"]["pairs_f1"], f"real_dev run into one line: pairs F1 {f1:.3f}"
+
+
+# Reproductions of real pages' layouts (tests/scouted/): helper sessions read real notices through the search tool as
+# reference and wrote each one's layout again in their own words (other tasks, places and names of the same forms),
+# with gold for what they wrote. Synthetic text, real layouts: the set is kept in the repository, with a floor.
+SCOUTED = ROOT / "tests" / "scouted"
+SCOUTED_CASES = _cases(SCOUTED / "gold.json")
+
+
+def scouted_figures(scorer) -> dict:
+    return {case["id"]: _score(scorer, case, SCOUTED / f"{case['id']}.txt") for case in SCOUTED_CASES}
+
+
+@needs_real_dev
+def test_scouted_reproductions_hold_their_floor(dev_figures):
+    scorer, _ = dev_figures
+    figures = scouted_figures(scorer)
+    assert not [cid for cid, f in figures.items() if f["error"] and any(i["units"] for c in SCOUTED_CASES if c["id"] == cid for i in c["items"])]
+    f1 = scorer.prf(scorer.total(figures))[2]
+    assert f1 >= FLOORS["scouted"]["pairs_f1"], f"scouted reproductions: pairs F1 {f1:.3f}"

@@ -522,8 +522,9 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
                 continue
         seg_end = _before_predicate(simple, seg_start, seg_end)
         together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: Y supports; X has no role word of its own
+        labelled = label not in vocabulary().role_words  # (a label's list, not the subject of a role word)
         for piece, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
-            if _is_run_on(piece):
+            if _is_run_on(piece) or (labelled and _is_sentence(piece)):
                 continue
             marked = LEAD_MARK.match(simple, u_end)  # 医政医管科（牵头）: this unit leads
             unit_role = "lead" if marked else role
@@ -572,6 +573,16 @@ def _is_run_on(piece: str) -> bool:
         or is_person_title(piece)
         or bool(DEADLINE_PIECE.fullmatch(piece))
     )
+
+
+def _is_sentence(piece: str) -> bool:
+    """A label's piece that is a sentence a run-together page put between two labels (牵头单位：X，村级代办点应结合
+    人员配备情况，责任单位：Y): a sentence's words and no unit's suffix (a name the suffixes know is kept)."""
+    return bool((NEVER_IN_A_NAME.search(piece) or MODAL_SHOULD.search(piece)) and not looks_like_unit(piece))
+
+
+# 应 as a modal (代办点应结合…), not the 应 of 应急管理局, 供应, 响应, 适应, 对应, 反应, 相应
+MODAL_SHOULD = re.compile(r"(?<![供响适对反相])应(?!急)")
 
 
 # （…责任单位：A、B，6月底完成）: a deadline written as the list's last piece
