@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -31,8 +32,6 @@ def main() -> None:
         "roles": round(down(total["role_ok"] / total["role_n"], 0.01) - 0.01, 2),
         "cases": {cid: round(down(scorer.prf(f)[2], 0.05), 2) for cid, f in figures.items()},
     }
-    import tempfile
-
     with tempfile.TemporaryDirectory() as folder:
         one_line = scorer.total(real.one_line_figures(scorer, Path(folder)))
     floors["real_dev_one_line"] = {"pairs_f1": round(down(scorer.prf(one_line)[2], 0.01) - 0.01, 2)}

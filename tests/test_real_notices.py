@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -159,8 +160,6 @@ def test_real_dev_reads_the_same_whatever_the_rendering(dev_figures, rendering, 
 
 def run_into_one_line(text: str) -> str:
     """The page as a site that lost every line break gives it (a layout of its own: its floor is its own)."""
-    import re
-
     return re.sub(r"\s*\n\s*", " ", text)
 
 

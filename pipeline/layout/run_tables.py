@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from ..heal import TONED
 from ..model import SourceLine
 from .columns import header_is_table
+from .flattened import LONG_LINE  # (a table's header and two rows are longer than a line left as it stands)
 
-LONG_LINE = 120  # a table's header and two rows are longer; shorter lines are what they are
 # (序號(hào): a mirror's pinyin gloss after it)
-HEADER_START = re.compile(r"(?:(?<=[\s|｜])|^)序\s*[号號](?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）])?(?=[\s|｜])")
+HEADER_START = re.compile(rf"(?:(?<=[\s|｜])|^)序\s*[号號](?:[(（][a-z{TONED}]{{1,8}}[)）])?(?=[\s|｜])")
 SEPARATORS = re.compile(r"[\s|｜]+")
 # A row's number: a bare number between separators, the task's first character after it (or a figure that
 # opens the task, 111 3-6岁幼儿…, but not a figure cell, 2 70% 累计).
