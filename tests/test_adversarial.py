@@ -82,9 +82,9 @@ def _data_patterns() -> dict[str, re.Pattern]:
     for name, built in (("patterns", patterns.patterns()), ("knowledge", knowledge.vocabulary()),
                         ("responsibility", responsibility.vocabulary()), ("tables", tables.vocabulary())):
         compiled(built, name)
-    from pipeline.layout import columns, flat_tables, flattened, glued, run_tables
+    from pipeline.layout import columns, flat_tables, flattened, glued, page_marks, run_tables
 
-    for module in (responsibility, tables, knowledge, columns, flat_tables, flattened, glued, run_tables):
+    for module in (responsibility, tables, knowledge, columns, flat_tables, flattened, glued, page_marks, run_tables):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found[f"{module.__name__}.{name}"] = value

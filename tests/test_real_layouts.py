@@ -2774,3 +2774,37 @@ CASES["a_sentence_between_a_labels_units_and_the_next_label"] = (SENTENCE_BETWEE
     ("推进便民服务下沉", "县政务服务中心", "lead"), ("推进便民服务下沉", "县财政局", "responsible"),
     ("建设应急物资储备", "县应急管理局", "lead"), ("建设应急物资储备", "县供应链管理公司", "responsible"),
 ])
+
+
+# Session 16 (scouted aggregator pages): a summary that runs a plan's fragments together. An item label right after
+# the bracket that closes an attribution starts an item whatever the count says (the fragments skip and restart:
+# （二）（三）（二）…); an attribution that lost its opening bracket leaves its ）on the last name, which is no part of it.
+FRAGMENTS_RUN_TOGETHER = (
+    "各地推进老年助餐点建设，纳入年度民生实事，责任单位：市民政局、各县（市、区）政府）（二）完善助餐补贴机制，"
+    "（牵头单位：市财政局，责任单位：市民政局、市市场监管局）（三）培育连锁助餐品牌，（牵头单位：市商务局，责任单位："
+    "各县〔市、区〕政府）（二）加强食品安全监管，责任单位：市市场监管局）（四）加强督导通报。引导社会力量参与，各地要"
+    "按照统一部署，结合实际细化措施，确保各项任务按期完成，形成上下联动、部门协同的良好工作格局。"
+)
+CASES["fragments_run_together_cut_after_each_attribution"] = (FRAGMENTS_RUN_TOGETHER, [
+    ("完善助餐补贴机制", "市财政局", "lead"), ("完善助餐补贴机制", "市民政局", "responsible"), ("完善助餐补贴机制", "市市场监管局", "responsible"),
+    ("培育连锁助餐品牌", "市商务局", "lead"), ("培育连锁助餐品牌", "各县〔市、区〕政府", "responsible"),
+    ("加强食品安全监管", "市市场监管局", "responsible"),
+])
+
+# Session 16 (a county news page): the site's footer names its owner as 主办单位：…, beside the lines only a footer
+# holds (建设与维护, ICP备, 网站标识码): the owner is no lead of the last task.
+SITE_FOOTER_OWNER = (
+    "一、工作措施\n1.组建专班。由县文化和旅游局牵头，抽调业务骨干组建专班。\n2.严格审核。申报材料逐项审核后按程序报送。\n"
+    "主办单位：青崖县人民政府办公室\n建设与维护：青崖县政务信息中心\n青ICP备00000000号-1 网站标识码：0000000000\n"
+)
+CASES["a_site_footers_owner_is_no_lead"] = (SITE_FOOTER_OWNER, [
+    ("组建专班", "县文化和旅游局", "lead"),
+])
+
+# Session 16 (a county news page): 分工负责 after a unit opens its part of the division of work, as 负责 does.
+DIVIDED_DUTIES = (
+    "一、重点任务\n1.推进改厕。县农业农村局负责技术标准制定；县卫生健康局分工负责效果抽检等工作。\n"
+)
+CASES["fen_gong_fu_ze_opens_a_units_part"] = (DIVIDED_DUTIES, [
+    ("推进改厕", "县农业农村局", "responsible"), ("县卫生健康局分工", "县卫生健康局", "responsible"),
+])

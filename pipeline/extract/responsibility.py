@@ -374,6 +374,10 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
             begin += described.end()  # 包片单位县气象局: the unit, after what it is to the task
             changed = True
             continue
+        if piece.endswith(("）", ")")) and piece.count("）") + piece.count(")") > piece.count("（") + piece.count("("):
+            end -= 1  # 滨江新区管委会）: the close of an attribution whose opening bracket the page lost
+            changed = True
+            continue
         note = LIST_NOTE.search(piece) if piece.endswith(("）", ")")) else None
         if note:  # 市司法局（排名第一的为牵头单位，下同）: a note on the list, not part of the name
             end = begin + note.start()
@@ -1100,7 +1104,7 @@ def _glued_to_its_title(simple: str, label: str, start: int) -> bool:
 
 SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n：:]))")
 # (not 负责人, a person; but 负责人口普查…, 负责人员培训)
-SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|负总责|总负责|负责|牵头)(?!人(?!口|民|才|员|事|防)|责)")
+SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|分工负责|负总责|总负责|负责|牵头)(?!人(?!口|民|才|员|事|防)|责)")
 # 各村党支部：对本村防控工作负总责; 县政府对全县防控工作负总责: what the unit answers for sits
 # between the unit and the role verb.
 ANSWERS_FOR = re.compile(r"[：:]?对(?![接口照标外应])[^，,。；;：:\n]{1,30}?$")

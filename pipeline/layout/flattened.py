@@ -31,6 +31,38 @@ MAX_PIECES = 2000
 FIELD_START = re.compile(r"(?<=\s)[\u4e00-\u9fff]{2,8}[:：]")
 
 
+# ``…责任单位：X、Y）（二）统筹…`` — an aggregator's summary run together: an item label right after the bracket
+# that closes an attribution starts an item whatever the count says (such pages drop items, so their
+# labels restart and skip: （二）（三）（二）三、（二）…). The bracket's content must name a role.
+AFTER_ATTRIBUTION = re.compile(
+    r"(?<=[）)])(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、]|[（(]\d{1,3}[）)])(?=[\u4e00-\u9fff“「《])")
+ROLE_LABEL_BEFORE = re.compile(r"(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)?$")
+ROLE_WORD_END = ("牵头", "负责", "配合", "参与")
+ATTRIBUTION_WINDOW = 240  # characters before the bracket searched for the attribution's label
+
+
+def _closes_an_attribution(before: str) -> bool:
+    """``before`` (the text up to a closing bracket) ends inside an attribution: a role label's colon and
+    names after it with their own brackets balanced (各县（市、区）政府), or a role word (市商务局牵头)."""
+    if before.endswith(ROLE_WORD_END):
+        return True
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon < 2 or not ROLE_LABEL_BEFORE.search(before, 0, colon):
+        return False
+    names = before[colon + 1 :]
+    return len(names) >= 2 and names.count("（") + names.count("(") == names.count("）") + names.count(")")
+
+
+def _after_attribution_starts(text: str) -> list[int]:
+    starts = []
+    for found in AFTER_ATTRIBUTION.finditer(text):
+        if _closes_an_attribution(text[max(0, found.start() - ATTRIBUTION_WINDOW) : found.start() - 1]):
+            starts.append(found.start())
+            if len(starts) >= MAX_PIECES:
+                break
+    return starts
+
+
 def _label_starts(text: str) -> list[int]:
     """Fields after a space: ``牵头领导：…`` ``责任单位：…`` ``实际完成情况：…`` each become a line."""
     return [found.start() for found in FIELD_START.finditer(text)]
@@ -115,7 +147,7 @@ def unflatten_lines(lines: tuple[SourceLine, ...], taken: set[int] = frozenset()
         if (len(line.text) <= LONG_LINE and not carried) or line.number in taken:
             out.append(line)
             continue
-        items = _item_starts(line.text, carried)
+        items = sorted(set(_item_starts(line.text, carried)) | set(_after_attribution_starts(line.text)))
         cuts = sorted(set(items) | set(_label_starts(line.text) if items else ()))[:MAX_PIECES]
         if not cuts:
             out.append(line)

@@ -63,8 +63,24 @@ def strip_continued_marks(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ..
     return tuple(out)
 
 
+# A government site's footer: ``主办单位：X县人民政府办公室`` is the site's owner, not a task's lead. It is read as
+# chrome beside a line only a footer holds (ICP备…, 公网安备…, 网站标识码…, 建设与维护…, 技术支持…, 版权所有…).
+SITE_MARK = re.compile(r"ICP备|公网安备|网站标识码|版权所有|建设与维护|技术支持[:：]|网站地图|联系我们")
+SITE_OWNER = re.compile(r"^\s*(?:主办单位|承办单位|主办|承办|协办单位|维护单位)\s*[:：]")
+FOOTER_REACH = 3  # lines between the owner line and the footer's other marks
+
+
+def drop_site_footer(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
+    """``lines`` without the site-owner lines of a web page's footer."""
+    marked = [i for i, line in enumerate(lines) if SITE_MARK.search(line.text)]
+    if not marked:
+        return lines
+    owners = {i for i, line in enumerate(lines) if SITE_OWNER.match(line.text) and any(abs(i - j) <= FOOTER_REACH for j in marked)}
+    return tuple(line for i, line in enumerate(lines) if i not in owners) if owners else lines
+
+
 def drop_page_furniture(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
-    lines = strip_continued_marks(strip_page_numbers(lines))
+    lines = drop_site_footer(strip_continued_marks(strip_page_numbers(lines)))
     mark = patterns().page_mark
     shapes = Counter(_shape(line.text) for line in lines if len(line.text.strip()) >= HEADER_MIN)
     repeated = {shape for shape, count in shapes.items() if count >= HEADER_REPEATS and "#" in shape and _looks_like_header(shape)}
