@@ -269,9 +269,17 @@ def _as_written(span, raw: RawItem, text: str) -> str:
     first, last = raw.origins[span.start], raw.origins[span.end - 1]
     trailing = GLOSS.match(text, last + 1)  # (a gloss of the name's last character: 紅十字會(huì))
     written = text[first : trailing.end() if trailing else last + 1]
-    if written == span.raw or len(written) > 3 * len(span.raw) or "\n" in written or not GLOSS.search(written):
+    if written == span.raw or "\n" in written or not GLOSS.search(written):
+        return span.raw
+    # (the written form is the name and its glosses, nothing else: 各鄉(xiāng)(鎮(zhèn)) is 各鄉（鎮） as written,
+    # however many glosses it holds)
+    if len(written) > 3 * len(span.raw) and _bracket_folded(GLOSS.sub("", written)) != _bracket_folded(span.raw):
         return span.raw
     return written
+
+
+def _bracket_folded(name: str) -> str:
+    return name.replace("（", "(").replace("）", ")")
 
 
 def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: list[ParseWarning], convention: str | None, first: int,

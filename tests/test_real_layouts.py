@@ -2808,3 +2808,52 @@ DIVIDED_DUTIES = (
 CASES["fen_gong_fu_ze_opens_a_units_part"] = (DIVIDED_DUTIES, [
     ("推进改厕", "县农业农村局", "responsible"), ("县卫生健康局分工", "县卫生健康局", "responsible"),
 ])
+
+# Session 16 (found while reading the scouted reproductions): a sentence whose task words come before a comma and its
+# unit (简化审批，县政务服务中心负责。): the words before the comma are no unit, even when they end as a name
+# would (推行网办); a list typed with a comma (县发改委，县财政局负责) stays a list.
+TASK_COMMA_UNIT = (
+    "一、重点任务\n1.简化审批，县政务服务中心负责。\n2.推行网办，县大数据局负责。\n3.清理证明事项，县发改委，县司法局负责。\n"
+)
+CASES["task_words_a_comma_and_the_unit"] = (TASK_COMMA_UNIT, [
+    ("简化审批，县政务", "县政务服务中心", "responsible"), ("推行网办，县大数", "县大数据局", "responsible"),
+    ("清理证明事项，县", "县发改委", "responsible"), ("清理证明事项，县", "县司法局", "responsible"),
+])
+
+# Session 16 (a town's plan on a traditional-character forum, scouted): points counted 一是、二是 at the start of their
+# paragraphs and nothing else numbered: a point's own words are its task, the unit's sentence after them is its
+# clause (the point keeps its ordinal); an article's number glued before a unit (第六条市爱卫办应当…) is no part of it.
+ORDINAL_PARAGRAPHS = (
+    "一是成立防火指挥部。指挥部负责统一调度全镇春季防火工作。\n二是加大宣传力度。通过张贴公告等方式把禁火要求讲到每家每户。\n"
+    "三是严管重点时段。清明前后在进山路口设卡。林业站负责组织护林员巡护。\n"
+)
+CASES["ordinal_paragraphs_keep_their_own_task"] = (ORDINAL_PARAGRAPHS, [
+    ("成立防火指挥部", "指挥部", "responsible"), ("严管重点时段", "林业站", "responsible"),
+])
+ARTICLE_BEFORE_UNIT = (
+    "控烟管理办法摘要：第五条各单位应当加强领导，将控烟纳入考核内容，所需经费列入预算，第六条市爱卫办应当履行下列职责，"
+    "组织开展控烟宣传教育和监督员培训，第七条市卫生健康委负责医疗卫生机构的控烟监督管理。第八条市教育局负责学校的控烟监督管理。\n"
+)
+CASES["an_articles_number_is_no_part_of_the_unit"] = (ARTICLE_BEFORE_UNIT, [
+    ("控烟管理办法摘要", "市卫生健康委", "responsible"), ("控烟管理办法摘要", "市教育局", "responsible"),
+])
+
+
+# Session 16 (a traditional-character mirror with pinyin glosses, scouted): 由X、Y跟进督办 — the units that follow
+# the work up are responsible for it.
+FOLLOWED_UP_BY = (
+    "一、重点任务\n1.清理水源地周边排污口。4月底前各乡镇将清理情况报区水利局。清理不到位的，由区水利局、区政府督查室跟进督办。\n"
+)
+CASES["units_that_follow_the_work_up_are_responsible"] = (FOLLOWED_UP_BY, [
+    ("清理水源地周边排", "区水利局", "responsible"), ("清理水源地周边排", "区政府督查室", "responsible"),
+])
+
+
+def test_real_layout_a_name_glossed_inside_its_bracket_keeps_what_was_written(write_notice):
+    # 各鄉(xiāng)(鎮(zhèn)): a gloss inside the name's own bracket; unit_raw is the name as the page writes it,
+    # the unit the name healed and simplified
+    text = "一、重點任務\n1.落實巡查責任。各鄉(xiāng)(鎮(zhèn))負(fù)責(zé)落實水源地巡查責任人，每月巡查不少於兩次。\n"
+    document = pipeline.parse(write_notice(text))
+    [(_, responsibility)] = document.responsibilities
+    assert (responsibility.unit, responsibility.unit_raw) == ("各乡（镇）", "各鄉(xiāng)(鎮(zhèn))")
+    assert text.count(responsibility.unit_raw) == 1

@@ -341,7 +341,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
 
 
 DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区州镇乡][\u4e00-\u9fff]{2,})")
-CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州旗镇乡][\u4e00-\u9fff]{2})")
+CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中|第[一二三四五六七八九十百零〇\d]{1,6}条)(?=[省市县区州旗镇乡各][\u4e00-\u9fff]{2})")
 LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$")
 
 
@@ -363,7 +363,7 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         # (each word list tested at once with str.startswith/endswith of its tuple, in C, before finding which)
         leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None) if piece.startswith(vocab.leading_words) else None
         connective = CONNECTIVE.match(piece)
-        if connective:  # 即县水务局牵头: a connective before a level prefix (not 即墨区)
+        if connective:  # 即县水务局牵头, 第六条市爱卫办应当…: a connective or an article's number before a level prefix (not 即墨区)
             leading = connective.group(0)
         if leading:
             begin += len(leading)
@@ -813,11 +813,27 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         # 由校团委主办，校社联承办; 由远牧同志负责，市体育局承办: beside the one that leads, or under the leader
         # named, 承办 is the unit that carries it out.
         segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
+    segments = [_after_task_words(simple, seg) if i == 0 else seg for i, seg in enumerate(segments)]
     units = _segments_to_units(text, simple, segments)
     names = [to_simplified_name(u.raw) for u in units]
     if units and len(units) >= len(segments) and (names_a_unit_list(names) or (led and _named_parties(names)) or _fields_or_units(simple, segments)):
         return units, clause_end
     return None
+
+
+def _after_task_words(simple: str, segment: tuple[str, str, int, int]) -> tuple[str, str, int, int]:
+    """``简化审批，县政务服务中心负责``: a comma ends the task's words before the units; the clause starts after
+    the first comma from which every piece has a unit's form (县发改委，县财政局负责: a list typed with a
+    comma stays whole)."""
+    word, role, start, end = segment
+    commas = [m.start() for m in re.finditer(r"[，,]", simple[start:end])]
+    if not commas:
+        return segment
+    for begin in (start, *(start + comma + 1 for comma in commas)):
+        names = [to_simplified_name(raw) for raw, _, _ in split_units(simple[begin:end])]
+        if names and all(looks_like_unit(name) and not name.startswith(task_verbs()) for name in names):
+            return (word, role, begin, end)
+    return segment
 
 
 def _fields_or_units(simple: str, segments: list[tuple[str, str, int, int]]) -> bool:

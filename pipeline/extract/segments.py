@@ -494,11 +494,12 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
         if reported and reported.end() == first.start and not re.search(r"[。！？\n]", text[: first.start]):
             # 在…方面，分工方案明确，由A、B分别负责，…: a report's lead-in before the plan's own words
             text, origins = text[first.start :], origins[first.start :]
-        elif len(attributions) == 1 and _has_task(re.split(r"[。！？\n]", text[attributions[0].end :], maxsplit=1)[0]):
+        elif len(attributions) == 1 and not ORDINAL.match(text) and _has_task(re.split(r"[。！？\n]", text[attributions[0].end :], maxsplit=1)[0]):
             # A report's paragraph: the task starts with the sentence that assigns it (…李勇出席会议并
             # 指出，…。县国土资源局牵头，县发改局配合，…), not with the sentences that lead up to it;
             # only for one clause (several are cut into tasks below, each from its own start), and
-            # only where the task follows the clause (…。责任单位：市城建委 closes the task before it)
+            # only where the task follows the clause (…。责任单位：市城建委 closes the task before it), and not
+            # in a point counted by its ordinal (一是成立指挥部。指挥部负责…: the point's words are its task)
             lead = _lead_in_end(text, attributions[0].start)
             text, origins = text[lead:], origins[lead:]
         bullet = BULLET.match(text)
