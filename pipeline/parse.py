@@ -16,7 +16,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import acting_part, acting_sentences, apply_convention, duty_heading, find_convention, is_personal_name, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import acting_part, acting_sentences, apply_convention, duty_heading, find_convention, is_personal_name, looks_like_unit, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -190,6 +190,24 @@ def _once_each(responsibilities: list[Responsibility]) -> list[Responsibility]:
     return kept if len(kept) < len(responsibilities) else responsibilities
 
 
+def _without_cut_name(raw: RawItem, found: list, registry: Registry, source_text: str) -> list:
+    """``found`` without the last name of a clause the end of the text cut off (an excerpt, a page saved
+    half-loaded: ``…（责任单位：州教育局、财政局、乡村振``): a fragment that neither the registry nor a
+    unit's form knows is no unit. Only where the item ends the source inside an open bracket."""
+    if not found or not raw.origins or source_text[raw.origins[-1] + 1 :].strip():
+        return found
+    text = raw.text.rstrip()
+    if text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
+        return found
+    last = found[-1]
+    if not last.units or last.units[-1].end < len(text):
+        return found
+    name = to_simplified(last.units[-1].raw)
+    if registry.resolve(name).known or looks_like_unit(name):
+        return found
+    return [*found[:-1], replace(last, units=last.units[:-1])] if len(last.units) > 1 else found[:-1]
+
+
 def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str]) -> Item:
     """The item of ``raw`` with the responsibilities of its clauses ``found`` (and its section's)."""
     responsibilities: list[Responsibility] = []
@@ -211,7 +229,7 @@ def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, 
             section_attributions, raw, registry, lambda _: (section_line, raw.page), warnings, convention, first=0
         )
     # (文化宣传股文化馆: units glued in a cell, apart elsewhere in the notice)
-    attributions = split_glued(found, names, lambda name: registry.resolve(name).known)
+    attributions = split_glued(_without_cut_name(raw, found, registry, index.text), names, lambda name: registry.resolve(name).known)
     responsibilities += _resolve(
         attributions, raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1,
         written=lambda span: _as_written(span, raw, index.text),

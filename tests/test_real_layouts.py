@@ -2857,3 +2857,63 @@ def test_real_layout_a_name_glossed_inside_its_bracket_keeps_what_was_written(wr
     [(_, responsibility)] = document.responsibilities
     assert (responsibility.unit, responsibility.unit_raw) == ("各乡（镇）", "各鄉(xiāng)(鎮(zhèn))")
     assert text.count(responsibility.unit_raw) == 1
+
+# Session 16 (a city's smoking-control rules on an aggregator, scouted): a heading that names a unit and says its
+# duties follow (X应当履行下列职责：, X的主要职责是：, X负责以下工作：) gives the unit every task below it.
+DUTIES_FOLLOW = (
+    "一、职责分工\n（一）市爱卫办应当履行下列职责：\n1.组织开展控烟宣传教育。\n2.建立控烟投诉举报机制。\n"
+    "（二）市卫生健康委的主要职责是：\n1.开展吸烟危害监测评估。\n（三）市教育局负责以下工作：\n1.将控烟纳入健康学校创建。\n"
+)
+CASES["a_heading_that_says_a_units_duties_follow"] = (DUTIES_FOLLOW, [
+    ("组织开展控烟宣传", "市爱卫办", "responsible"), ("建立控烟投诉举报", "市爱卫办", "responsible"),
+    ("开展吸烟危害监测", "市卫生健康委", "responsible"), ("将控烟纳入健康学", "市教育局", "responsible"),
+])
+
+# Session 16 (excerpts cut off, scouted): a text that stops inside an attribution's bracket leaves a fragment of a
+# name (乡村振) that is no unit; a pipe table whose rows close with | and whose last row stops half-way took none of
+# that row's missing cells from the row above (they were never written, not merged).
+CUT_INSIDE_A_CLAUSE = (
+    "一、重点任务\n（一）落实学前教育经费。各县（市）按比例分担，不得要求幼儿园自行消化。（责任单位：州教育局、财政局、乡村振"
+)
+CASES["a_name_cut_by_the_end_of_the_text_is_no_unit"] = (CUT_INSIDE_A_CLAUSE, [
+    ("落实学前教育经费", "州教育局", "responsible"), ("落实学前教育经费", "财政局", "responsible"),
+])
+CUT_PIPE_ROW = (
+    "2024年上半年重点任务推进情况\n序号 | 工作任务 | 进展情况 | 责任单位 |\n"
+    "46 | 深化县域医共体建设。 | 已完成章程修订。 | 牵头单位:市卫健委 责任单位:各县(市、区)政府 |\n"
+    "47 | 实施“一老一小”健康服务提升行动。 | 1.新增床位410张。2.已建成驿站14个;3.上半年体检21.6万人次,剩余8条正在"
+)
+CASES["a_pipe_row_cut_by_the_end_of_the_text_inherits_nothing"] = (CUT_PIPE_ROW, [
+    ("深化县域医共体建", "市卫健委", "lead"), ("深化县域医共体建", "各县（市、区）政府", "responsible"),
+])
+
+# Session 16 (a hospital's meeting rules on a template site, scouted): the people who attend or chair (科室主任,
+# 监控护士, 委员会全体成员) stand where units stand, and are no units; the unit that convenes is.
+STAFF_ATTEND = (
+    "二、院感防控例会\n由院感科负责召集，各科室院感监控医师、监控护士参加，每月一次。\n"
+    "三、医疗质量会议\n由分管业务副院长主持，委员会全体成员、各临床医技科室主任参加，每季度一次。\n"
+)
+CASES["staff_who_attend_are_no_units"] = (STAFF_ATTEND, [
+    ("院感防控例会", "院感科", "responsible"),
+])
+
+# Session 16 (an education bureau's inspection plan, scouted): sub-points 1、2、3、 with no unit of their own, then the
+# task's fields (责任科室：X ⏎ 责 任 人： ⏎ 完成时限：…): the fields close the task, not its last sub-point.
+FIELDS_CLOSE_THE_TASK = (
+    "二、迎检内容及职责分工\n（一）开展健康教育宣传。利用宣传栏普及健康知识。\n责任科室:体卫艺科\n责 任 人:\n完成时限:9月5日前\n"
+    "（二）做好局机关及联系片区环境卫生整治。\n1、局机关:办公区域每周五集中清扫一次。\n2、联系片区:确保公共区域无卫生死角。\n"
+    "3、联系路口:每天安排干部职工值守。\n责任科室:局办公室\n责 任 人:\n完成时限:9月1日—10月31日\n"
+)
+CASES["fields_after_the_last_sub_point_close_the_task"] = (FIELDS_CLOSE_THE_TASK, [
+    ("开展健康教育宣传", "体卫艺科", "responsible"), ("做好局机关及联系", "局办公室", "responsible"),
+])
+
+# Session 16 (a college's list of approved projects, one cell per line, scouted): the 申报部门 column names the
+# units that carry out each project (so do 申报单位, 建设单位, 项目单位 in a project table).
+DECLARING_COLUMN = (
+    "特色项目立项名单\n序号 |\n项目名称 |\n申报部门 |\n备注 |\n1 |\n“青苗领航”新生导航计划 |\n党委学工部 |\n重点培育项目 |\n"
+    "2 |\n教师师德涵养工程 |\n党委教师工作部 |\n重点培育项目 |\n3 |\n技能竞赛育人 |\n教务处 |\n一般培育项目 |\n"
+)
+CASES["a_declaring_departments_column_names_the_units"] = (DECLARING_COLUMN, [
+    ("“青苗领航”新生", "党委学工部", "responsible"), ("教师师德涵养工程", "党委教师工作部", "responsible"), ("技能竞赛育人", "教务处", "responsible"),
+])

@@ -635,7 +635,7 @@ PRONOUN_UNIT = re.compile(r"^(?:你|您|贵)(?:单位|部门|局|委|办|处|科
 
 NOT_A_NAME = re.compile(r"[的了是对将把要从与及于以并]|\d|^[一-龥]$")
 # Words of an exhortation, never of a name: 各单位要高度重视，切实抓好落实 names no unit.
-NEVER_IN_A_NAME = re.compile(r"[的了是将把要已]|切实|认真|高度|积极|进一步|重视|抓好|确保")
+NEVER_IN_A_NAME = re.compile(r"[的了是将把要已]|切实|认真|高度|积极|进一步|重视|抓好|确保|负责|牵头|主持")
 
 
 def could_be_unit(name: str) -> bool:
@@ -806,14 +806,15 @@ def _role_word_units(text: str, simple: str, start: int, end: int, allow_tail: b
         tail = ""  # （A牵头，B配合；2026年9月底前完成）, （…分别负责，年内持续推进）: a deadline after the clause
     if not segments or (tail and not (allow_tail and after in "，,")):
         return None
-    # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons.
-    led_by_persons = [seg for seg in segments if are_persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
+    segments = [_after_task_words(simple, seg) if i == 0 else seg for i, seg in enumerate(segments)]
+    # 分管副省长、协管副秘书长负责，省国资委牵头: the leaders named before the units are persons (and so are
+    # 各科室院感监控医师、监控护士参加: staff, not units).
+    led_by_persons = [seg for seg in segments if _all_persons([p for p, _, _ in split_units(simple[seg[2] : seg[3]])])]
     segments = [seg for seg in segments if seg not in led_by_persons]
     if led_by_persons or any(seg[0] != "承办" and seg[1] == "lead" for seg in segments):
         # 由校团委主办，校社联承办; 由远牧同志负责，市体育局承办: beside the one that leads, or under the leader
         # named, 承办 is the unit that carries it out.
         segments = [(seg[0], "responsible", seg[2], seg[3]) if seg[0] == "承办" else seg for seg in segments]
-    segments = [_after_task_words(simple, seg) if i == 0 else seg for i, seg in enumerate(segments)]
     units = _segments_to_units(text, simple, segments)
     names = [to_simplified_name(u.raw) for u in units]
     if units and len(units) >= len(segments) and (names_a_unit_list(names) or (led and _named_parties(names)) or _fields_or_units(simple, segments)):
@@ -831,9 +832,21 @@ def _after_task_words(simple: str, segment: tuple[str, str, int, int]) -> tuple[
         return segment
     for begin in (start, *(start + comma + 1 for comma in commas)):
         names = [to_simplified_name(raw) for raw, _, _ in split_units(simple[begin:end])]
-        if names and all(looks_like_unit(name) and not name.startswith(task_verbs()) for name in names):
+        if names and all((looks_like_unit(name) or _is_staff(name)) and not name.startswith(task_verbs()) for name in names):
             return (word, role, begin, end)
     return segment
+
+
+# People by what they are (科室主任, 监控护士, 委员会全体成员): named where units stand, they are no units.
+STAFF = re.compile(r"(?:干部|人员|职工|党员|同志|教师|老师|负责人|领导|主任|书记|代表|成员|医师|医生|护士长|护士|院长|科长|股长|所长|站长|校长|组长)$")
+
+
+def _is_staff(name: str) -> bool:
+    return STAFF.search(name) is not None or is_person_title(name)
+
+
+def _all_persons(pieces: list[str]) -> bool:
+    return are_persons(pieces) or (bool(pieces) and all(_is_staff(to_simplified_name(p)) for p in pieces))
 
 
 def _fields_or_units(simple: str, segments: list[tuple[str, str, int, int]]) -> bool:
@@ -1509,7 +1522,11 @@ def unit_heading(text: str, among_units: bool = False) -> Attribution | None:
     return Attribution(lead, lead + len(line), tuple(UnitSpan(text[lead + a : lead + b], lead + a, lead + b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1)))
 
 
-DUTY_TAIL = re.compile(r"(?:的)?(?:主要)?(?:工作)?(?:任务|职责|责任)[:：]?$")
+# (县经济局主要工作任务：, X的主要职责是：, X应当履行下列职责：, X承担以下职责：, X负责以下工作：)
+DUTY_TAIL = re.compile(
+    r"(?:(?:的)?(?:主要)?(?:工作)?(?:任务|职责|责任)(?:是|为|包括|如下)?"
+    r"|(?:应当|应|要)?(?:履行|承担|负责)(?:下列|以下|如下)(?:工作)?(?:职责|任务|工作|事项))[:：]?$"
+)
 
 
 def duty_heading(title: str) -> Attribution | None:

@@ -711,9 +711,13 @@ def _fold_subpoints(node: _Node) -> bool:
         return False  # （九）县公安局主要工作任务： ⏎ 1、… ⏎ 2、… ⏎ 协助单位：…: the unit's tasks, each its own
     last = children[-1]
     clause_blocks: list[Block] = []
-    while last.body and _is_clause_only(last.body[-1].text):
+    # (the task's fields may close it with the clause: 责任科室：X ⏎ 责 任 人： ⏎ 完成时限：9月5日前)
+    while last.body and (_is_clause_only(last.body[-1].text) or FIELD_LINE.match(last.body[-1].text)):
         clause_blocks.insert(0, last.body[-1])
         last.body = last.body[:-1]
+    if not any(_is_clause_only(block.text) for block in clause_blocks):
+        last.body.extend(clause_blocks)
+        clause_blocks = []
     own = ["\n".join([child.rest] + [b.text for b in child.body]) for child in children]
     if not clause_blocks or any(text_to_attributions(text) for text in own):
         last.body.extend(clause_blocks)

@@ -121,10 +121,22 @@ def unfold_spanned_header(cells: list[Cell]) -> list[Cell]:
     return first_row[:k] + cells[len(cells) - tail :] + first_row[k + 1 :]
 
 
-def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6, task_column: int | None = None, by_position: bool = False) -> Table | None:
+def _last_row_cut(lines: tuple[SourceLine, ...], cursor: int, body: list[tuple[SourceLine, list[Cell]]]) -> bool:
+    """The table's last row is where the text stops, in the middle of the row: its rows close with ``|``
+    and it does not (an excerpt, a page saved half-loaded). Its missing cells were never written, not
+    merged with the row above."""
+    if len(body) < 2 or any(line.text.strip() for line in lines[cursor:]):
+        return False
+    closed = [line.text.rstrip().endswith(("|", "｜")) for line, _ in body]
+    return not closed[-1] and all(closed[:-1])
+
+
+def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], first_line: int, last_line: int, join_penalty: float = 0.6, task_column: int | None = None, by_position: bool = False,
+             cut_last: bool = False) -> Table | None:
     """Align every row to the header's columns; columns empty in every row are dropped.
     ``task_column``: the column known to state the tasks (the one whose cells are numbered);
-    ``by_position``: every row holds every column, empty cells too (a drawn table), in order."""
+    ``by_position``: every row holds every column, empty cells too (a drawn table), in order;
+    ``cut_last``: the last row was cut off by the end of the text (no cell of it is merged from above)."""
     kinds = [column_kind(c.text) for c in header]
     # Only the first task column states the task; later ones (目标任务, 2022年工作计划) report on it.
     first_task = kinds.index("task") if "task" in kinds else None
@@ -157,7 +169,7 @@ def to_table(header: list[Cell], rows: list[tuple[Cell | None, list[Cell]]], fir
     aligned = _align_rows(kinds, rows, has_number, join_penalty)
     if not aligned:
         return None
-    _fill_merged(kinds, aligned)
+    _fill_merged(kinds, aligned[:-1] if cut_last else aligned)
     return _build(header, kinds, aligned, inferred, clauses_in_tasks, first_line, last_line)
 
 
@@ -346,7 +358,7 @@ def _find_line_tables(lines: tuple[SourceLine, ...], taken: set[int], cut, min_c
             cursor += 1
         header = unfold_spanned_header(_merge_header_fragments(header))
         rows = _rows_by_number(body, numbered, len(header))
-        table = to_table(header, rows, first_line, body[-1][0].number, join_penalty) if rows else None
+        table = to_table(header, rows, first_line, body[-1][0].number, join_penalty, cut_last=_last_row_cut(lines, cursor, body)) if rows else None
         if table is not None:
             tables.append(table)
             index = cursor
