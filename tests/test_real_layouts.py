@@ -2917,3 +2917,14 @@ DECLARING_COLUMN = (
 CASES["a_declaring_departments_column_names_the_units"] = (DECLARING_COLUMN, [
     ("“青苗领航”新生", "党委学工部", "responsible"), ("教师师德涵养工程", "党委教师工作部", "responsible"), ("技能竞赛育人", "教务处", "responsible"),
 ])
+
+# Session 16 (a city's rules on a traditional-character mirror, scouted): how work is shared, said before 负责
+# (统一领导、分级负责, 坚持属地负责、部门协同), names no unit, nor does a principle the article states (…遵循统一平台、
+# 分级负责…); articles numbered 第N條 in traditional characters are items as 第N条 are.
+MANNER_OF_DUTY = (
+    "管理办法\n第一條 为加强管线信息管理，制定本办法。\n第二條 管线信息管理遵循统一平台、分级负责的原则，坚持属地负责、部门协同。"
+    "各管线权属单位对其报送信息的真实性负责。\n"
+)
+CASES["how_work_is_shared_names_no_unit"] = (MANNER_OF_DUTY, [
+    ("管线信息管理遵循", "各管线权属单位", "responsible"),
+])

@@ -342,6 +342,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
 
 DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区州镇乡][\u4e00-\u9fff]{2,})")
 CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中|第[一二三四五六七八九十百零〇\d]{1,6}条)(?=[省市县区州旗镇乡各][\u4e00-\u9fff]{2})")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,6}[条條]\s*(?=\S{2})")  # 第三条 市爱卫办…: an article's number
 LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$")
 
 
@@ -362,7 +363,7 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         piece = text[begin:end]
         # (each word list tested at once with str.startswith/endswith of its tuple, in C, before finding which)
         leading = next((w for w in vocab.leading_words if piece.startswith(w) and len(piece) > len(w) + 1), None) if piece.startswith(vocab.leading_words) else None
-        connective = CONNECTIVE.match(piece)
+        connective = CONNECTIVE.match(piece) or ARTICLE.match(piece)
         if connective:  # 即县水务局牵头, 第六条市爱卫办应当…: a connective or an article's number before a level prefix (not 即墨区)
             leading = connective.group(0)
         if leading:
@@ -635,14 +636,16 @@ PRONOUN_UNIT = re.compile(r"^(?:你|您|贵)(?:单位|部门|局|委|办|处|科
 
 NOT_A_NAME = re.compile(r"[的了是对将把要从与及于以并]|\d|^[一-龥]$")
 # Words of an exhortation, never of a name: 各单位要高度重视，切实抓好落实 names no unit.
-NEVER_IN_A_NAME = re.compile(r"[的了是将把要已]|切实|认真|高度|积极|进一步|重视|抓好|确保|负责|牵头|主持")
+NEVER_IN_A_NAME = re.compile(r"[的了是将把要已]|切实|认真|高度|积极|进一步|重视|抓好|确保|负责|牵头|主持|遵循|坚持|按照|根据|依据|实行")
+# How work is shared, said before 负责 (统一领导、分级负责, 属地负责): no unit.
+MANNER_OF_DUTY = frozenset({"分级", "属地", "逐级", "层层", "分工", "统一", "共同", "统一领导", "分级管理", "属地管理", "条块结合"})
 
 
 def could_be_unit(name: str) -> bool:
     """A name the registry and the suffixes do not know, but that stands where a unit stands in a
     clause (共青团中央, 中国科协, 哈尔滨海关): short, Chinese, no task word in it. It is kept, with an
     ``unknown_unit`` warning, rather than dropping the whole clause."""
-    if NEVER_IN_A_NAME.search(name) or PRONOUN_UNIT.match(name):
+    if NEVER_IN_A_NAME.search(name) or PRONOUN_UNIT.match(name) or name in MANNER_OF_DUTY:
         return False
     if looks_like_unit(name):
         return True
