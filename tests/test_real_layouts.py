@@ -2928,3 +2928,24 @@ MANNER_OF_DUTY = (
 CASES["how_work_is_shared_names_no_unit"] = (MANNER_OF_DUTY, [
     ("管线信息管理遵循", "各管线权属单位", "responsible"),
 ])
+
+# Session 16 (regulations on mirrors and aggregators, scouted): an article (第N条) holds its clauses （一）（二）, as a
+# chapter holds its articles; the unit the article names for 下列工作 does each of them.
+ARTICLES_HOLD_CLAUSES = (
+    "管理办法\n第一条 为加强管理，制定本办法。\n第二条 市城管局负责下列工作：\n（一）组织实施本办法；\n（二）开展监督检查。\n"
+    "第三条 市公安局负责交通秩序管理。\n"
+)
+CASES["an_article_holds_its_clauses"] = (ARTICLES_HOLD_CLAUSES, [
+    ("组织实施本办法；", "市城管局", "responsible"), ("开展监督检查", "市城管局", "responsible"), ("市公安局负责交通", "市公安局", "responsible"),
+])
+
+# Session 16 (regulations, scouted): a unit defined by what it is to the work, then its duty (X是…的主管部门，负责…;
+# X（以下简称Y）是…的统筹协调机构，负责…); a sentence that is no such definition (这是一项重要任务，负责同志要…) names none.
+DEFINED_UNITS = (
+    "管理办法\n第三条 市住房城乡建设局是本市物业管理的行政主管部门，负责物业管理活动的监督管理。\n"
+    "第四条 市地下管线综合管理联席会议（以下简称联席会议）是全市管线信息工作的统筹协调机构，负责研究解决重大问题。\n"
+    "第五条 这是一项重要任务，负责同志要亲自抓。\n"
+)
+CASES["a_unit_defined_by_what_it_is_then_its_duty"] = (DEFINED_UNITS, [
+    ("市住房城乡建设局", "市住房城乡建设局", "responsible"), ("市地下管线综合管", "市地下管线综合管理联席会议", "responsible"),
+])

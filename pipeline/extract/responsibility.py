@@ -343,7 +343,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
 DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区州镇乡][\u4e00-\u9fff]{2,})")
 CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中|第[一二三四五六七八九十百零〇\d]{1,6}条)(?=[省市县区州旗镇乡各][\u4e00-\u9fff]{2})")
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,6}[条條]\s*(?=\S{2})")  # 第三条 市爱卫办…: an article's number
-LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第)[^（()）]*[）)]$")
+LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第|以下简称|简称)[^（()）]*[）)]$")
 
 
 # Before a name: blanks, and the marks a table puts on some units (★区发改委: a legend below the
@@ -1825,6 +1825,28 @@ def find_duty_openings(text: str, simple: str) -> list[Attribution]:
     return found
 
 
+# ``市住房城乡建设局是本市物业管理的主管部门，负责…``, ``联席会议（以下简称…）是全市…的统筹协调机构，负责…``: a
+# unit defined by what it is to the work, then its duty (the phrasing of 办法 and 条例).
+DEFINED_AS = re.compile(
+    r"(?:^|(?<=[。；;！\n]))\s*(?P<units>[^，,。；;：:！\n（(]{2,40}?)(?:[（(]以下简称[^（()）\n]{1,16}[）)])?"
+    r"(?:是|为)[^，,。；;！\n]{0,40}?(?:主管部门|管理部门|行政主管部门|监督管理部门|协调机构|议事协调机构|工作机构|责任主体|责任单位|机构)"
+    r"[，,](?:具体|主要|统一)?负责"
+)
+
+
+def find_defined_units(text: str, simple: str) -> list[Attribution]:
+    if "负责" not in simple:
+        return []
+    found = []
+    for match in DEFINED_AS.finditer(simple):
+        pieces = split_units(match.group("units"), match.start("units"))
+        names = [to_simplified_name(raw) for raw, _, _ in pieces]
+        if not pieces or not all(looks_like_unit(n) or could_be_unit(n) for n in names) or not any(looks_like_unit(n) for n in names):
+            continue
+        found.append(Attribution(match.start("units"), match.end(), unit_spans(text, pieces, "responsible")))
+    return found
+
+
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_labelled_brackets,
     find_role_word_brackets,
@@ -1842,6 +1864,7 @@ CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [
     find_label_then_bracket,
     find_together_with,
     find_duty_openings,
+    find_defined_units,
 ]
 
 

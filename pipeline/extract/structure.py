@@ -483,6 +483,7 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             plan_after_cover = False
             closed = False
             rank, number, end = heading
+            rank = _rank_in_article(rank, text, stack)
             rest, rest_origins = text[end:].lstrip(" ．.、"), block.origins[end:]
             rest_origins = rest_origins[len(text[end:]) - len(rest):]
             node = _Node(rank, number, block, rest, tuple(rest_origins))
@@ -533,6 +534,23 @@ LABELLED_GROUP = re.compile(r"[^，,。；;：:（()）\n]{2,24}[：:]?\s*[（(]
 
 
 COUNT_LOOKAHEAD = 60  # blocks searched for the second heading of a count
+
+
+ARTICLE_START = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}[条條]")
+CLAUSE_RANK = 2  # （一）
+IN_ARTICLE_RANK = 3.5  # （一） inside an article (第N条): below the article, above nothing it holds
+
+
+def _rank_in_article(rank: int, text: str, stack: list[_Node]) -> float:
+    """A regulation's article holds its clauses （一）（二） (``第二条 市城管局负责下列工作：`` ⏎ ``（一）…``), though
+    （一） outranks 1. in a plan: under an open article, with no （一） level open above it, a （一） is the
+    article's clause (a plan whose （一） sections hold 第N条 tasks keeps its order)."""
+    if rank != CLAUSE_RANK or not stack:
+        return rank
+    outer = [node for node in stack if node.rank <= 3]
+    if not outer or not ARTICLE_START.match(outer[-1].head.text.lstrip()) or any(node.rank == CLAUSE_RANK for node in stack):
+        return rank
+    return IN_ARTICLE_RANK
 
 
 def _first_of_a_count(text: str, body: list[Block], position: int, stack: list[_Node]) -> tuple[int, str, int] | None:
@@ -881,7 +899,7 @@ def _node_to_item(node: _Node, part: _Part, key: str, seen: dict[str, int]) -> R
         section=section,
         section_names_units=named is not None,
         number=node.number,
-        level=node.rank,
+        level=node.rank if isinstance(node.rank, int) else int(node.rank) + 1,  # (a clause in an article: 4)
         title=_node_title(node),
         text=text,
         origins=tuple(origins),
