@@ -2949,3 +2949,14 @@ DEFINED_UNITS = (
 CASES["a_unit_defined_by_what_it_is_then_its_duty"] = (DEFINED_UNITS, [
     ("市住房城乡建设局", "市住房城乡建设局", "responsible"), ("市地下管线综合管", "市地下管线综合管理联席会议", "responsible"),
 ])
+
+# Session 16 (a district's safety-duty rules, page 2 on a law-text mirror, scouted): the page opens with the last
+# clauses of an article whose head was on the page before; the next article closes them and holds its own.
+ARTICLES_AFTER_A_PAGE_BREAK = (
+    "（四）督促学校建立安全管理制度，开展学生安全教育。\n（五）负责督促学校开展校舍安全检查。\n"
+    "第七条 区科委工作职责：\n（一）把安全生产科技攻关纳入全区科技发展计划。\n（二）负责指导安全生产技术研发。\n"
+    "第八条 区公安分局工作职责：\n（一）对全区消防工作实施监督管理。\n"
+)
+CASES["an_article_closes_the_clauses_before_it"] = (ARTICLES_AFTER_A_PAGE_BREAK, [
+    ("把安全生产科技攻", "区科委", "responsible"), ("负责指导安全生产", "区科委", "responsible"), ("对全区消防工作实", "区公安分局", "responsible"),
+])

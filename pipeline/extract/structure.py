@@ -483,6 +483,11 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             plan_after_cover = False
             closed = False
             rank, number, end = heading
+            if ARTICLE_START.match(text.lstrip()):
+                # (an article after clauses of the article before it, a page that opens partway into a
+                # regulation — （三）… ⏎ 第七条 X工作职责： — closes them, unless they are headings: （一）大气污染防治)
+                while stack and stack[-1].rank >= CLAUSE_RANK and not (stack[-1].rank == CLAUSE_RANK and not ends_terminal(stack[-1].rest)):
+                    stack.pop()
             rank = _rank_in_article(rank, text, stack)
             rest, rest_origins = text[end:].lstrip(" ．.、"), block.origins[end:]
             rest_origins = rest_origins[len(text[end:]) - len(rest):]
