@@ -2960,3 +2960,17 @@ ARTICLES_AFTER_A_PAGE_BREAK = (
 CASES["an_article_closes_the_clauses_before_it"] = (ARTICLES_AFTER_A_PAGE_BREAK, [
     ("把安全生产科技攻", "区科委", "responsible"), ("负责指导安全生产", "区科委", "responsible"), ("对全区消防工作实", "区公安分局", "responsible"),
 ])
+
+# Session 16 (a district's 三定 page and a province's rules on a wiki mirror, scouted): a paragraph that opens with
+# its unit and closes by saying its duties follow (…。主要职责是：, …责任主要包括：) gives the unit each numbered duty
+# below it, a name's note (各级党委（党组）) with it.
+DUTIES_LEAD_IN = (
+    "区农业农村局职能配置\n第二条 区农业农村局是区政府工作部门。\n"
+    "第三条 区农业农村局贯彻落实上级关于“三农”工作的方针政策，在履行职责过程中坚持党的领导。主要职责是：\n"
+    "（一）统筹研究和组织实施全区“三农”工作的发展规划。\n（二）指导乡村特色产业发展。\n"
+    "第四条 各级党委（党组）基层党建工作责任主要包括：\n（一）严格落实“第一议题”制度。\n"
+)
+CASES["a_paragraph_that_says_its_units_duties_follow"] = (DUTIES_LEAD_IN, [
+    ("统筹研究和组织实", "区农业农村局", "responsible"), ("指导乡村特色产业", "区农业农村局", "responsible"),
+    ("严格落实“第一议", "各级党委（党组）", "responsible"),
+])

@@ -1453,6 +1453,40 @@ def opening_units(text: str) -> Attribution | None:
     return Attribution(begin, found.end("units"), units)
 
 
+# A paragraph that opens with its unit and closes by saying its duties follow (a 三定 page's ``区农业农村局贯彻落实…。
+# 主要职责是：``, a regulation's ``第四条 各级党委…责任主要包括：``): the numbered duties below are the unit's.
+DUTIES_LEAD_IN = re.compile(r"(?:主要职责|工作职责|职责|主要任务|责任)(?:主要)?(?:是|为|包括|如下)[:：]?\s*$|(?:履行|承担)(?:下列|以下|如下)(?:职责|任务)[:：]?\s*$")
+LEAD_IN_NAME_MAX = 40
+
+
+def leads_in_duties(text: str) -> bool:
+    """``text`` opens with a unit and says its duties follow."""
+    return says_duties_follow(text) and heading_subject(text) is not None
+
+
+def says_duties_follow(text: str) -> bool:
+    return DUTIES_LEAD_IN.search(to_simplified(text).rstrip()) is not None
+
+
+def heading_subject(text: str) -> Attribution | None:
+    """The unit that opens a heading's text (after an article's number): ``区农业农村和水利局贯彻落实…``."""
+    simple = to_simplified(text)
+    article = ARTICLE.match(simple)
+    start = article.end() if article else len(simple) - len(simple.lstrip())
+    end = _leading_units(simple, start, min(len(simple), start + LEAD_IN_NAME_MAX))
+    if end is None:
+        return None
+    piece = simple[start:end]
+    if piece.count("（") + piece.count("(") > piece.count("）") + piece.count(")"):
+        # 各级党委（党组）: the name's note closes after the suffix found inside it
+        close = min((i for i in (simple.find("）", end), simple.find(")", end)) if i >= 0), default=-1)
+        if close < 0 or close - start > LEAD_IN_NAME_MAX:
+            return None
+        end = close + 1
+    pieces = split_units(simple[start:end], start)
+    return Attribution(start, end, unit_spans(text, pieces, "responsible")) if pieces else None
+
+
 ORDINAL_REQUEST = re.compile(r"(?:[一二三四五六七八九十]{1,3}是|[其]?[一二三四五六七八九十]{1,3}[，,])?请?")
 TOGETHER = re.compile(r"会同")
 

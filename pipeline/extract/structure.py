@@ -840,10 +840,10 @@ NAME_FIELD = re.compile(r"^(?:项目|任务|工作|事项)名称[：:]\s*(?P<nam
 def _names_units(node: _Node) -> bool:
     """A heading that is unit names alone (（一）区体育局), above the tasks they are to do: by the
     names' own form, or among sibling headings that name units too (（一）学院 ⏎ … ⏎ （二）教务处)."""
-    from .responsibility import unit_heading
+    from .responsibility import leads_in_duties, unit_heading
 
     if node.names_units is None:
-        node.names_units = not node.body and (unit_heading(_heading_name(node)) is not None or _among_units(node))
+        node.names_units = not node.body and (unit_heading(_heading_name(node)) is not None or _among_units(node) or (bool(node.children) and leads_in_duties(node.rest)))
     return node.names_units
 
 
