@@ -2909,7 +2909,7 @@ CASES["fields_after_the_last_sub_point_close_the_task"] = (FIELDS_CLOSE_THE_TASK
 ])
 
 # Session 16 (a college's list of approved projects, one cell per line, scouted): the 申报部门 column names the
-# units that carry out each project (so do 申报单位, 建设单位, 项目单位 in a project table).
+# units that carry out each project (so does 申报单位; 建设单位, the builder beside the units responsible, does not).
 DECLARING_COLUMN = (
     "特色项目立项名单\n序号 |\n项目名称 |\n申报部门 |\n备注 |\n1 |\n“青苗领航”新生导航计划 |\n党委学工部 |\n重点培育项目 |\n"
     "2 |\n教师师德涵养工程 |\n党委教师工作部 |\n重点培育项目 |\n3 |\n技能竞赛育人 |\n教务处 |\n一般培育项目 |\n"
@@ -2973,4 +2973,24 @@ DUTIES_LEAD_IN = (
 CASES["a_paragraph_that_says_its_units_duties_follow"] = (DUTIES_LEAD_IN, [
     ("统筹研究和组织实", "区农业农村局", "responsible"), ("指导乡村特色产业", "区农业农村局", "responsible"),
     ("严格落实“第一议", "各级党委（党组）", "responsible"),
+])
+
+# Session 16 (a newspaper's report on a State Council division of work, scouted): a task a report introduces with
+# 比如， starts at its own words; 两个部门 (a count of departments) is no unit.
+REPORTED_EXAMPLES = (
+    "此外，两个部门还要配合完成多项工作。比如，加快推进企业职工基本养老保险全国统筹，由人力资源社会保障部、财政部、税务总局等分工负责。"
+    "完善城乡居民大病保险制度，由国家卫生健康委、民政部等分工负责。\n"
+)
+CASES["a_reports_example_starts_at_its_own_words"] = (REPORTED_EXAMPLES, [
+    ("加快推进企业职工", "人力资源社会保障部", "responsible"), ("加快推进企业职工", "财政部", "responsible"), ("加快推进企业职工", "税务总局", "responsible"),
+    ("完善城乡居民大病", "国家卫生健康委", "responsible"), ("完善城乡居民大病", "民政部", "responsible"),
+])
+
+# Session 16 (a province's fire-hazard notice on a template site, scouted): 各有关市、县（市、区）政府 is one collective,
+# as 各市、县（市、区）政府 is.
+SOME_CITIES_AND_COUNTIES = (
+    "一、督办要求\n1.落实挂牌督办责任。各有关市、县(市、区)政府要督促隐患单位限期整改。\n"
+)
+CASES["every_city_and_county_concerned_is_one_collective"] = (SOME_CITIES_AND_COUNTIES, [
+    ("落实挂牌督办责任", "各有关市、县（市、区）政府", "responsible"),
 ])

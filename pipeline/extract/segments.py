@@ -59,6 +59,9 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     for k, (start, end) in enumerate(zip(bounds, bounds[1:]), start=1):
         text = raw.text[start:end]
         lead = len(text) - len(text.lstrip(" \n；;。"))
+        if k > 1:
+            marker = DISCOURSE_MARKER.match(text, lead)  # 比如，加快推进…，由A、B分工负责: the report's word, not the task's
+            lead = marker.end() if marker else lead
         text, start = text[lead:], start + lead
         if not text.strip():
             continue
@@ -82,6 +85,7 @@ def split_item(raw: RawItem) -> tuple[RawItem, ...]:
     return tuple(items)
 
 
+DISCOURSE_MARKER = re.compile(r"(?:比如|例如|譬如|诸如)[，,：:]")
 LISTED_AFTER = re.compile(r"[，,](?:分别是|分别为)[：:]?")
 LISTED_MAX = 12  # tasks listed after one clause
 

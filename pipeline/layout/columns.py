@@ -30,7 +30,7 @@ NAMING_HEADER = re.compile(r"^[\u4e00-\u9fff]{0,2}名称$|^(?:项目|工作|目�
 NAMED_UNITS_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:部门|单位|处室|科室)$")  # (not 单位 alone: a unit of measure)
 # 涉及部门, 实施单位, 主管部门: a short header naming units without a role word (read as responsible).
 UNITS_NOUN_END = re.compile(r"(?:单位|部门|处室|科室|股室)$")
-UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关|落实|承担|归口|具体|申报)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能|落实|承担|归口|申报|建设|项目)单位$")
+UNIT_HEADER = re.compile(r"^(?:涉及|实施|主管|执行|职能|相关|落实|承担|归口|具体|申报)?(?:部门|处室|科室)$|^(?:涉及|实施|主管|执行|职能|落实|承担|归口|申报)单位$")
 # 任务分工, 工作分工: the column that divides the work names who does it (read as responsible).
 DIVISION_HEADER = re.compile(r"^(?:任务|工作)?分工$")  # (not 职责分工: what the units do)
 # Columns that report on a task rather than state it (完成情况, 完成率, 进展, 备注).
