@@ -2994,3 +2994,13 @@ SOME_CITIES_AND_COUNTIES = (
 CASES["every_city_and_county_concerned_is_one_collective"] = (SOME_CITIES_AND_COUNTIES, [
     ("落实挂牌督办责任", "各有关市、县（市、区）政府", "responsible"),
 ])
+
+# Session 16 (a county's inspection notice grouped by unit, scouted): a heading that says what follows is in a unit's
+# charge (一、属住建局职责范围：) gives the unit each problem listed below it.
+IN_A_UNITS_CHARGE = (
+    "一、属住建局职责范围：\n（一）在建楼盘工地\n1、围挡有破损，公益宣传画缺失。\n2、渣土车未覆盖篷布。\n"
+    "二、属云溪镇职责范围：\n（一）兴旺路\n1、流动摊贩沿街叫卖，三轮车随意停放。\n"
+)
+CASES["problems_in_a_units_charge"] = (IN_A_UNITS_CHARGE, [
+    ("围挡有破损，公益", "住建局", "responsible"), ("渣土车未覆盖篷布", "住建局", "responsible"), ("流动摊贩沿街叫卖", "云溪镇", "responsible"),
+])

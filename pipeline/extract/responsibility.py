@@ -1544,10 +1544,13 @@ def unit_heading(text: str, among_units: bool = False) -> Attribution | None:
     unit's form will do, a collective included (（五）南庄镇、各街道办事处)."""
     line = text.strip()
     duty = DUTY_TAIL.search(line)
+    belongs = 0
     if duty and duty.start() > 0:
         # 县经济局主要工作任务：, 广电局工作职责: the unit's name before the noun for its duties (which says
         # it is a unit: any name of a unit's form will do, but not 成员单位职责, 承办单位职责: roles)
         line = line[: duty.start()]
+        if line.startswith(("属", "屬")) and len(line) > 3:
+            line, belongs = line[1:], 1  # 一、属住建局职责范围：: the problems below are in the unit's charge
     if not line or len(line) > UNIT_LINE_MAX or re.search(r"[。，,；;：:！？!?\d]", line) or vocabulary().role_word_regex.search(line):
         return None
     simple = to_simplified(line)
@@ -1555,13 +1558,13 @@ def unit_heading(text: str, among_units: bool = False) -> Attribution | None:
     heads = _duty_holder if duty and duty.start() > 0 else _names_a_unit if among_units else _heads_as_unit
     if not pieces or not all(heads(raw) for raw, _, _ in pieces):
         return None
-    lead = len(text) - len(text.lstrip())
+    lead = len(text) - len(text.lstrip()) + belongs
     return Attribution(lead, lead + len(line), tuple(UnitSpan(text[lead + a : lead + b], lead + a, lead + b, "responsible", n, "") for n, (_, a, b) in enumerate(pieces, start=1)))
 
 
 # (县经济局主要工作任务：, X的主要职责是：, X应当履行下列职责：, X承担以下职责：, X负责以下工作：)
 DUTY_TAIL = re.compile(
-    r"(?:(?:的)?(?:主要)?(?:工作)?(?:任务|职责|责任)(?:是|为|包括|如下)?"
+    r"(?:(?:的)?(?:主要)?(?:工作)?(?:任务|职责|责任)(?:是|为|包括|如下)?|(?:的)?职责范围内?(?:的问题)?"
     r"|(?:应当|应|要)?(?:履行|承担|负责)(?:下列|以下|如下)(?:工作)?(?:职责|任务|工作|事项))[:：]?$"
 )
 
