@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+# Marks a list puts before its entries (● 白茶市场…, △安排…): never the first word of a title.
+BULLET_MARKS = "●○◆◇■□▲△▪•·★☆►▶◎"
+
 ASCII_TO_FULLWIDTH = {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 ASCII_FULL_STOP = "."
 TERMINAL = frozenset("。！？；）)〕】］]」』”\"：:")

@@ -3004,3 +3004,32 @@ IN_A_UNITS_CHARGE = (
 CASES["problems_in_a_units_charge"] = (IN_A_UNITS_CHARGE, [
     ("围挡有破损，公益", "住建局", "responsible"), ("渣土车未覆盖篷布", "住建局", "responsible"), ("流动摊贩沿街叫卖", "云溪镇", "responsible"),
 ])
+
+# Session 16 (a city's task table drawn in box characters on a law-text mirror, scouted): rules across some columns
+# only (├────┤ │府,市经贸委、发│) end the cells of those columns and leave the others' going on (merged down several
+# rows: no text of them is lost); sub-tasks marked △ in one cell are rows of their own, each taking the merged cells
+# that cover its first line; the next table's top rule ends the table.
+MERGED_BOX_TABLE = (
+    "┌──────────────┬───┬──────┬───┐\n"
+    "│ 工 作 任 务 │分管领导│牵头组织实施单位│完成时限│\n"
+    "├──────────────┼───┼──────┼───┤\n"
+    "│推进工业强市战略 │韩某某│各县(市、区)政│年底前│\n"
+    "├──────────────┤ │府,市经贸委、发│ │\n"
+    "│△安排工业发展专项资金1.6亿元 │ │展改革委 │ │\n"
+    "│ │ ├──────┤ │\n"
+    "│△实施百项技术改造工程 │ │市环保局、统计│ │\n"
+    "│△开展节能降耗专项行动 │ │局 │ │\n"
+    "└──────────────┴───┴──────┴───┘\n"
+    "┌──────────────┬───┬──────┬───┐\n"
+    "│ 工 作 任 务 │分管领导│牵头组织实施单位│完成时限│\n"
+    "├──────────────┼───┼──────┼───┤\n"
+    "│△新增农民专业合作社150家 │郑某某│市农业局 │年内│\n"
+    "└──────────────┴───┴──────┴───┘\n"
+)
+CASES["a_box_table_with_merged_cells_and_marked_sub_tasks"] = (MERGED_BOX_TABLE, [
+    ("推进工业强市战略", "各县（市、区）政府", "lead"), ("推进工业强市战略", "市经贸委", "lead"), ("推进工业强市战略", "发展改革委", "lead"),
+    ("安排工业发展专项", "各县（市、区）政府", "lead"), ("安排工业发展专项", "市经贸委", "lead"), ("安排工业发展专项", "发展改革委", "lead"),
+    ("实施百项技术改造", "市环保局", "lead"), ("实施百项技术改造", "统计局", "lead"),
+    ("开展节能降耗专项", "市环保局", "lead"), ("开展节能降耗专项", "统计局", "lead"),
+    ("新增农民专业合作", "市农业局", "lead"),
+])

@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from ..heal import BULLET_MARKS
 from ..model import Section
 from .responsibility import OPEN, Attribution, acting_part, opening_units, text_to_attributions
 from .structure import FIELD_LINE, UNNUMBERED_LEVEL, RawItem, first_sentence
@@ -115,7 +116,7 @@ def _listed_after_clause(raw: RawItem, attributions: list[Attribution]) -> tuple
 TRAILING_CLAUSE = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|配合|责任单位|責任單位|主责|协办)[^（()）]*[）)]$")
 
 
-BULLET = re.compile(r"[●○◆◇■□▲△▪•·★☆►▶◎]+\s*")
+BULLET = re.compile(f"[{BULLET_MARKS}]+\\s*")
 # A line holding a bracketed clause alone: （责任单位：…）, （主体责任：…，监督责任：…）
 TRAILING_CLAUSE_ONLY = re.compile(r"[（(][^（()）]*(?:牵头|牽頭|负责|負責|配合|责任|責任|主责|协办)[^（()）]*[）)][。；;]?")
 

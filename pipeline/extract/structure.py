@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from ..heal import ends_terminal, heal_line
+from ..heal import BULLET_MARKS, ends_terminal, heal_line
 from ..model import Attachment, Metadata, ParseWarning, Section, Source
 from .numerals import to_int
 from .patterns import patterns
@@ -823,6 +823,8 @@ def _node_title(node: _Node) -> str:
     from .responsibility import looks_like_unit, split_units
 
     title = first_sentence(node.rest)
+    if title[:1] in BULLET_MARKS and len(title) > 2:
+        title = title[1:].lstrip()  # △安排…: a sub-task's mark in a table cell, not its title's first word
     named = NAME_FIELD.match(title)
     if named:
         return named.group("name")  # 01 项目名称：提升县域生态环境: the project's name is its title

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..heal import BULLET_MARKS
 from ..model import SourceLine, Table
 from .columns import Cell, header_is_table, join
 from .flat_tables import MAX_HEADER_CELLS, MAX_ROWS, to_table
@@ -24,7 +25,7 @@ from .flat_tables import MAX_HEADER_CELLS, MAX_ROWS, to_table
 BAR = "│┃|｜"
 BORDER = re.compile(r"^\s*[┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛+\-=│┃]+\s*$")
 ROW_LINE = re.compile(r"^\s*[│┃]")
-MAX_ROW_LINES = 60  # a cell of a few hundred characters in a narrow column
+MAX_ROW_LINES = 600  # the lines between two full rules: rows whose cells merge down, each a few hundred characters
 
 
 def _is_border(text: str) -> bool:
@@ -32,34 +33,74 @@ def _is_border(text: str) -> bool:
     return bool(BORDER.match(text) and any(ch in text for ch in "─━-")) or (text.count("─") >= 3 and any(ch in text for ch in "├┼┤┣╋┫"))
 
 
-def _slices(line: SourceLine) -> list[tuple[int, int]]:
-    """The spans between the bars of one line, the outer bars dropped."""
+JUNCTION = "│┃|｜├┤┼┣┫╋┌┐└┘┬┴┏┓┗┛┳┻"
+RULE = re.compile(r"^[─━\-=]+$")
+
+
+def _segments(line: SourceLine) -> list[tuple[int, int]]:
+    """The spans between the bars and junctions of one line, the outer ones dropped."""
     text = line.text
-    bars = [i for i, ch in enumerate(text) if ch in BAR]
+    bars = [i for i, ch in enumerate(text) if ch in JUNCTION]
     return [(a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
-def _row(lines: list[SourceLine]) -> list[Cell] | None:
-    """One cell per column: the column's slices, top to bottom; ``None`` when the lines disagree
-    on the number of columns (not a drawn table)."""
-    columns: list[list[Cell]] = []
+def _is_partial_border(line: SourceLine, width: int) -> bool:
+    """A rule across some columns only (``├──────┤ │府,市经贸委、发│ 成 │``): the cells above it end in those
+    columns, and go on in the others (cells merged down several rows)."""
+    spans = _segments(line)
+    return len(spans) == width and any(RULE.match(line.text[a:b].strip() or " ") for a, b in spans) \
+        and not all(RULE.match(line.text[a:b].strip() or " ") for a, b in spans)
+
+
+def _grid(lines: list[SourceLine]) -> list[list[Cell]] | None:
+    """The rows of a drawn table whose rules may cross only some columns: each column's cells, read
+    downwards between its own rules; a row for each cell of the column cut most often (its cells split
+    again where a line opens with a bullet, ``△实施…``: sub-tasks in one cell), every other column giving
+    the cell that covers the row's first line (as the HTML reader repeats a rowspan cell). ``None`` when
+    the lines disagree on the number of columns."""
     width = None
-    for line in lines:
-        spans = _slices(line)
+    cells: list[list[list[tuple[int, Cell]]]] = []  # per column, its cells: (line index, slice) each
+    for index, line in enumerate(lines):
+        spans = _segments(line)
         if width is None:
             width = len(spans)
-            columns = [[] for _ in spans]
+            cells = [[[]] for _ in spans]
         elif len(spans) != width:
             return None
-        for column, (a, b) in zip(columns, spans):
+        for column, (a, b) in enumerate(spans):
             raw = line.text[a:b]
             text = raw.strip()
-            if text:
-                column.append(Cell(text, line.offset + a + len(raw) - len(raw.lstrip()), line.number, line.page))
+            if text and RULE.match(text):
+                cells[column].append([])  # this column's cell ends here
+            elif text:
+                cells[column][-1].append((index, Cell(text, line.offset + a + len(raw) - len(raw.lstrip()), line.number, line.page)))
     if not width:
         return None
+    kept = [[parts for parts in column if parts] for column in cells]
+    driver = max(range(width), key=lambda c: len(kept[c]))
+    rows_of_driver = []
+    for parts in kept[driver]:
+        current: list[tuple[int, Cell]] = []
+        for part in parts:
+            if current and part[1].text[:1] in BULLET_MARKS:
+                rows_of_driver.append(current)
+                current = []
+            current.append(part)
+        rows_of_driver.append(current)
     anchor = lines[0]
-    return [join(parts) if parts else Cell("", anchor.offset, anchor.number, anchor.page) for parts in columns]
+    rows = []
+    for parts in rows_of_driver:
+        opens = parts[0][0]
+        row = []
+        for column in range(width):
+            if column == driver:
+                chosen = parts
+            else:
+                covering = [cell for cell in kept[column] if cell[0][0] <= opens]
+                chosen = covering[-1] if covering else []
+            row.append(join([c for _, c in chosen]) if chosen else Cell("", anchor.offset, anchor.number, anchor.page))
+        rows.append(row)
+    return rows
 
 
 def find_box_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Table]:
@@ -75,20 +116,25 @@ def find_box_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Tabl
         cursor = index
         while cursor < len(lines) and lines[cursor].number not in taken and len(rows) <= MAX_ROWS:
             line = lines[cursor]
-            if _is_border(line.text):
+            width = len(_segments(block[0])) if block else None
+            if rows and not block and line.text.lstrip().startswith(("┌", "┏")):
+                break  # a new table's top rule: this table ended with the rule before
+            if width is not None and _is_partial_border(line, width):
+                block.append(line)  # a rule across some columns: the others' cells go on
+            elif _is_border(line.text):
                 if block:
-                    row = _row(block)
-                    if row is None:
+                    grid = _grid(block)
+                    if grid is None:
                         break
-                    rows.append(row)
+                    rows.extend(grid)
                     block = []
             elif ROW_LINE.match(line.text) and len(block) < MAX_ROW_LINES:
                 block.append(line)
             else:
                 break
             cursor += 1
-        if block and (row := _row(block)) is not None:
-            rows.append(row)  # the last row, cut before its border
+        if block and (grid := _grid(block)) is not None:
+            rows.extend(grid)  # the last rows, cut before their border
         last = cursor - 1
         header = [c for c in rows[0]] if rows else []
         if len(rows) < 2 or len(header) > MAX_HEADER_CELLS or not header_is_table([c.text for c in header]):
