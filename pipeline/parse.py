@@ -192,13 +192,15 @@ def _once_each(responsibilities: list[Responsibility]) -> list[Responsibility]:
 
 def _without_cut_name(raw: RawItem, found: list, registry: Registry, source_text: str) -> list:
     """``found`` without the last name of a clause the end of the text cut off (an excerpt, a page saved
-    half-loaded: ``…（责任单位：州教育局、财政局、乡村振``): a fragment that neither the registry nor a
-    unit's form knows is no unit. Only where the item ends the source inside an open bracket."""
+    half-loaded: ``…（责任单位：州教育局、财政局、乡村振``, ``…，责任单位为区财政局、区统``): a fragment that neither the
+    registry nor a unit's form knows is no unit. Only where the item ends the source, inside an open bracket or
+    after no closing punctuation."""
     if not found or not raw.origins or source_text[raw.origins[-1] + 1 :].strip():
         return found
     text = raw.text.rstrip()
-    if text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
-        return found
+    unclosed = text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    if not unclosed and text.endswith(("。", "；", ";", "！", "？", "）", ")", "”", "」")):
+        return found  # (a text that ends as a sentence or a bracket does was not cut)
     last = found[-1]
     if not last.units or last.units[-1].end < len(text):
         return found

@@ -3033,3 +3033,20 @@ CASES["a_box_table_with_merged_cells_and_marked_sub_tasks"] = (MERGED_BOX_TABLE,
     ("开展节能降耗专项", "市环保局", "lead"), ("开展节能降耗专项", "统计局", "lead"),
     ("新增农民专业合作", "市农业局", "lead"),
 ])
+
+# Session 16 (a district's report on its indicators, on an essay site, scouted): lines glued into one paragraph run
+# the next indicator into a label's list (责任单位为区财政局；数字经济核心产业增加值：增长12%，…责任单位为区经信局): a piece
+# with a field's colon, a percentage or a figure with its measure word is no unit.
+INDICATORS_INTO_A_LIST = (
+    "一、预期指标设定情况\n一般公共预算收入：增长6.5%（按目标设置），责任单位为区财政局；\n"
+    "数字经济核心产业增加值：增长12%，占地区生产总值比重达到5.8%，责任单位为区经信局；\n"
+)
+CASES["an_indicator_run_into_a_labels_list_is_no_unit"] = (INDICATORS_INTO_A_LIST, [
+    ("预期指标设定情况", "区财政局", "responsible"), ("预期指标设定情况", "区经信局", "responsible"),
+])
+CUT_AFTER_A_LABEL = (
+    "一、重点任务\n1.推进老旧小区改造，牵头单位为市住建局，责任单位为市财政局、市统"
+)
+CASES["a_name_cut_after_a_label_by_the_end_of_the_text_is_no_unit"] = (CUT_AFTER_A_LABEL, [
+    ("推进老旧小区改造", "市住建局", "lead"), ("推进老旧小区改造", "市财政局", "responsible"),
+])

@@ -529,8 +529,8 @@ def _segments_to_units(text: str, simple: str, segments: list[tuple[str, str, in
         together = simple.find("会同", seg_start, seg_end)  # X会同Y负责: Y supports; X has no role word of its own
         labelled = label not in vocabulary().role_words  # (a label's list, not the subject of a role word)
         for piece, u_start, u_end in split_units(simple[seg_start:seg_end], seg_start):
-            if _is_run_on(piece) or (labelled and _is_sentence(piece)):
-                continue
+            if _is_run_on(piece) or (labelled and (_is_sentence(piece) or FIGURE_OR_FIELD.search(piece))):
+                continue  # (数字经济核心产业增加值：增长12%: an indicator and its target a glued page ran into the list)
             marked = LEAD_MARK.match(simple, u_end)  # 医政医管科（牵头）: this unit leads
             unit_role = "lead" if marked else role
             if together >= 0 and role == "responsible":
@@ -578,6 +578,10 @@ def _is_run_on(piece: str) -> bool:
         or is_person_title(piece)
         or bool(DEADLINE_PIECE.fullmatch(piece))
     )
+
+
+# A field's colon, a percentage, a figure with its measure word: never inside a unit's name.
+FIGURE_OR_FIELD = re.compile(r"[：:%％]|\d(?:\.\d+)?(?:亿|万|元|家|项|人次|公里|亩|平方米)")
 
 
 def _is_sentence(piece: str) -> bool:
