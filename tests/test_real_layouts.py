@@ -3050,3 +3050,14 @@ CUT_AFTER_A_LABEL = (
 CASES["a_name_cut_after_a_label_by_the_end_of_the_text_is_no_unit"] = (CUT_AFTER_A_LABEL, [
     ("推进老旧小区改造", "市住建局", "lead"), ("推进老旧小区改造", "市财政局", "responsible"),
 ])
+
+# Session 16 (a county's executive-meeting minutes, scouted): a decision that asks a unit after a comma
+# (议定：原则同意…方案，请县财政局、县地税局根据会上意见…) makes the units asked responsible.
+ASKED_AFTER_A_COMMA = (
+    "一、关于非税收入征管目标任务分解问题\n议定：原则同意分解方案，请县财政局、县地税局根据会上意见对任务数再作核实修改。\n"
+    "二、关于县城重点工程建设计划\n议定：原则同意建设计划，请县发改委会同县住建局对项目排序作进一步调整。\n"
+)
+CASES["minutes_ask_units_after_a_comma"] = (ASKED_AFTER_A_COMMA, [
+    ("关于非税收入征管", "县财政局", "responsible"), ("关于非税收入征管", "县地税局", "responsible"),
+    ("关于县城重点工程", "县发改委", "responsible"), ("关于县城重点工程", "县住建局", "support"),
+])

@@ -1139,6 +1139,7 @@ def _glued_to_its_title(simple: str, label: str, start: int) -> bool:
 
 
 SUBJECT_START = re.compile(r"(?:^|(?<=[。；;！\n：:]))")
+ASKED_AFTER_COMMA = re.compile(r"[，,](?=请[省市县区州旗镇乡])")
 # (not 负责人, a person; but 负责人口普查…, 负责人员培训)
 SUBJECT_ROLE = re.compile(r"(?P<role>分别牵头负责|牵头负责|分别负责|共同负责|具体负责|分工负责|负总责|总负责|负责|牵头)(?!人(?!口|民|才|员|事|防)|责)")
 # 各村党支部：对本村防控工作负总责; 县政府对全县防控工作负总责: what the unit answers for sits
@@ -1155,8 +1156,10 @@ def find_subject_clauses(text: str, simple: str) -> list[Attribution]:
     one paragraph). Only the units and the verb are the clause; every piece must be a unit."""
     attributions = []
     commas = [m.end() for m in re.finditer(r"[，,]", simple)] if "负责" in simple else []
-    for begin in sorted({m.end() for m in SUBJECT_START.finditer(simple)} | set(commas)):
-        if simple[begin - 1 : begin] in ("，", ","):
+    # (…原则同意方案，请县财政局根据会上意见…: minutes asking a unit after a comma)
+    asked_after_comma = {m.end() for m in ASKED_AFTER_COMMA.finditer(simple)} if "请" in simple else set()
+    for begin in sorted({m.end() for m in SUBJECT_START.finditer(simple)} | set(commas) | asked_after_comma):
+        if simple[begin - 1 : begin] in ("，", ",") and begin not in asked_after_comma:
             # 市园林环卫局负责监督…，市水务局负责监督…: after a comma only when a clause of this
             # form opened the same sentence
             last = attributions[-1] if attributions else None
