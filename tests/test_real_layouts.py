@@ -3061,3 +3061,14 @@ CASES["minutes_ask_units_after_a_comma"] = (ASKED_AFTER_A_COMMA, [
     ("关于非税收入征管", "县财政局", "responsible"), ("关于非税收入征管", "县地税局", "responsible"),
     ("关于县城重点工程", "县发改委", "responsible"), ("关于县城重点工程", "县住建局", "support"),
 ])
+
+# Session 16 (a county's campaign plan on a document library, scouted): X为责任主体 makes X responsible (before, the
+# phrase was read as part of the name), as X为责任单位 does; 为牵头部门 / 为配合部门 as 为牵头单位 / 为配合单位.
+RESPONSIBLE_SUBJECT = (
+    "一、责任分工\n1.清理非法采砂点。此项工作由县砂管办牵头，各有关镇（街道）为责任主体，县直职能部门配合。\n"
+    "2.整治堆砂场。县住建局为牵头部门，县城管局为配合部门。\n"
+)
+CASES["x_as_the_responsible_subject"] = (RESPONSIBLE_SUBJECT, [
+    ("清理非法采砂点", "县砂管办", "lead"), ("清理非法采砂点", "各有关镇（街道）", "responsible"), ("清理非法采砂点", "县直职能部门", "support"),
+    ("整治堆砂场", "县住建局", "lead"), ("整治堆砂场", "县城管局", "support"),
+])
