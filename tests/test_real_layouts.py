@@ -3072,3 +3072,15 @@ CASES["x_as_the_responsible_subject"] = (RESPONSIBLE_SUBJECT, [
     ("清理非法采砂点", "县砂管办", "lead"), ("清理非法采砂点", "各有关镇（街道）", "responsible"), ("清理非法采砂点", "县直职能部门", "support"),
     ("整治堆砂场", "县住建局", "lead"), ("整治堆砂场", "县城管局", "support"),
 ])
+
+# Session 16 (page 2 of a province's relief plan on a law-text mirror, scouted): the page opens partway into a list of
+# duties, each line opening with its unit and 负责, before the first heading: those lines are tasks (a cover letter's
+# 各省…要… ⏎ 商务部要会同… are not: only 负责 opens such a line).
+DUTIES_BEFORE_THE_FIRST_HEADING = (
+    "治安保卫组负责维护灾区社会治安秩序，加强对安置点的安全保卫。\n医疗防疫组负责组织医疗队救治伤员。\n"
+    "4、现场指挥机构：负责灾害现场的抢险救援和人员疏散。\n5、部门主要职责：省财政厅负责救灾资金的预算安排和拨付。\n"
+)
+CASES["duties_before_the_first_heading_of_a_page"] = (DUTIES_BEFORE_THE_FIRST_HEADING, [
+    ("治安保卫组负责维", "治安保卫组", "responsible"), ("医疗防疫组负责组", "医疗防疫组", "responsible"),
+    ("现场指挥机构：负", "现场指挥机构", "responsible"), ("省财政厅负责救灾", "省财政厅", "responsible"),
+])

@@ -942,6 +942,7 @@ def blocks_to_outline(blocks: list[Block]) -> Outline:
 
 
 COVER_DIVISION_MIN = 2
+DUTY_VERBS = ("负责", "負責", "牵头负责", "具体负责")  # (not 要, 会同: a cover letter's 各省…要… ⏎ 商务部要会同…)
 
 
 def _tasks_before_the_first_heading(front: list[Block], taken: list[RawItem]) -> list[RawItem]:
@@ -949,15 +950,23 @@ def _tasks_before_the_first_heading(front: list[Block], taken: list[RawItem]) ->
     推进旧区改造…。（市建设交通委牵头） 5.全面提升…``): before its first heading, a paragraph whose sentences
     are closed by their own bracketed clauses holds tasks, not a cover letter's words."""
     from .responsibility import text_to_attributions
+    from .segments import opens_with_units
 
     lines = {item.line for item in taken}
+    # (…治安保卫组负责维护… ⏎ 医疗防疫组负责组织… ⏎ 4、…: a page that opens partway into a list of duties, each
+    # line opening with its unit and its role verb; two such lines in a row at least)
+    opening = [bool((found := text_to_attributions(block.text)) and found[0].start == 0 and opens_with_units(block.text, found[0])
+                    and block.text[found[0].start : found[0].end].endswith(DUTY_VERBS)) for block in front]
+    # (once such a run is seen, every line of the front that opens so is a task: 6.5 基本生活保障 ⏎ 县民政局负责…)
+    has_run = any(a and b for a, b in zip(opening, opening[1:]))
+    in_a_run = [flag and has_run for flag in opening]
     items: list[RawItem] = []
-    for block in front:
+    for position, block in enumerate(front):
         if block.line in lines:
             continue
         text = block.text
         closing = [a for a in text_to_attributions(text) if text[a.start] in "（(" and a.start > 0 and text[a.start - 1] in "。；;"]
-        if len(closing) < COVER_DIVISION_MIN:
+        if len(closing) < COVER_DIVISION_MIN and not in_a_run[position]:
             continue
         number = str(len(items) + 1)
         items.append(
