@@ -16,7 +16,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import acting_part, acting_sentences, apply_convention, duty_heading, find_convention, heading_subject, is_personal_name, says_duties_follow, looks_like_unit, only_told, opening_units, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import acting_part, acting_sentences, apply_convention, duty_heading, find_convention, heading_subject, is_personal_name, looks_like_unit, only_told, opening_units, says_duties_follow, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -223,14 +223,13 @@ def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, 
             # (a unit group's section is numbered by its own name: structure._unit_group; a heading may
             # name units alone: 一、区财政局 ⏎ 1.负责…)
             grouped = raw.section_names_units or raw.section.number == raw.section.title  # (structure read it as a unit group)
-            if raw.section_names_units and says_duties_follow(raw.section.title):
-                # (a heading that opens with its unit and says its duties follow: 第四条 各级党委（党组）…责任主要包括：)
-                section_attributions = [a for a in [heading_subject(raw.section.title)] if a]
-            else:
-                section_attributions = [a for a in [unit_heading(raw.section.title, among_units=grouped)] if a]
-            if not section_attributions and raw.section_names_units:
-                # (a paragraph that opens with its unit and says its duties follow: 区农业农村局贯彻…。主要职责是：)
-                section_attributions = [a for a in [heading_subject(raw.section.title)] if a]
+            # (a heading or paragraph that opens with its unit and says its duties follow — 第四条 各级党委（党组）…责任
+            # 主要包括：, 区农业农村局贯彻…。主要职责是： — is read for that unit, not as unit names alone)
+            duties_follow = raw.section_names_units and says_duties_follow(raw.section.title)
+            heading = None if duties_follow else unit_heading(raw.section.title, among_units=grouped)
+            if heading is None and raw.section_names_units:
+                heading = heading_subject(raw.section.title)
+            section_attributions = [heading] if heading else []
             if SUPPORTING_DUTY.match(raw.text):
                 # (the units of a heading are to help where the task says so: 配合区体育局做好…)
                 section_attributions = [replace(a, units=tuple(replace(u, role="support") for u in a.units)) for a in section_attributions]

@@ -341,7 +341,7 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
 
 
 DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区州镇乡][\u4e00-\u9fff]{2,})")
-CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中|第[一二三四五六七八九十百零〇\d]{1,6}条)(?=[省市县区州旗镇乡各][\u4e00-\u9fff]{2})")
+CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州旗镇乡][\u4e00-\u9fff]{2})")
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,6}[条條]\s*(?=\S{2})")  # 第三条 市爱卫办…: an article's number
 LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第|以下简称|简称)[^（()）]*[）)]$")
 
@@ -1859,14 +1859,19 @@ def find_duty_openings(text: str, simple: str) -> list[Attribution]:
     role, nor 工作职责 alone)."""
     if "职责" not in simple:
         return []
-    found = []
-    for match in DUTY_OPENING.finditer(simple):
-        pieces = split_units(match.group("units"), match.start("units"))
-        names = [to_simplified_name(raw) for raw, _, _ in pieces]
-        if not pieces or any(len(n) < 2 for n in names) or not names_a_unit_list(names) or any(ROLE_REFERENCE.search(n) for n in names):
-            continue
-        found.append(Attribution(match.start("units"), match.end(), unit_spans(text, pieces, "responsible")))
-    return found
+    def accepts(names: list[str]) -> bool:
+        return not any(len(n) < 2 for n in names) and names_a_unit_list(names) and not any(ROLE_REFERENCE.search(n) for n in names)
+
+    return [a for a in (_responsible_units(text, match, accepts) for match in DUTY_OPENING.finditer(simple)) if a]
+
+
+def _responsible_units(text: str, match: re.Match[str], accepts: Callable[[list[str]], bool]) -> Attribution | None:
+    """The units of ``match``'s group ``units``, responsible, the clause running to the match's end; ``None``
+    unless ``accepts`` their names."""
+    pieces = split_units(match.group("units"), match.start("units"))
+    if not pieces or not accepts([to_simplified_name(raw) for raw, _, _ in pieces]):
+        return None
+    return Attribution(match.start("units"), match.end(), unit_spans(text, pieces, "responsible"))
 
 
 # ``市住房城乡建设局是本市物业管理的主管部门，负责…``, ``联席会议（以下简称…）是全市…的统筹协调机构，负责…``: a
@@ -1881,14 +1886,10 @@ DEFINED_AS = re.compile(
 def find_defined_units(text: str, simple: str) -> list[Attribution]:
     if "负责" not in simple:
         return []
-    found = []
-    for match in DEFINED_AS.finditer(simple):
-        pieces = split_units(match.group("units"), match.start("units"))
-        names = [to_simplified_name(raw) for raw, _, _ in pieces]
-        if not pieces or not all(looks_like_unit(n) or could_be_unit(n) for n in names) or not any(looks_like_unit(n) for n in names):
-            continue
-        found.append(Attribution(match.start("units"), match.end(), unit_spans(text, pieces, "responsible")))
-    return found
+    def accepts(names: list[str]) -> bool:
+        return all(looks_like_unit(n) or could_be_unit(n) for n in names) and any(looks_like_unit(n) for n in names)
+
+    return [a for a in (_responsible_units(text, match, accepts) for match in DEFINED_AS.finditer(simple)) if a]
 
 
 CLAUSE_FINDERS: list[Callable[[str, str], list[Attribution]]] = [

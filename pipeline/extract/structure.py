@@ -483,12 +483,12 @@ def _build_parts(body: list[Block]) -> tuple[list[_Part], str | None, str | None
             plan_after_cover = False
             closed = False
             rank, number, end = heading
-            if ARTICLE_START.match(text.lstrip()):
+            if _is_article(text):
                 # (an article after clauses of the article before it, a page that opens partway into a
                 # regulation — （三）… ⏎ 第七条 X工作职责： — closes them, unless they are headings: （一）大气污染防治)
                 while stack and stack[-1].rank >= CLAUSE_RANK and not (stack[-1].rank == CLAUSE_RANK and not ends_terminal(stack[-1].rest)):
                     stack.pop()
-            rank = _rank_in_article(rank, text, stack)
+            rank = _rank_in_article(rank, stack)
             rest, rest_origins = text[end:].lstrip(" ．.、"), block.origins[end:]
             rest_origins = rest_origins[len(text[end:]) - len(rest):]
             node = _Node(rank, number, block, rest, tuple(rest_origins))
@@ -541,19 +541,23 @@ LABELLED_GROUP = re.compile(r"[^，,。；;：:（()）\n]{2,24}[：:]?\s*[（(]
 COUNT_LOOKAHEAD = 60  # blocks searched for the second heading of a count
 
 
-ARTICLE_START = re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}[条條]")
 CLAUSE_RANK = 2  # （一）
 IN_ARTICLE_RANK = 3.5  # （一） inside an article (第N条): below the article, above nothing it holds
 
 
-def _rank_in_article(rank: int, text: str, stack: list[_Node]) -> float:
+def _is_article(text: str) -> bool:
+    """``text`` opens with an article's number (第N条, the heading style ``article`` of data/patterns.json)."""
+    return any(style.name == "article" and style.regex.match(text.lstrip()) for style in patterns().headings)
+
+
+def _rank_in_article(rank: int, stack: list[_Node]) -> float:
     """A regulation's article holds its clauses （一）（二） (``第二条 市城管局负责下列工作：`` ⏎ ``（一）…``), though
     （一） outranks 1. in a plan: under an open article, with no （一） level open above it, a （一） is the
     article's clause (a plan whose （一） sections hold 第N条 tasks keeps its order)."""
     if rank != CLAUSE_RANK or not stack:
         return rank
     outer = [node for node in stack if node.rank <= 3]
-    if not outer or not ARTICLE_START.match(outer[-1].head.text.lstrip()) or any(node.rank == CLAUSE_RANK for node in stack):
+    if not outer or not _is_article(outer[-1].head.text) or any(node.rank == CLAUSE_RANK for node in stack):
         return rank
     return IN_ARTICLE_RANK
 

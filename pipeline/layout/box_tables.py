@@ -22,7 +22,6 @@ from ..model import SourceLine, Table
 from .columns import Cell, header_is_table, join
 from .flat_tables import MAX_HEADER_CELLS, MAX_ROWS, to_table
 
-BAR = "│┃|｜"
 BORDER = re.compile(r"^\s*[┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛+\-=│┃]+\s*$")
 ROW_LINE = re.compile(r"^\s*[│┃]")
 MAX_ROW_LINES = 600  # the lines between two full rules: rows whose cells merge down, each a few hundred characters
@@ -114,9 +113,9 @@ def find_box_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Tabl
         rows: list[list[Cell]] = []
         block: list[SourceLine] = []
         cursor = index
+        width = None  # the number of columns of the block under way
         while cursor < len(lines) and lines[cursor].number not in taken and len(rows) <= MAX_ROWS:
             line = lines[cursor]
-            width = len(_segments(block[0])) if block else None
             if rows and not block and line.text.lstrip().startswith(("┌", "┏")):
                 break  # a new table's top rule: this table ended with the rule before
             if width is not None and _is_partial_border(line, width):
@@ -127,8 +126,10 @@ def find_box_tables(lines: tuple[SourceLine, ...], taken: set[int]) -> list[Tabl
                     if grid is None:
                         break
                     rows.extend(grid)
-                    block = []
+                    block, width = [], None
             elif ROW_LINE.match(line.text) and len(block) < MAX_ROW_LINES:
+                if not block:
+                    width = len(_segments(line))
                 block.append(line)
             else:
                 break
