@@ -243,6 +243,21 @@ def test_words_keep_unit_names_and_print_nothing():
     assert "省人力资源社会保障厅" in done.stdout and "共青团江苏省委" in done.stdout and "（" not in done.stdout
 
 
+_NOTICE_LINES = tuple(line for line in NOTICE_2023.read_text("utf-8").splitlines() if line.strip())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_NOTICE_LINES), st.text(max_size=40)), max_size=6).map("".join))
+def test_words_cached_by_block_are_the_tokens_of_the_whole_text(text):
+    # tokens are cached per jieba block; what comes out must be exactly what jieba gives for the whole text
+    from pipeline.extract.words import _WORD_RE, _tokenizer, clear_cache, tokens
+
+    whole = [t for t in _tokenizer().lcut(text, HMM=False) if _WORD_RE.search(t)] if text else []
+    assert tokens(text) == whole
+    clear_cache()
+    assert tokens(text) == whole
+
+
 def _with_roles(item, roles):
     return dataclasses.replace(item, responsibilities=tuple(
         dataclasses.replace(r, role=role) for r, role in zip(item.responsibilities, roles)))
