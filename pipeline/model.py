@@ -19,7 +19,7 @@ from typing import Any
 
 import msgspec
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 PARTS = ("main", "attachment")
 ROLES = ("lead", "support", "responsible")
@@ -174,6 +174,10 @@ class Responsibility:
     clause_end: int = 0
     attribution: int = 1  # 1-based index of the clause within its item
     cell: CellRef | None = None  # spreadsheets: the cell the unit is written in
+    # A standing note of an earlier item (以下均需各县（市、区）政府落实，不再列出) names the unit for every task
+    # after it: the id of the item that states it; offsets, line and attribution then refer to that
+    # item's text. Empty: the unit is written in this item (or its section heading).
+    stated_in: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +261,15 @@ class Item:
     persons: tuple[Person, ...] = ()
     cell: CellRef | None = None  # spreadsheets: the cell of the task (its row's task column)
 
-    def clause_host(self, responsibility: Responsibility) -> str:
+    def clause_host(self, responsibility: Responsibility, items_by_id: dict[str, "Item"] | None = None) -> str:
         """The text a responsibility's offsets point into: the item's, or for a lead inherited
-        from the section heading (attribution 0), the section title."""
+        from the section heading (attribution 0), the section title, or for a unit a standing note
+        of an earlier item names (``stated_in``), that item's text (``items_by_id``:
+        ``Document.items_by_id()``)."""
+        if responsibility.stated_in:
+            if items_by_id is None or responsibility.stated_in not in items_by_id:
+                raise ValueError(f"{responsibility.unit!r} is stated in item {responsibility.stated_in!r}: pass the document's items_by_id()")
+            return items_by_id[responsibility.stated_in].text
         if responsibility.attribution == 0 and self.section is not None:
             return self.section.title
         return self.text
@@ -301,6 +311,10 @@ class Document:
     @property
     def responsibilities(self) -> list[tuple[Item, Responsibility]]:
         return [(item, r) for item in self.items for r in item.responsibilities]
+
+    def items_by_id(self) -> dict[str, Item]:
+        """The items by their ids (for ``Item.clause_host`` of a unit stated in another item)."""
+        return {item.id: item for item in self.items}
 
 
 # --- JSON form -------------------------------------------------------------------

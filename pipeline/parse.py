@@ -16,7 +16,7 @@ from .extract.metadata_hints import merge_hints
 from .model import CellRef, Document, Item, Mention, ParseWarning, Responsibility, Source, SourceInfo
 from .extract.normalise import complete_names, to_simplified
 from .extract.glued_names import split_glued, written_names
-from .extract.responsibility import acting_part, acting_sentences, apply_convention, duty_heading, find_convention, heading_subject, is_personal_name, looks_like_unit, only_told, opening_units, says_duties_follow, text_to_attributions, unit_heading, unread_role_brackets
+from .extract.responsibility import Attribution, acting_part, acting_sentences, apply_convention, duty_heading, find_convention, heading_subject, is_personal_name, looks_like_unit, only_told, opening_units, says_duties_follow, text_to_attributions, unit_heading, unread_role_brackets
 from .extract.segments import split_item, unnumbered_items
 from .settings import Settings
 from .extract.structure import LineIndex, RawItem, blocks_to_outline, source_to_blocks
@@ -88,8 +88,8 @@ def source_to_document(source: Source, settings: Settings | None = None, *, doc_
     names = written_names(a for attributions in found for a in attributions)
     items = [
         # (a rule that says 下同 applies from the item that states it on)
-        _with_knowledge(_attribute(raw, attributions, registry, index, warnings, convention if raw.origins and raw.origins[-1] >= applies_from else None, names), raw, index, outline.meta.year)
-        for raw, attributions in zip(raws, found)
+        _with_knowledge(_attribute(raw, attributions, registry, index, warnings, convention if raw.origins and raw.origins[-1] >= applies_from else None, names, carried), raw, index, outline.meta.year)
+        for raw, attributions, carried in zip(raws, found, _standing_notes(raws, found))
     ]
     if settings.mentions:
         items = _add_mentions(items, raws, registry, index)
@@ -174,6 +174,22 @@ def _duty_headings(raws: tuple[RawItem, ...], found: list[list]) -> list[list]:
     ]
 
 
+def _standing_notes(raws: tuple[RawItem, ...], found: list[list]) -> list[tuple[RawItem, Attribution, int] | None]:
+    """Per item, the standing note of an earlier item of its part that applies to it (``以下均需各县（市、
+    区）政府落实，不再列出``: the stating item, the note's clause and its 1-based number there), or None. A note
+    applies to the tasks after it that name units of their own (one cut before its clause, or a heading
+    read as an item, is left as it is), until another note replaces it."""
+    carried: list[tuple[RawItem, Attribution, int] | None] = []
+    note = None
+    for raw, attributions in zip(raws, found):
+        if note is not None and note[0].part != raw.part:
+            note = None
+        stated = next(((raw, a, k) for k, a in enumerate(attributions, start=1) if a.standing), None)
+        carried.append(note if stated is None and attributions else None)
+        note = stated or note
+    return carried
+
+
 def _once_each(responsibilities: list[Responsibility]) -> list[Responsibility]:
     """A unit named twice for one task with the same role, or as its lead and again among those
     responsible (牵头单位：区发改局 … 责任单位：区发改局、区财政局), is given once: the first of the same
@@ -210,8 +226,10 @@ def _without_cut_name(raw: RawItem, found: list, registry: Registry, source_text
     return [*found[:-1], replace(last, units=last.units[:-1])] if len(last.units) > 1 else found[:-1]
 
 
-def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str]) -> Item:
-    """The item of ``raw`` with the responsibilities of its clauses ``found`` (and its section's)."""
+def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, warnings: list[ParseWarning], convention: str | None, names: frozenset[str],
+               carried: tuple[RawItem, Attribution, int] | None = None) -> Item:
+    """The item of ``raw`` with the responsibilities of its clauses ``found`` (and its section's, and those of
+    a standing note ``carried`` from an earlier item)."""
     responsibilities: list[Responsibility] = []
     if raw.section is not None:
         # F12: a lead named once in the section heading (一、…（区科技局牵头）) leads each of its items.
@@ -242,6 +260,15 @@ def _attribute(raw: RawItem, found: list, registry: Registry, index: LineIndex, 
         attributions, raw, registry, lambda offset: index.locate(raw.origins[offset]), warnings, convention, first=1,
         written=lambda span: _as_written(span, raw, index.text),
     )
+    if carried is not None:
+        stating, note, number = carried
+        # (the note's units stand in the stating item's text: offsets and line point there, and their
+        # unknown_unit warnings were given there once)
+        responsibilities += [
+            replace(r, stated_in=stating.id)
+            for r in _resolve([note], stating, registry, lambda offset: index.locate(stating.origins[offset]), [], None, first=number,
+                              written=lambda span: _as_written(span, stating, index.text))
+        ]
     for start, end in unread_role_brackets(raw.text, attributions):
         warnings.append(
             ParseWarning("unread_role_words", f"{raw.text[start:end]!r} speaks of roles but was not read as a clause", index.locate(raw.origins[start])[0], raw.id)
@@ -312,7 +339,8 @@ def _resolve(attributions, raw: RawItem, registry: Registry, locate, warnings: l
              written=None) -> list[Responsibility]:
     out = []
     for number, attribution in enumerate(attributions, start=first):
-        units = apply_convention(attribution.units, convention)
+        # (a notice's rule on the order of its lists is not one on its standing note's units)
+        units = attribution.units if attribution.standing else apply_convention(attribution.units, convention)
         # A shared suffix is never carried across roles (法规处牵头，各市市场监管局配合).
         completed = complete_names([to_simplified(u.raw) for u in units], groups=[(u.role_label, u.role) for u in units])
         for span, name in zip(units, completed):

@@ -34,9 +34,10 @@ def test_parse_never_crashes_and_units_stand_at_their_offsets(text):
         document = source_to_document(_source(text), doc_id="generated")
     except FengongError:
         return
+    by_id = document.items_by_id()
     for item in document.items:
         for r in item.responsibilities:
-            host = item.clause_host(r)
+            host = item.clause_host(r, by_id)
             assert host[r.start : r.end] == r.unit_raw
             assert r.clause_start <= r.start <= r.end <= r.clause_end
             assert r.unit_raw in host[r.clause_start : r.clause_end]

@@ -2037,11 +2037,12 @@ def triples(document) -> list[tuple[str, str, str]]:
 def test_real_layout_is_read(write_notice, text, expected):
     document = pipeline.parse(write_notice(text))
     assert triples(document) == expected
+    by_id = document.items_by_id()
     for item in document.items:
         for r in item.responsibilities:
             assert r.line is not None
             # provenance: the span is the name (as healed; unit_raw keeps a mirror's pinyin glosses)
-            assert item.clause_host(r)[r.start : r.end] == GLOSS.sub("", r.unit_raw)
+            assert item.clause_host(r, by_id)[r.start : r.end] == GLOSS.sub("", r.unit_raw)
 
 
 def test_real_layout_glossed_unit_is_healed(write_notice):
@@ -2591,7 +2592,8 @@ CASES["a_duty_list_whose_units_carry_a_note_in_brackets"] = (UNITS_WITH_A_NOTE, 
 
 
 # Session 14 (R19): a clause that carries a standing note (（…按职责分工负责，各项任务均需各县政府落实，以下不再列出）):
-# before, the note broke the clause and the item had no unit; now the clause's units and the note's are the item's.
+# before, the note broke the clause and the item had no unit; now the clause's units and the note's are the item's
+# (and, since session 17, every later task's: standing_note_carried_to_later_tasks).
 STANDING_NOTE = (
     "一、优化服务\n1.优化审批流程。推行并联审批，压缩办理时限。（县发展改革局、县司法局等有关部门按职责分工负责，"
     "各项任务均需各乡镇政府、县经开区管委会落实，以下不再列出）\n2.提升办事效率。推行一窗受理。（县政务服务中心负责）\n"
@@ -2599,7 +2601,7 @@ STANDING_NOTE = (
 CASES["a_clause_carrying_a_standing_note"] = (STANDING_NOTE, [
     ("优化审批流程", "县发展改革局", "responsible"), ("优化审批流程", "县司法局", "responsible"),
     ("优化审批流程", "各乡镇政府", "responsible"), ("优化审批流程", "县经开区管委会", "responsible"),
-    ("提升办事效率", "县政务服务中心", "responsible"),
+    ("提升办事效率", "县政务服务中心", "responsible"), ("提升办事效率", "各乡镇政府", "responsible"), ("提升办事效率", "县经开区管委会", "responsible"),
 ])
 
 
@@ -3083,4 +3085,61 @@ DUTIES_BEFORE_THE_FIRST_HEADING = (
 CASES["duties_before_the_first_heading_of_a_page"] = (DUTIES_BEFORE_THE_FIRST_HEADING, [
     ("治安保卫组负责维", "治安保卫组", "responsible"), ("医疗防疫组负责组", "医疗防疫组", "responsible"),
     ("现场指挥机构：负", "现场指挥机构", "responsible"), ("省财政厅负责救灾", "省财政厅", "responsible"),
+])
+
+# Session 17 (a city's measures to support private firms, and a forestry plan's division, scouted): a standing note
+# (以下均需X落实/配合，不再列出) names X for every later task that names units, with its verb's role, and X stands
+# in the stating item's text (stated_in). Before, the note's units came out as one name (以下均需各县（市、区）政府)
+# and the list before it, or the note in brackets of its own, was lost; later tasks never had X.
+STANDING_NOTE_CARRIED = (
+    "一、强化要素保障\n"
+    "1.落实减税政策。全面执行小微企业税费优惠。（市税务局、市财政局，列第一位的为牵头单位，下同。以下均需各县（市、区）政府落实，不再列出）\n"
+    "2.用好产业基金。设立专项子基金。（市财政局、市金融办）\n"
+    "3.推进造林绿化。\n牵头责任单位：市林业局，配合单位：市财政局，各县（市、区）林业主管部门（以下均需各县（市、区）林业主管部门配合，不再列出）。\n"
+    "4.保护古树名木。\n责任单位：市自然资源局。\n"
+)
+CASES["standing_note_carried_to_later_tasks"] = (STANDING_NOTE_CARRIED, [
+    ("落实减税政策", "市税务局", "lead"), ("落实减税政策", "市财政局", "responsible"), ("落实减税政策", "各县（市、区）政府", "responsible"),
+    ("用好产业基金", "市财政局", "lead"), ("用好产业基金", "市金融办", "responsible"), ("用好产业基金", "各县（市、区）政府", "responsible"),
+    ("推进造林绿化", "市林业局", "lead"), ("推进造林绿化", "市财政局", "support"), ("推进造林绿化", "各县（市、区）林业主管部门", "support"),
+    ("保护古树名木", "市自然资源局", "lead"), ("保护古树名木", "各县（市、区）林业主管部门", "support"),  # (列第一位的为牵头单位，下同)
+])
+
+
+def test_real_layout_standing_note_stands_in_the_stating_item(write_notice):
+    document = pipeline.parse(write_notice(STANDING_NOTE_CARRIED))
+    by_id = document.items_by_id()
+    carried = [(item.number, r) for item in document.items for r in item.responsibilities if r.stated_in]
+    assert [(number, r.unit, by_id[r.stated_in].number) for number, r in carried] == [
+        ("2", "各县（市、区）政府", "1"), ("4", "各县（市、区）林业主管部门", "3")]
+    for number, r in carried:
+        assert by_id[r.stated_in].text[r.start : r.end] == r.unit_raw and r.line == by_id[r.stated_in].line + (1 if number == "4" else 0)
+
+
+# Session 17 (a document library's preview of a city's measures, scouted): a page run into one line whose sub-items
+# （二）（三） follow the bracket of a bare unit list (（市财政局、市国资委）（二）…): they count on there too.
+SUB_ITEMS_AFTER_A_UNIT_BRACKET = (
+    "为支持民营经济发展，结合本市实际，制定本方案。一、强化要素保障（一）落实减税政策。全面执行小微企业税费优惠政策，做好政策精准推送，"
+    "确保符合条件的企业应享尽享。（市税务局、市财政局）（二）用好产业基金。发挥母基金撬动作用，设立专项子基金，重点投向智能装备等领域。"
+    "（市财政局、市国资委）（三）保障项目用地。优先安排新增建设用地计划指标，推广标准地出让。（市自然资源局）\n"
+)
+CASES["sub_items_after_a_unit_bracket_in_one_line"] = (SUB_ITEMS_AFTER_A_UNIT_BRACKET, [
+    ("落实减税政策", "市税务局", "responsible"), ("落实减税政策", "市财政局", "responsible"),
+    ("用好产业基金", "市财政局", "responsible"), ("用好产业基金", "市国资委", "responsible"),
+    ("保障项目用地", "市自然资源局", "responsible"),
+])
+
+# Session 17 (a county education commission's list of its offices' duties, scouted): nothing numbered, a lead-in
+# paragraph, then paragraphs each opening with an office and a colon: each is that office's task (before, they
+# were read as fields of the lead-in paragraph and lost).
+UNNUMBERED_DUTY_PARAGRAPHS = (
+    "创建工作在县教委的统一领导下，由督导室牵头，机关相关科室按照各自职能抓好落实。\n\n"
+    "办公室：统筹审核创建工作各类自评报告和佐证材料，负责宣传月活动的组织和新闻报道。\n\n"
+    "计划财务科：落实公办园生均公用经费和普惠性民办园生均补助标准。\n\n"
+    "学前教育科：做好普惠性资源扩容工作，规范民办幼儿园年检和收费管理。\n"
+)
+CASES["unnumbered_paragraphs_opening_with_their_office"] = (UNNUMBERED_DUTY_PARAGRAPHS, [
+    ("创建工作在县教委", "督导室", "lead"),  # (机关相关科室…抓好落实: no role word, not read)
+    ("办公室：统筹审核", "办公室", "responsible"), ("计划财务科：落实", "计划财务科", "responsible"),
+    ("学前教育科：做好", "学前教育科", "responsible"),
 ])

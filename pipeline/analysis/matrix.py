@@ -39,6 +39,7 @@ def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LO
     ``LONG_TEXT_COLUMNS`` are cut to ``text_chars`` characters (None: whole)."""
     rows = []
     for document in documents:
+        by_id = document.items_by_id() if any(r.stated_in for _, r in document.responsibilities) else None
         for item in document.items:
             # (the item's columns made, and its text columns cut, once for all its rows)
             columns = _item_columns(document, item)
@@ -47,7 +48,7 @@ def documents_to_rows(documents: Iterable[Document], text_chars: int | None = LO
             if not item.responsibilities:
                 rows.append(_unattributed_row(document, item, columns))
             for r in item.responsibilities:
-                clause = item.clause_host(r)[r.clause_start : r.clause_end]
+                clause = item.clause_host(r, by_id)[r.clause_start : r.clause_end]
                 rows.append(
                     columns
                     | {

@@ -66,6 +66,7 @@ class Attribution:
     start: int
     end: int
     units: tuple[UnitSpan, ...]
+    standing: bool = False  # a standing note (以下均需X落实，不再列出): its units are every later task's too
 
 
 @dataclass(frozen=True)
@@ -1934,31 +1935,43 @@ def _cached_attributions(text: str) -> tuple[Attribution, ...]:
     return tuple(_text_to_attributions(text))
 
 
-# A standing note inside a clause (（…按职责分工负责，各项政策措施均需各市政府落实，以下不再列出）): its lead-in
-# and its tail are blanked, so that the clause reads as the units it names; the note's units are read
-# for the item stating it (not yet carried to the items after it: see the README's limits).
+# A standing note (（…按职责分工负责，以下均需各地区落实，不再列出）, （A、B，列第一位的为牵头单位，下同。以下均需各县（市、
+# 区）政府落实，不再列出）, 配合单位：…（以下均需各县（市、区）林业主管部门配合，不再列出）): the units it names are
+# a clause of their own, their role from its verb, for the item that states it; parse carries them to every
+# later task that names units (``Attribution.standing``). The note is blanked before the other finders read
+# the clause, so that it is never read into a name.
 STANDING_NOTE = re.compile(
-    r"[，,](?P<lead>(?:以下|其余)?(?:各项|所有|全部)?[^，,。；;（()）\n]{0,8}?(?:均需|均由|均要|都要|均须|需))"
-    r"[^，,。；;（()）\n]{2,80}?(?:负责)?落实(?P<tail>[，,；;]?(?:以下|下同|下文)?均?不再(?:一一)?列出)"
+    r"(?P<open>[，,。；;]|[（(])"
+    r"(?P<lead>(?:以下|其余|下列)?(?:各项|所有|全部)?[^，,。；;（()）\n]{0,8}?(?:均需|均由|均要|都要|均须|需要|需))"
+    r"(?P<units>(?:[^，,。；;（()）〔〕\n]|[（(〔][^（()）〔〕\n]{1,12}[）)〕]){2,80}?)"
+    r"(?P<verb>(?:负责)?落实|配合|参与|协助|负责)"
+    r"(?P<tail>[，,；;]?(?:以下|下同|下文)?均?不再(?:一一|重复)?列出)(?P<close>[）)])?"
 )
+STANDING_SUPPORT = ("配合", "参与", "协助")
 
 
-def _without_standing_note(text: str, simple: str) -> tuple[str, str]:
+def _standing_note(text: str, simple: str) -> tuple[str, str, Attribution | None]:
+    """``text`` and ``simple`` with their standing note blanked (same length: every span still points into
+    the text as written), and the note's units as an attribution of their own."""
     found = STANDING_NOTE.search(simple)
     if found is None:
-        return text, simple
-    for group in ("tail", "lead"):  # (same length: every span still points into the text as written)
-        start, end = found.span(group)
-        text, simple = (s[:start] + " " * (end - start) + s[end:] for s in (text, simple))
-    return text, simple
+        return text, simple, None
+    start = found.start()
+    # (a note in brackets of its own goes with them; one closing its clause's bracket leaves that bracket)
+    end = found.end() if found.group("open") in "（(" and found.group("close") else found.end("tail")
+    role = "support" if found.group("verb") in STANDING_SUPPORT else "responsible"
+    pieces = split_units(simple[found.start("units") : found.end("units")], found.start("units"))
+    units = tuple(UnitSpan(text[a:b], a, b, role, n, found.group("verb")) for n, (_, a, b) in enumerate(pieces, start=1) if b > a)
+    text, simple = (t[:start] + " " * (end - start) + t[end:] for t in (text, simple))
+    return text, simple, Attribution(start, end, units, standing=True) if units else None
 
 
 def _text_to_attributions(text: str) -> list[Attribution]:
     from .normalise import to_simplified
 
     simple = to_simplified(text)
-    text, simple = _without_standing_note(text, simple)
-    found: list[Attribution] = []
+    text, simple, note = _standing_note(text, simple)
+    found: list[Attribution] = [note] if note else []
     taken = _Spans()  # the found spans, for an overlap test in log time (thousands of clauses in one item)
     for finder in CLAUSE_FINDERS:
         for attribution in finder(text, simple):

@@ -462,19 +462,46 @@ def _opens_next_record(field: str, first: str) -> bool:
 GROUP_TITLE = re.compile(r"[\u4e00-\u9fff]{2,8}")  # 加强管理, 设施有瑕: a digest's group of records
 
 
+DUTY_LIST_OPENINGS = 2  # paragraphs opening with their unit and a colon for them to be read as a duty list
+
+
+def _joined(group: list) -> tuple[str, list[int]]:
+    """A paragraph's blocks as one text (lines joined by line breaks) and its origins."""
+    text, origins = "", []
+    for block in group:
+        if text:
+            text += "\n"
+            origins.append(block.origins[0])
+        text += block.text
+        origins.extend(block.origins)
+    return text, origins
+
+
 def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
     """Tasks of a notice that numbers nothing: each paragraph that names a responsible unit, with
     the label lines under it (``責任單位：…``), is one item, numbered in order. For web pages that
     list tasks as plain sentences; the caller warns that the numbering was not found."""
-    from .responsibility import starts_with_label
+    from .responsibility import opening_units, starts_with_label
     from .normalise import to_simplified
 
+    # (paragraphs each opening with their unit and a colon, 办公室：统筹… ⏎ 组织人事科：做好…, are a duty list
+    # where several do so: each is a paragraph of its own, not a field of the one above, and parse reads
+    # its opening as its units, as for numbered entries)
+    # (not a record's fields: 责任单位：… is a label, and in 市民王先生反映：… ⏎ 市城管局：已… the unit answers a
+    # field that names no unit, so most field lines of a duty list open with units: two in three, as an
+    # office whose name reads like a task, 组织人事科, is not known by its form)
+    labels = [starts_with_label(to_simplified(block.text[:16])) for block in blocks]
+    opens = [not label and opening_units(block.text) is not None for block, label in zip(blocks, labels)]
+    fields = [not label and FIELD_LINE.match(block.text) is not None for block, label in zip(blocks, labels)]
+    duty_list = sum(opens) >= DUTY_LIST_OPENINGS and 3 * sum(opens) >= 2 * sum(fields)
     groups: list[list] = []
-    for block in blocks:
+    for block, opening in zip(blocks, opens):
         # (a line that is only a bracketed clause closes the paragraph above: ● 白茶市场… ⏎ （主体责任：…）)
         bracket = TRAILING_CLAUSE_ONLY.fullmatch(block.text.strip()) is not None
         field = FIELD_LINE.match(block.text)
-        if field and groups and _opens_next_record(field.group(), groups[-1][0].text):
+        if duty_list and opening:
+            groups.append([block])
+        elif field and groups and _opens_next_record(field.group(), groups[-1][0].text):
             groups.append([block])  # 市民王先生反映：… ⏎ 市城管局：已通知… ⏎ 市民李女士反映：…: the first field again
         elif field and groups and len(groups[-1]) == 1 and GROUP_TITLE.fullmatch(groups[-1][0].text.strip()):
             groups.append([block])  # 加强管理 ⏎ 市民王先生反映：…: a group's title above the records, no record itself
@@ -484,16 +511,12 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
             groups.append([block])
     items: list[RawItem] = []
     for group in groups:
-        text, origins = "", []
-        for block in group:
-            if text:
-                text += "\n"
-                origins.append(block.origins[0])
-            text += block.text
-            origins.extend(block.origins)
+        text, origins = _joined(group)
         attributions = text_to_attributions(text)
-        if not attributions:
+        if not attributions and not (duty_list and opening_units(text) is not None):
             continue
+        if not attributions:
+            attributions = [opening_units(text)]
         first = attributions[0]
         reported = REPORTED_LEAD_IN.search(text, 0, first.start)
         if reported and reported.end() == first.start and not re.search(r"[。！？\n]", text[: first.start]):

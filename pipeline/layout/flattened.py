@@ -13,7 +13,7 @@ import re
 from ..model import SourceLine
 
 LONG_LINE = 120  # shorter lines are paragraphs as they stand
-AFTER = r"(?:(?<=[\s。；;！？：:])|^)"
+AFTER = r"(?:(?<=[\s。；;！？：:）)])|^)"
 # The numbering styles of 公文, outermost first: 一、 （一） 1. （1）
 ITEM_STARTS = (
     # (一、 also after a closing bracket or a comma: a page with no spaces left, …，一、持续…（责任单位：…）二、办好…;
