@@ -3143,3 +3143,37 @@ CASES["unnumbered_paragraphs_opening_with_their_office"] = (UNNUMBERED_DUTY_PARA
     ("办公室：统筹审核", "办公室", "responsible"), ("计划财务科：落实", "计划财务科", "responsible"),
     ("学前教育科：做好", "学前教育科", "responsible"),
 ])
+
+# Session 17 (a document library's preview of a county's clean-up plan, scouted): short preview pages, each opening
+# with its number (1、 2、 3、) and each ending inside a sentence, that hold the plan's own outline (一、 （一）): the
+# numbers are the library's, not tasks (before, only pages of 300 characters and more were read so).
+SHORT_LIBRARY_PAGES = (
+    "1、全县堆场清理方案 为规范全县砂石资源管理秩序,维护河道行洪安全,改善城乡人居环境,制定本方案。 一、清理范围 沿河两岸和国省干道两侧的非法堆场。"
+    " 二、工作步骤 (一)自行清退阶段。各堆场业主在4月15日前自行清退。(县砂管办负责) (二)强制清退阶段。对逾期未完成\n"
+    "2、清退的堆场组织联合执法强制清除。(县砂石整治领导小组牵头,各有关镇配合) (三)总结验收阶段。逐点核验清理效果,梳理工作中的问题和不足,"
+    "形成验收报告报县政府。(县自然资源局负责) 三、工作要求 各有关镇要把清理任务分解到村,落实到人,对清理不彻底、反弹回潮\n"
+    "3、的堆场依法严厉查处。\n"
+)
+CASES["short_library_pages_numbered_by_the_site"] = (SHORT_LIBRARY_PAGES, [
+    ("自行清退阶段", "县砂管办", "responsible"),
+    ("强制清退阶段", "县砂石整治领导小组", "lead"), ("强制清退阶段", "各有关镇", "support"),
+    ("总结验收阶段", "县自然资源局", "responsible"),
+])
+
+# Session 17 (the same library preview, scouted): sub-items counted across sections, 二、拓宽融资渠道（三）… after （二）
+# of the section before, each heading glued to its first sub-item on a page run into one line: the pair is cut
+# there too (before, only a heading glued to （一） was, and the later sections' tasks merged into their headings).
+COUNT_ACROSS_GLUED_SECTIONS = (
+    "为支持民营经济发展，制定本方案。一、强化要素保障（一）落实减税政策。全面执行小微企业税费优惠政策，确保应享尽享。"
+    "（市税务局、市财政局）（二）用好产业基金。发挥母基金撬动作用，设立专项子基金，重点投向智能装备等领域。（市财政局）"
+    "二、拓宽融资渠道（三）加大信贷投放。引导银行机构单列民营企业信贷计划，推广无还本续贷产品。（市金融办）"
+    "（四）完善融资担保。做大市级融资担保机构资本规模，降低平均担保费率。（市财政局、市金融办）"
+    "三、优化发展环境（五）规范执法检查。推行综合查一次，合理确定检查频次。（市司法局）\n"
+)
+CASES["sub_items_counted_across_glued_sections"] = (COUNT_ACROSS_GLUED_SECTIONS, [
+    ("落实减税政策", "市税务局", "responsible"), ("落实减税政策", "市财政局", "responsible"),
+    ("用好产业基金", "市财政局", "responsible"),
+    ("加大信贷投放", "市金融办", "responsible"),
+    ("完善融资担保", "市财政局", "responsible"), ("完善融资担保", "市金融办", "responsible"),
+    ("规范执法检查", "市司法局", "responsible"),
+])

@@ -24,7 +24,7 @@ ITEM_STARTS = (
     (4, re.compile(AFTER + r"[（(](\d{1,3})[）)](?=[\u4e00-\u9fff“「《])")),  # 主要措施：(1)各省…。(2)…
 )
 RANKS = tuple(rank for rank, _ in ITEM_STARTS)
-OUTLINE_PAIR = re.compile(r"([一二三四五六七八九十]{1,3})、[\u4e00-\u9fff]{2,20}?(?P<sub>[（(]一[）)])(?=[\u4e00-\u9fff])")
+OUTLINE_PAIR = re.compile(r"([一二三四五六七八九十]{1,3})、[\u4e00-\u9fff]{2,20}?(?P<sub>[（(](?P<n>[一二三四五六七八九十]{1,3})[）)])(?=[\u4e00-\u9fff])")
 MAX_PIECES = 2000
 
 
@@ -79,8 +79,9 @@ def _item_starts(text: str, carried: dict[int, int] | None = None) -> list[int]:
     found = {(m.start(), rank, to_int(m.group(1))) for rank, pattern in ITEM_STARTS for m in pattern.finditer(text)}
     for m in OUTLINE_PAIR.finditer(text):
         # (…职责分解一、县城区办事处(一)积极…: a heading glued to the text before it and to its first
-        # sub-item, a page run together; the pair is the outline's, whatever precedes it)
-        found |= {(m.start(), 1, to_int(m.group(1))), (m.start("sub"), 2, 1)}
+        # sub-item, a page run together; the pair is the outline's, whatever precedes it; the sub-item may
+        # count on across the sections, 二、拓宽融资渠道（五）… after （四）: the count decides, below)
+        found |= {(m.start(), 1, to_int(m.group(1))), (m.start("sub"), 2, to_int(m.group("n")))}
     found = sorted(found)
     carried = {} if carried is None else carried
     starts = _counted_starts(found, carried)

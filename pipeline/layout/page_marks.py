@@ -26,6 +26,8 @@ def _shape(text: str) -> str:
 PAGE_NUMBER = re.compile(r"^(\d{1,3})、")
 PAGE_MIN = 300  # a page run into one line is long; an item paragraph seldom is
 SENTENCE_END = "。；;！？!?：:）)”」》"
+SHORT_PAGE_MIN = 120
+OUTLINE_INSIDE = re.compile(r"(?<=[\s。；;，,])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])(?=[\u4e00-\u9fff])")
 
 
 def strip_page_numbers(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
@@ -37,10 +39,16 @@ def strip_page_numbers(lines: tuple[SourceLine, ...]) -> tuple[SourceLine, ...]:
     marked = [(i, m) for i, m in marked if m]
     if len(marked) < 2 or [int(m.group(1)) for _, m in marked] != list(range(1, len(marked) + 1)):
         return lines
+    cut = [i > 0 and lines[i - 1].text.rstrip()[-1:] not in SENTENCE_END for i, _ in marked[1:]]
+    if not any(cut):
+        return lines
     if any(len(lines[i].text) < PAGE_MIN for i, _ in marked[:-1]):
-        return lines
-    if not any(i > 0 and lines[i - 1].text.rstrip()[-1:] not in SENTENCE_END for i, _ in marked[1:]):
-        return lines
+        # (shorter pages, an excerpt's, where every page ends inside a sentence and the pages hold the plan's
+        # own outline, 一、… （一）…: no list of tasks numbered 1、 2、 holds its headings)
+        if not all(cut) or any(len(lines[i].text) < SHORT_PAGE_MIN for i, _ in marked[:-1]):
+            return lines
+        if not any(OUTLINE_INSIDE.search(lines[i].text, m.end()) for i, m in marked):
+            return lines
     out = list(lines)
     for i, m in marked:
         line = lines[i]
