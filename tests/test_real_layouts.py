@@ -3177,3 +3177,15 @@ CASES["sub_items_counted_across_glued_sections"] = (COUNT_ACROSS_GLUED_SECTIONS,
     ("完善融资担保", "市财政局", "responsible"), ("完善融资担保", "市金融办", "responsible"),
     ("规范执法检查", "市司法局", "responsible"),
 ])
+
+# Session 17 (a ministry's news of the State Council's division of work, scouted): a count after 等 (等12部门,
+# 等三个单位) says how many units share the task, it is no part of the last name (before: 自然资源部等12部门).
+COUNTED_AFTER_DENG = (
+    "1.加快重大水利工程建设。（水利部、国家发展改革委、财政部、自然资源部等12部门按照职责分工负责）\n"
+    "2.推进农村供水保障。（水利部、农业农村部等三个部门负责）\n"
+)
+CASES["a_count_after_deng_is_no_name"] = (COUNTED_AFTER_DENG, [
+    ("加快重大水利工程", "水利部", "responsible"), ("加快重大水利工程", "国家发展改革委", "responsible"),
+    ("加快重大水利工程", "财政部", "responsible"), ("加快重大水利工程", "自然资源部", "responsible"),
+    ("推进农村供水保障", "水利部", "responsible"), ("推进农村供水保障", "农业农村部", "responsible"),
+])

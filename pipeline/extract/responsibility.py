@@ -352,6 +352,9 @@ LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在
 UNIT_MARKS = " \n★☆▲△●○◆◇■□※＊*"
 
 
+COUNTED_GENERALISER = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个|家)?(?:有关|相关)?(?:部门|单位|部委|家单位|个部门)$")
+
+
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     vocab = vocabulary()
     changed = True
@@ -383,6 +386,11 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         note = LIST_NOTE.search(piece) if piece.endswith(("）", ")")) else None
         if note:  # 市司法局（排名第一的为牵头单位，下同）: a note on the list, not part of the name
             end = begin + note.start()
+            changed = True
+            continue
+        counted = COUNTED_GENERALISER.search(piece)
+        if counted and counted.start() >= 2:  # 自然资源部等12部门, 市财政局等三个单位: how many, not a name
+            end = begin + counted.start()
             changed = True
             continue
         tails = vocab.trailing + vocab.generalisers
