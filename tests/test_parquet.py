@@ -187,3 +187,21 @@ def test_parquet_same_store_same_bytes(tmp_path, stored):
         parquet.write_parquet(tmp_path / name, iter_keyed_documents([], db))
     for table in parquet.TABLES:
         assert (tmp_path / "a" / f"{table}.parquet").read_bytes() == (tmp_path / "b" / f"{table}.parquet").read_bytes()
+
+
+def test_parquet_keeps_where_a_standing_note_states_a_unit(tmp_path):
+    # a unit carried from an earlier item's standing note names that item in stated_in (its line is that item's)
+    notice = tmp_path / "note.txt"
+    notice.write_text("一、强化保障\n1.落实减税政策。（市税务局负责，以下均需各县（市、区）政府落实，不再列出）\n2.用好产业基金。（市财政局负责）\n", "utf-8")
+    db = tmp_path / "f.db"
+    with Store(db) as store:
+        ingest([notice], store)
+    parquet.write_parquet(tmp_path / "pq", iter_keyed_documents([], db))
+    pairs = read(tmp_path / "pq")["responsibilities"]
+    rows = plain(pairs[["item_id", "unit", "line", "stated_in"]])
+    assert rows == [
+        {"item_id": "main/一/1", "unit": "市税务局", "line": 2, "stated_in": ""},
+        {"item_id": "main/一/1", "unit": "各县（市、区）政府", "line": 2, "stated_in": ""},
+        {"item_id": "main/一/2", "unit": "市财政局", "line": 3, "stated_in": ""},
+        {"item_id": "main/一/2", "unit": "各县（市、区）政府", "line": 2, "stated_in": "main/一/1"},
+    ]

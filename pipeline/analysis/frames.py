@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 TASK_COLUMNS = ["document", "doc_id", "doc_number", "year", "item_id", "part", "section", "section_title", "number",
                 "title", "text", "deadline", "deadline_date", "targets", "units", "line", "page"]
 RESPONSIBILITY_COLUMNS = ["document", "doc_id", "year", "item_id", "unit", "unit_raw", "role", "order", "attribution",
-                          "role_label", "unit_type", "collective", "line", "page"]
+                          "role_label", "unit_type", "collective", "line", "page", "stated_in"]
 
 
 def corpus(db: str | Path = "outputs/fengong.db") -> tuple["pd.DataFrame", "pd.DataFrame"]:
@@ -60,6 +60,6 @@ def responsibility_rows(stored_id: int, document: "Document", item: "Item") -> l
     """An item's task–unit pairs as rows of ``RESPONSIBILITY_COLUMNS``, in written order."""
     return [
         (stored_id, document.id, document.meta.year, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
-         r.role_label, r.unit_type, r.collective, r.line, r.page)
+         r.role_label, r.unit_type, r.collective, r.line, r.page, r.stated_in)
         for r in item.responsibilities
     ]
