@@ -88,6 +88,9 @@ MIGRATIONS: list[tuple[str, str]] = [
     # What parsed each document (pipeline.parse.parser_version): NULL for documents stored before,
     # so that the next ingest parses them again.
     ("0002_parser_version", "ALTER TABLE documents ADD COLUMN parser_version TEXT"),
+    # The item whose standing note names a unit carried to a later task (schema 1.3; "" where the unit is
+    # written in the task): rows stored before are of documents parsed again at the next ingest.
+    ("0003_stated_in", "ALTER TABLE responsibilities ADD COLUMN stated_in TEXT NOT NULL DEFAULT ''"),
 ]
 
 
@@ -290,10 +293,10 @@ class Store:
         pairs = [(item, r) for item in document.items for r in item.responsibilities]
         self.db.executemany("INSERT OR IGNORE INTO units VALUES (?, ?)", [(r.unit, r.unit_type) for _, r in pairs])
         self.db.executemany(
-            "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO responsibilities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (stored_id, item.id, r.unit, r.unit_raw, r.role, r.order, r.attribution,
-                 int(r.collective), r.line, r.page, r.start, r.end)
+                 int(r.collective), r.line, r.page, r.start, r.end, r.stated_in)
                 for item, r in pairs
             ],
         )

@@ -16,6 +16,20 @@ def test_store_migrations_recorded(fresh_store):
     assert fresh_store.migrate() == []
 
 
+def test_store_from_before_stated_in_gains_the_column(tmp_path, doc2023):
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        store.ingest(doc2023)
+        with store.transaction():  # as an earlier fengong left it
+            store.db.execute("ALTER TABLE responsibilities DROP COLUMN stated_in")
+            store.db.execute("DELETE FROM migrations WHERE name = '0003_stated_in'")
+    with Store(db) as store:
+        assert "0003_stated_in" in store.applied_migrations()
+        assert store.db.execute("SELECT DISTINCT stated_in FROM responsibilities").fetchall() == [("",)]
+        store.ingest(replace(doc2023, source=replace(doc2023.source, sha256="1" * 64)))
+        assert store.db.execute("SELECT count(*) FROM responsibilities").fetchone() == (75,)
+
+
 def test_store_ingest_twice_changes_nothing(fresh_store, doc2023):
     first = fresh_store.ingest(doc2023)
     second = fresh_store.ingest(doc2023)
