@@ -3189,3 +3189,19 @@ CASES["a_count_after_deng_is_no_name"] = (COUNTED_AFTER_DENG, [
     ("加快重大水利工程", "财政部", "responsible"), ("加快重大水利工程", "自然资源部", "responsible"),
     ("推进农村供水保障", "水利部", "responsible"), ("推进农村供水保障", "农业农村部", "responsible"),
 ])
+
+# Session 17 (a document library's preview of a county's target book, scouted): short preview pages whose break falls
+# inside a unit's name (县电子商务服务中 ⏎ 2、心): the page number goes and the name is read whole.
+PAGE_BREAK_INSIDE_A_NAME = (
+    "1、全县目标任务分解方案 为完成全年经济社会发展目标,结合县人代会确定的预期目标,制定本方案。 一、主要指标 "
+    "(一)社会消费品零售总额增长7%。依据市下达任务设置,高于全市平均水平,责任单位为县商务局; "
+    "(二)实物商品网上零售额增长15%。依据市下达任务设置,责任单位为县商务局、县电子商务服务中\n"
+    "2、心; (三)居民养老保险参保率达到96%以上。依据市下达任务设置,做到应保尽保,责任单位为县人社局; "
+    "二、工作要求 各责任单位要对照目标任务细化工作措施,压实工作责任,每季度首月10日前报送一次进展情况,确保各项指标按期完成,对工作推进不力的\n"
+    "3、单位予以通报。\n"
+)
+CASES["a_page_break_inside_a_name_on_library_pages"] = (PAGE_BREAK_INSIDE_A_NAME, [
+    ("社会消费品零售总", "县商务局", "responsible"),
+    ("实物商品网上零售", "县商务局", "responsible"), ("实物商品网上零售", "县电子商务服务中心", "responsible"),
+    ("居民养老保险参保", "县人社局", "responsible"),
+])
