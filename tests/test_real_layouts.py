@@ -3205,3 +3205,23 @@ CASES["a_page_break_inside_a_name_on_library_pages"] = (PAGE_BREAK_INSIDE_A_NAME
     ("实物商品网上零售", "县商务局", "responsible"), ("实物商品网上零售", "县电子商务服务中心", "responsible"),
     ("居民养老保险参保", "县人社局", "responsible"),
 ])
+
+# Session 17 (a city's news of its work report and a bureau's forwarding of a rural plan, scouted): a time before a
+# subject (今年青岚市住建局负责…) and 以 before a lead (以县（市、区）农业局牵头) are no part of the name.
+TIME_AND_YI_BEFORE_THE_UNIT = (
+    "一、重点工作\n1.推进老旧小区改造。今年青岚市住建局负责完成老旧小区改造120个。\n"
+    "2.建设特色产业园。以县（市、区）农业局牵头，各乡镇配合，每县建成一个特色产业园。\n"
+)
+CASES["a_time_or_yi_before_the_unit"] = (TIME_AND_YI_BEFORE_THE_UNIT, [
+    ("推进老旧小区改造", "青岚市住建局", "responsible"),
+    ("建设特色产业园", "县（市、区）农业局", "lead"), ("建设特色产业园", "各乡镇", "support"),
+])
+
+# Session 17 (a youth league's bulletin, scouted): X、Y为具体承办处室 makes them responsible, as X为责任单位 does.
+AS_THE_OFFICES_THAT_HANDLE_IT = (
+    "一、加强团支部建设\n组织部负责拟订年度推进计划，统筹调度各项任务进度。基层建设处、团干部培训处为具体承办处室。\n"
+)
+CASES["as_the_offices_that_handle_it"] = (AS_THE_OFFICES_THAT_HANDLE_IT, [
+    # (each clause opening with its units is a task of its own, as in a paragraph divided among units)
+    ("组织部负责拟订年", "组织部", "responsible"), ("基层建设处、团干", "基层建设处", "responsible"), ("基层建设处、团干", "团干部培训处", "responsible"),
+])

@@ -342,7 +342,9 @@ def _join_collective_enumerations(text: str, spans: list[tuple[int, int]]) -> li
 
 
 DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:单位|部门)(?=[省市县区州镇乡][\u4e00-\u9fff]{2,})")
-CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中)(?=[省市县区州旗镇乡][\u4e00-\u9fff]{2})")
+CONNECTIVE = re.compile(r"^(?:即|并|同时|另外|其中|以)(?=[省市县区州旗镇乡](?:[\u4e00-\u9fff]{2}|[（(]))")  # (以县（市、区）农业局牵头)
+# A time before the name (今年青岚市住建局将…, 年内市交通局…): when, not who; cut where what follows is a unit by its form.
+TIME_LEAD = re.compile(r"^(?:今年|明年|年内|全年|当年|本年度?|近期|下一步|届时)(?=[\u4e00-\u9fff]{3})")
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,6}[条條]\s*(?=\S{2})")  # 第三条 市爱卫办…: an article's number
 LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在|列第|以下简称|简称)[^（()）]*[）)]$")
 
@@ -370,6 +372,9 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
         connective = CONNECTIVE.match(piece) or ARTICLE.match(piece)
         if connective:  # 即县水务局牵头, 第六条市爱卫办应当…: a connective or an article's number before a level prefix (not 即墨区)
             leading = connective.group(0)
+        timed = TIME_LEAD.match(piece) if not leading else None
+        if timed and looks_like_unit(piece[timed.end() :]):
+            leading = timed.group(0)
         if leading:
             begin += len(leading)
             changed = True
