@@ -3225,3 +3225,15 @@ CASES["as_the_offices_that_handle_it"] = (AS_THE_OFFICES_THAT_HANDLE_IT, [
     # (each clause opening with its units is a task of its own, as in a paragraph divided among units)
     ("组织部负责拟订年", "组织部", "responsible"), ("基层建设处、团干", "基层建设处", "responsible"), ("基层建设处、团干", "团干部培训处", "responsible"),
 ])
+
+# Session 17 (cover letters that speak to their addressees by role, scouted, and a plan cut inside its standing note):
+# a role class named by its role words (各责任单位, 相关责任单位) is no unit, and the units beside it are still read;
+# a standing note the end of the text cut before its tail (以下指标均需各县市区承接落实，不再逐) is no unit either.
+ROLE_CLASSES_AND_A_CUT_NOTE = (
+    "一、加强组织领导\n1.落实属地责任。（责任单位：各级政府、爱卫会成员部门和各责任单位）\n"
+    "2.地区生产总值年均增长6.5%左右。（牵头单位：市发改委；责任单位：市政府有关部门，各县市区，以下指标均需各县市区承接落实，不再逐"
+)
+CASES["role_classes_and_a_cut_standing_note"] = (ROLE_CLASSES_AND_A_CUT_NOTE, [
+    ("落实属地责任", "各级政府", "responsible"), ("落实属地责任", "爱卫会成员部门", "responsible"),
+    ("地区生产总值年均", "市发改委", "lead"), ("地区生产总值年均", "市政府有关部门", "responsible"), ("地区生产总值年均", "各县市区", "responsible"),
+])

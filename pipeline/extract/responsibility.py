@@ -354,6 +354,8 @@ LIST_NOTE = re.compile(r"[（(][^（()）]*(?:牵头|下同|为准|排名|排在
 UNIT_MARKS = " \n★☆▲△●○◆◇■□※＊*"
 
 
+ROLE_CLASS = re.compile(r"^(?:各|相关|有关|其他|其余|各相关|各有关)?(?:牵头|责任|配合|协同|协办|主办|承办|主责|协同责任|相关责任|其他责任)(?:单位|部门)$")
+CUT_STANDING_NOTE = re.compile(r"^(?:以下|其余|下列)[\u4e00-\u9fff]{0,8}?(?:均需|均由|均要|都要|均须)[^，,。；;]{2,60}(?:落实|配合|负责)$")
 COUNTED_GENERALISER = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十两]{1,3})(?:个|家)?(?:有关|相关)?(?:部门|单位|部委|家单位|个部门)$")
 
 
@@ -405,7 +407,9 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
                 changed = True
                 break
         if not changed:
-            if piece in vocab.scope_notes:
+            if piece in vocab.scope_notes or ROLE_CLASS.match(piece) or CUT_STANDING_NOTE.match(piece):
+                # (各责任单位, 相关责任单位: the units of a role, named by its words, not a unit; 以下指标均需各县市区承接
+                # 落实，不再逐…: a standing note the end of the text cut before its tail)
                 return begin, begin
             if "牵头" in piece and detect_convention(piece) is not None:
                 return begin, begin  # …等负责，列第一位的为牵头部门: the notice's rule, not a unit
@@ -1957,8 +1961,8 @@ STANDING_NOTE = re.compile(
     r"(?P<open>[，,。；;]|[（(])"
     r"(?P<lead>(?:以下|其余|下列)?(?:各项|所有|全部)?[^，,。；;（()）\n]{0,8}?(?:均需|均由|均要|都要|均须|需要|需))"
     r"(?P<units>(?:[^，,。；;（()）〔〕\n]|[（(〔][^（()）〔〕\n]{1,12}[）)〕]){2,80}?)"
-    r"(?P<verb>(?:负责)?落实|配合|参与|协助|负责)"
-    r"(?P<tail>[，,；;]?(?:以下|下同|下文)?均?不再(?:一一|重复)?列出)(?P<close>[）)])?"
+    r"(?P<verb>(?:负责|承接)?落实|配合|参与|协助|负责)"
+    r"(?P<tail>[，,；;]?(?:以下|下同|下文)?均?不再(?:一一|逐一|逐项|重复)?列出)(?P<close>[）)])?"
 )
 STANDING_SUPPORT = ("配合", "参与", "协助")
 
