@@ -53,10 +53,10 @@ class UnitSpan:
     role_label: str
 
 
-def unit_spans(text: str, pieces: list[tuple[str, int, int]], role: str) -> tuple[UnitSpan, ...]:
+def unit_spans(text: str, pieces: list[tuple[str, int, int]], role: str, label: str = "") -> tuple[UnitSpan, ...]:
     """The pieces of a unit list (``split_units``: raw, start, end) as spans of ``text``, numbered in
-    written order, all with ``role`` and no label."""
-    return tuple(UnitSpan(text[a:b], a, b, role, n, "") for n, (_, a, b) in enumerate(pieces, start=1))
+    written order, all with ``role`` and ``label`` (none by default)."""
+    return tuple(UnitSpan(text[a:b], a, b, role, n, label) for n, (_, a, b) in enumerate(pieces, start=1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1977,8 +1977,8 @@ def _standing_note(text: str, simple: str) -> tuple[str, str, Attribution | None
     # (a note in brackets of its own goes with them; one closing its clause's bracket leaves that bracket)
     end = found.end() if found.group("open") in "（(" and found.group("close") else found.end("tail")
     role = "support" if found.group("verb") in STANDING_SUPPORT else "responsible"
-    pieces = split_units(simple[found.start("units") : found.end("units")], found.start("units"))
-    units = tuple(UnitSpan(text[a:b], a, b, role, n, found.group("verb")) for n, (_, a, b) in enumerate(pieces, start=1) if b > a)
+    pieces = [p for p in split_units(simple[found.start("units") : found.end("units")], found.start("units")) if p[2] > p[1]]
+    units = unit_spans(text, pieces, role, found.group("verb"))
     text, simple = (t[:start] + " " * (end - start) + t[end:] for t in (text, simple))
     return text, simple, Attribution(start, end, units, standing=True) if units else None
 

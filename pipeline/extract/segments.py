@@ -513,10 +513,11 @@ def unnumbered_items(blocks: list) -> tuple[RawItem, ...]:
     for group in groups:
         text, origins = _joined(group)
         attributions = text_to_attributions(text)
-        if not attributions and not (duty_list and opening_units(text) is not None):
-            continue
         if not attributions:
-            attributions = [opening_units(text)]
+            opening = opening_units(text) if duty_list else None
+            if opening is None:
+                continue
+            attributions = [opening]
         first = attributions[0]
         reported = REPORTED_LEAD_IN.search(text, 0, first.start)
         if reported and reported.end() == first.start and not re.search(r"[。！？\n]", text[: first.start]):
